@@ -1,0 +1,8 @@
+namespace Hearsay.Core.Documents;
+
+public enum MentionKind
+{
+    Name,
+    Nominal,
+    Pronoun,
+}

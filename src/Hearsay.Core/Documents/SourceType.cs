@@ -1,0 +1,12 @@
+namespace Hearsay.Core.Documents;
+
+public enum SourceType
+{
+    Person,
+    Organization,
+    Media,
+    Anonymous,
+    Group,
+    Document,
+    Unknown,
+}

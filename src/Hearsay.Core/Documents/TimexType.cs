@@ -1,0 +1,10 @@
+namespace Hearsay.Core.Documents;
+
+/// <summary>TimeML TIMEX3 types.</summary>
+public enum TimexType
+{
+    Date,
+    Time,
+    Duration,
+    Set,
+}
