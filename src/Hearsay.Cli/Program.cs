@@ -1,1 +1,3 @@
-Console.WriteLine("hearsay");
+using Hearsay.Cli;
+
+return await HearsayCli.Build().Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -1,0 +1,16 @@
+using System.CommandLine;
+using Hearsay.Cli.Commands;
+
+namespace Hearsay.Cli;
+
+/// <summary>The command tree. Each area adds its verbs with one line here.</summary>
+public static class HearsayCli
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Hearsay: who said what, according to whom.");
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        return root;
+    }
+}

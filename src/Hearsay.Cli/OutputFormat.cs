@@ -1,0 +1,8 @@
+namespace Hearsay.Cli;
+
+public enum OutputFormat
+{
+    Text,
+    Json,
+    Jsonl,
+}

@@ -1,0 +1,9 @@
+namespace Hearsay.Cli.Training;
+
+/// <summary>Every trainer; each issue adds its own with one line here.</summary>
+public static class TrainTasks
+{
+    public static IReadOnlyList<ITrainTask> All { get; } =
+    [
+    ];
+}
