@@ -1,0 +1,7 @@
+namespace Hearsay.Ingest.Files;
+
+public enum InputKind
+{
+    PlainText,
+    Html,
+}
