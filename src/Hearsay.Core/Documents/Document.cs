@@ -47,6 +47,9 @@ public sealed class Document
 
     public AnalysisStatus Status { get; set; } = AnalysisStatus.Pending;
 
+    /// <summary>Why the status is what it is, when it is not <see cref="AnalysisStatus.Analyzed"/> (e.g. "no article body found").</summary>
+    public string? StatusReason { get; set; }
+
     /// <summary>Name and version of each stage that wrote a layer, in pipeline order.</summary>
     public List<StageVersion> Provenance { get; } = [];
 

@@ -67,6 +67,7 @@ public sealed class DocumentPipeline
         if (document.Text.Length == 0 || string.IsNullOrWhiteSpace(document.Text))
         {
             document.Status = AnalysisStatus.Empty;
+            document.StatusReason ??= "the document has no text";
             return;
         }
 
@@ -93,6 +94,14 @@ public sealed class DocumentPipeline
         document.Status = AnalysisStatus.Analyzed;
     }
 
-    private bool IsUnsupported(Document document) =>
-        document.Metadata.Language is { } lang && !SupportedLanguages.Contains(lang);
+    private bool IsUnsupported(Document document)
+    {
+        if (document.Metadata.Language is { } lang && !SupportedLanguages.Contains(lang))
+        {
+            document.StatusReason = $"language '{lang}' is not supported yet (supported: {string.Join(", ", SupportedLanguages)})";
+            return true;
+        }
+
+        return false;
+    }
 }

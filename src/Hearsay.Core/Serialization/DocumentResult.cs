@@ -13,6 +13,8 @@ public sealed record DocumentResult
 
     public required string Status { get; init; }
 
+    public string? StatusReason { get; init; }
+
     public string? Language { get; init; }
 
     public string? Title { get; init; }

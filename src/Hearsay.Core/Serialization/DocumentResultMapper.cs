@@ -62,6 +62,7 @@ public static class DocumentResultMapper
             Id = document.Id,
             Source = md.Source,
             Status = Name(document.Status),
+            StatusReason = document.StatusReason,
             Language = md.Language,
             Title = md.Title,
             Byline = md.Byline,
