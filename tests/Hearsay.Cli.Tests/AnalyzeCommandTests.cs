@@ -1,0 +1,121 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Hearsay.Cli.Tests;
+
+[Collection("cli")]
+public sealed class AnalyzeCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("hearsay-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private static string Showcase => Path.Combine(TestPaths.Repo, "samples", "showcase", "massoud-has-not-fled.txt");
+
+    [Fact]
+    public async Task Analyze_Showcase_Json_RemovesJunkLineAndKeepsOffsets()
+    {
+        var (exit, stdout, stderr) = await CliRun.Invoke("analyze", Showcase, "--published", "2021-09-13", "--format", "json");
+
+        exit.ShouldBe(0, stderr);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        var text = root.GetProperty("text").GetString()!;
+        text.ShouldNotContain("This block is broken or missing");
+        text[..72].ShouldBe("Allies say Afghan resistance leader Ahmad Massoud has not fled to Turkey");
+        text.Substring(2348, 19).ShouldBe("Abdul Rashid Dostum");
+        root.GetProperty("title").GetString().ShouldBe(text[..72]);
+        root.GetProperty("published").GetString().ShouldBe("2021-09-13");
+        root.GetProperty("status").GetString().ShouldBe("analyzed");
+        root.GetProperty("models").GetArrayLength().ShouldBeGreaterThan(0);
+        root.GetProperty("removedLines")[0].GetString()!.ShouldStartWith("This block is broken");
+        stderr.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Analyze_Text_PrintsTitleFirst()
+    {
+        var (exit, stdout, _) = await CliRun.Invoke("analyze", Showcase, "--published", "2021-09-13");
+        exit.ShouldBe(0);
+        stdout.ShouldStartWith("Allies say Afghan resistance leader Ahmad Massoud has not fled to Turkey");
+    }
+
+    [Theory]
+    [InlineData("missing", "no such file")]
+    [InlineData("empty", "file is empty")]
+    [InlineData("binary", "binary")]
+    [InlineData("undecodable", "encoding")]
+    public async Task Analyze_BadInput_OneLineNamingFile_NonZeroExit(string kind, string reason)
+    {
+        var path = kind switch
+        {
+            "missing" => Path.Combine(_dir, "absent.txt"),
+            "empty" => Write("empty.txt", []),
+            "binary" => Write("image.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]),
+            _ => Write("bad.txt", [0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1, 0xF0, 0x28, 0x8C, 0xBC]),
+        };
+
+        var (exit, stdout, stderr) = await CliRun.Invoke("analyze", path);
+
+        exit.ShouldBe(1);
+        stdout.ShouldBeEmpty();
+        var line = stderr.Trim();
+        line.Split('\n').Length.ShouldBe(1, stderr);
+        line.ShouldContain(path);
+        line.ShouldContain(reason);
+    }
+
+    [Fact]
+    public async Task Analyze_OversizedFile_IsRefusedWithTheLimit()
+    {
+        var path = Path.Combine(_dir, "huge.txt");
+        using (var f = File.Create(path))
+        {
+            f.SetLength((50L * 1024 * 1024) + 1);
+        }
+
+        var (exit, _, stderr) = await CliRun.Invoke("analyze", path);
+
+        exit.ShouldBe(1);
+        stderr.ShouldContain(path);
+        stderr.ShouldContain("50 MB limit");
+    }
+
+    [Fact]
+    public async Task Analyze_BatchWithOneBadFile_ProcessesTheRestAndSucceeds()
+    {
+        Write("good.txt", Encoding.UTF8.GetBytes("Officials said the bridge was closed.\n"));
+        Write("zero.txt", []);
+
+        var (exit, stdout, stderr) = await CliRun.Invoke("analyze", _dir, "--format", "jsonl");
+
+        exit.ShouldBe(0);
+        stdout.Trim().Split('\n').Length.ShouldBe(1);
+        JsonDocument.Parse(stdout).RootElement.GetProperty("text").GetString().ShouldBe("Officials said the bridge was closed.\n");
+        stderr.ShouldContain("zero.txt: file is empty");
+        stderr.ShouldContain("1 analysed, 1 could not be read");
+    }
+
+    [Fact]
+    public async Task Analyze_BadPublishedDate_IsAUsageError()
+    {
+        var (exit, _, stderr) = await CliRun.Invoke("analyze", Showcase, "--published", "13/09/2021");
+        exit.ShouldBe(2);
+        stderr.ShouldContain("--published '13/09/2021' is not a date");
+    }
+
+    [Fact]
+    public async Task Eval_UnknownTask_IsAUsageError()
+    {
+        var (exit, _, stderr) = await CliRun.Invoke("eval", "nonsense", "--data", _dir);
+        exit.ShouldBe(2);
+        stderr.ShouldContain("unknown task 'nonsense'");
+    }
+}
