@@ -1,0 +1,210 @@
+using System.Text.Json;
+
+namespace Hearsay.Extraction.Html;
+
+/// <summary>The article facts a page states in JSON-LD (schema.org), read tolerantly: malformed blocks are ignored.</summary>
+internal sealed class LinkedData
+{
+    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
+
+    public string? Headline;
+    public List<string> Authors = [];
+    public string? Published;
+    public string? Modified;
+    public string? Publisher;
+    public string? Image;
+    public string? Language;
+    public string? Url;
+    public string? Body;
+
+    public static LinkedData Read(IEnumerable<string> blocks)
+    {
+        var result = new LinkedData();
+        var bestRank = int.MaxValue;
+        foreach (var raw in blocks)
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(raw.Trim().TrimEnd(';'), Options);
+                var stack = new Stack<JsonElement>();
+                stack.Push(doc.RootElement);
+                var visited = 0;
+                while (stack.Count > 0 && visited++ < 5000)
+                {
+                    var e = stack.Pop();
+                    if (e.ValueKind == JsonValueKind.Array)
+                    {
+                        foreach (var item in e.EnumerateArray())
+                        {
+                            stack.Push(item);
+                        }
+
+                        continue;
+                    }
+
+                    if (e.ValueKind != JsonValueKind.Object)
+                    {
+                        continue;
+                    }
+
+                    var rank = Rank(e);
+                    if (rank < bestRank)
+                    {
+                        bestRank = rank;
+                        result.Take(e);
+                    }
+                    else if (rank == bestRank && rank < 100)
+                    {
+                        result.Fill(e);
+                    }
+
+                    foreach (var p in e.EnumerateObject())
+                    {
+                        if (p.NameEquals("@graph") || p.NameEquals("mainEntity") || p.NameEquals("itemListElement"))
+                        {
+                            stack.Push(p.Value);
+                        }
+                    }
+                }
+            }
+            catch (JsonException)
+            {
+                // Broken JSON-LD is common; the page's other markup still speaks.
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>How article-like a schema.org type is (lower is better); 1000 when it is not a page or article.</summary>
+    private static int Rank(JsonElement e)
+    {
+        if (!e.TryGetProperty("@type", out var t))
+        {
+            return 1000;
+        }
+
+        var best = 1000;
+        if (t.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var x in t.EnumerateArray())
+            {
+                best = Math.Min(best, RankType(x.ValueKind == JsonValueKind.String ? x.GetString() : null));
+            }
+        }
+        else if (t.ValueKind == JsonValueKind.String)
+        {
+            best = RankType(t.GetString());
+        }
+
+        return best;
+    }
+
+    private static int RankType(string? type) => type switch
+    {
+        "NewsArticle" or "ReportageNewsArticle" or "AnalysisNewsArticle" or "OpinionNewsArticle" or "BackgroundNewsArticle" or "ReviewNewsArticle" => 0,
+        "Article" or "BlogPosting" or "LiveBlogPosting" or "TechArticle" or "ScholarlyArticle" or "SocialMediaPosting" or "Report" or "Review" => 1,
+        "Recipe" or "HowTo" or "QAPage" or "DiscussionForumPosting" or "VideoObject" or "Event" => 2,
+        "WebPage" or "ItemPage" or "AboutPage" or "ProfilePage" or "CollectionPage" => 10,
+        _ => 1000,
+    };
+
+    private void Take(JsonElement e)
+    {
+        Headline = null;
+        Authors = [];
+        Published = null;
+        Modified = null;
+        Fill(e);
+    }
+
+    private void Fill(JsonElement e)
+    {
+        Headline ??= Str(e, "headline") ?? Str(e, "name");
+        Published ??= Str(e, "datePublished") ?? Str(e, "dateCreated") ?? Str(e, "uploadDate");
+        Modified ??= Str(e, "dateModified");
+        Language ??= Str(e, "inLanguage");
+        Body ??= Str(e, "articleBody");
+        if (Url is null)
+        {
+            Url = Str(e, "url");
+            if (Url is null && e.TryGetProperty("mainEntityOfPage", out var mep))
+            {
+                Url = mep.ValueKind == JsonValueKind.String ? mep.GetString() : Str(mep, "@id") ?? Str(mep, "url");
+            }
+        }
+
+        if (Publisher is null && e.TryGetProperty("publisher", out var pub))
+        {
+            Publisher = pub.ValueKind == JsonValueKind.String ? pub.GetString() : FirstName(pub);
+        }
+
+        if (Image is null && e.TryGetProperty("image", out var img))
+        {
+            Image = img.ValueKind switch
+            {
+                JsonValueKind.String => img.GetString(),
+                JsonValueKind.Object => Str(img, "url") ?? Str(img, "@id"),
+                JsonValueKind.Array when img.GetArrayLength() > 0 => img[0].ValueKind == JsonValueKind.String ? img[0].GetString() : Str(img[0], "url"),
+                _ => null,
+            };
+        }
+
+        if (Authors.Count == 0 && (e.TryGetProperty("author", out var a) || e.TryGetProperty("creator", out a)))
+        {
+            AddAuthors(a, Authors);
+        }
+    }
+
+    private static void AddAuthors(JsonElement a, List<string> into)
+    {
+        switch (a.ValueKind)
+        {
+            case JsonValueKind.String:
+                into.Add(a.GetString()!);
+                break;
+            case JsonValueKind.Object:
+                if (FirstName(a) is { } n)
+                {
+                    into.Add(n);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var x in a.EnumerateArray())
+                {
+                    AddAuthors(x, into);
+                }
+
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static string? FirstName(JsonElement e)
+    {
+        if (e.ValueKind == JsonValueKind.Array)
+        {
+            return e.GetArrayLength() > 0 ? FirstName(e[0]) : null;
+        }
+
+        return e.ValueKind == JsonValueKind.Object ? Str(e, "name") : null;
+    }
+
+    private static string? Str(JsonElement e, string name)
+    {
+        if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty(name, out var v))
+        {
+            return null;
+        }
+
+        var s = v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Array when v.GetArrayLength() > 0 && v[0].ValueKind == JsonValueKind.String => v[0].GetString(),
+            _ => null,
+        };
+        return string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    }
+}

@@ -1,0 +1,28 @@
+using AngleSharp.Dom;
+
+namespace Hearsay.Extraction.Html;
+
+/// <summary>One element of the page with its subtree's text statistics (letters/digits, link letters, commas).</summary>
+internal sealed class PageNode
+{
+    public required IElement Element;
+    public required int Parent;
+    public required string Tag;
+    public required int Depth;
+    public bool Skipped;
+    public string ClassAndId = string.Empty;
+    public bool Negative;
+    public bool Positive;
+    public bool StrongNegative;
+    public int DirectText;
+    public int Text;
+    public int LinkText;
+    public int Commas;
+    public int Paragraphs;
+    public int ListItems;
+    public bool HasBlockChild;
+    public double Score;
+    public bool Scored;
+
+    public double LinkDensity => Text == 0 ? 0 : (double)LinkText / Text;
+}
