@@ -13,6 +13,9 @@ namespace Hearsay.Cli.Eval;
 /// </summary>
 public sealed class TokenizeEvalTask : IEvalTask
 {
+    /// <summary>HEARSAY_EVAL_VERBOSE=1 lists every predicted sentence that matches no gold one (text output).</summary>
+    private static bool Verbose => Environment.GetEnvironmentVariable("HEARSAY_EVAL_VERBOSE") == "1";
+
     public string Name => "tokenize";
 
     public string Description => "Tokens and sentence boundaries from raw text against CoNLL-U (# text lines).";
@@ -35,6 +38,18 @@ public sealed class TokenizeEvalTask : IEvalTask
             tokenPr.Add(t);
             sentencePr.Add(s);
             words += tokens.Length;
+            if (Verbose)
+            {
+                var goldSet = new HashSet<CharRange>(gold.SentenceRanges);
+                foreach (var ps in predicted)
+                {
+                    if (!goldSet.Contains(ps.Range))
+                    {
+                        details.Add("  predicted: " + gold.Text[ps.Range.Start..ps.Range.End].Replace('\n', ' '));
+                    }
+                }
+            }
+
             details.Add(string.Create(CultureInfo.InvariantCulture, $"{sentences[0].SentenceId}\ttokens {t.F1:0.0000}\tsentences {s.F1:0.0000} ({s.TruePositives}/{s.TruePositives + s.FalseNegatives} gold, {s.TruePositives + s.FalsePositives} predicted)"));
         }
 
