@@ -6,5 +6,7 @@ public static class EvalTasks
     public static IReadOnlyList<IEvalTask> All { get; } =
     [
         new ExtractionEvalTask(),
+        new TokenizeEvalTask(),
+        new SyntaxEvalTask("tagger", parse: false, () => [Hearsay.Nlp.Tagging.PosTagger.Load()]),
     ];
 }

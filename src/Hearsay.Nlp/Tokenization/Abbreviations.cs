@@ -11,7 +11,7 @@ internal static class Abbreviations
     {
         "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm", "maj", "brig",
         "gov", "sen", "rep", "reps", "sens", "rev", "hon", "pres", "supt", "insp", "det", "cpl", "pvt", "fr", "sr", "jr",
-        "st", "mt", "ft", "no", "nos", "vol", "vols", "fig", "figs", "art", "sec", "ch", "pp", "p", "op", "cf", "vs", "v",
+        "st", "mt", "ft", "vol", "vols", "fig", "figs", "cf", "vs", "v",
         "e.g", "i.e", "approx", "ca", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "u.s", "u.k", "u.n", "u.s.a", "e.u",
     };
@@ -27,16 +27,29 @@ internal static class Abbreviations
         "intl", "natl", "mgr", "asst", "assoc", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "viz", "ibid",
     };
 
+    /// <summary>Abbreviations only before a number ("No. 5", "p. 12"); otherwise the word ("No.") ends with a full stop.</summary>
+    private static readonly HashSet<string> BeforeNumber = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "no", "nos", "art", "sec", "ch", "pp", "p", "op", "para",
+    };
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> BeforeNumberLookup = BeforeNumber.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> PrenominalLookup = Prenominal.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OtherLookup = Other.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether <paramref name="word"/> (without its final period) keeps the period as part of the token.</summary>
-    public static bool KeepsPeriod(ReadOnlySpan<char> word)
+    public static bool KeepsPeriod(ReadOnlySpan<char> word, char next)
     {
         if (word.IsEmpty)
         {
             return false;
+        }
+
+        if (BeforeNumberLookup.Contains(word))
+        {
+            return char.IsDigit(next);
         }
 
         if (IsInitials(word))
@@ -48,7 +61,7 @@ internal static class Abbreviations
     }
 
     /// <summary>Whether a token ending in a kept period normally runs on into the next word.</summary>
-    public static bool IsPrenominal(ReadOnlySpan<char> word) => PrenominalLookup.Contains(word) || (word.Length == 1 && char.IsUpper(word[0]));
+    public static bool IsPrenominal(ReadOnlySpan<char> word) => PrenominalLookup.Contains(word) || BeforeNumberLookup.Contains(word) || (word.Length == 1 && char.IsUpper(word[0]));
 
     /// <summary>"J", "U.S", "e.g": single letters joined by periods.</summary>
     public static bool IsInitials(ReadOnlySpan<char> word)

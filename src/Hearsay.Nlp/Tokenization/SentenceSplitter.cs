@@ -17,7 +17,8 @@ public sealed class SentenceSplitter : IDocumentStage
         "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These", "Those", "There", "But",
         "And", "Or", "So", "Yet", "In", "On", "At", "For", "If", "When", "While", "As", "After", "Before", "Since", "His",
         "Her", "Their", "Its", "Our", "My", "Some", "Many", "Most", "All", "No", "One", "Two", "However", "Meanwhile",
-        "According", "Officials", "Police", "What", "Why", "How", "Who", "Where", "Mr.", "Mrs.", "Ms.", "Dr.",
+        "According", "Officials", "Police", "What", "Why", "How", "Who", "Where", "Mr.", "Mrs.", "Ms.", "Dr.", "Yes", "Oh",
+        "Do", "Did", "Is", "Are", "See", "Now", "Then", "Well", "Yeah", "Although", "Even", "Here", "Let",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenerLookup = Openers.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -58,6 +59,12 @@ public sealed class SentenceSplitter : IDocumentStage
                     last++;
                 }
 
+                // Wikipedia-style citation marks ("... in 1805. [19]") belong to the sentence they follow.
+                while (last + 3 < n && IsCitation(text, tokens, last + 1))
+                {
+                    last += 3;
+                }
+
                 if (last + 1 >= n)
                 {
                     boundary = true;
@@ -67,6 +74,13 @@ public sealed class SentenceSplitter : IDocumentStage
                     var next = text.AsSpan(tokens[last + 1].Start, tokens[last + 1].Range.Length);
                     boundary = kind == 1 ? StartsSentence(next) : StartsSentenceAfterAbbreviation(word, next);
                 }
+            }
+
+            // A colon or dash before a typical sentence opener ("ask: Who stood up ...?", "Did you just wash — Yes.").
+            if (kind == 0 && last + 1 < n && tokens[last].WhitespaceLength > 0 && IsSoftTerminal(word))
+            {
+                var next = text.AsSpan(tokens[last + 1].Start, tokens[last + 1].Range.Length);
+                boundary = OpenerLookup.Contains(next) && next is not ("A" or "An" or "The" or "I");
             }
 
             if (!boundary && last + 1 < n && HasBlankLine(text, tokens[last]))
@@ -113,7 +127,27 @@ public sealed class SentenceSplitter : IDocumentStage
         return 0;
     }
 
-    private static bool IsMultiLetterInitials(ReadOnlySpan<char> stem) => stem.Length >= 3 && Abbreviations.IsInitials(stem);
+    private static bool IsSoftTerminal(ReadOnlySpan<char> w) => w is ":" or "—" or "--" or "–";
+
+    private static bool IsMultiLetterInitials(ReadOnlySpan<char> stem) => stem.Length >= 3 && char.IsUpper(stem[0]) && Abbreviations.IsInitials(stem);
+
+    private static bool IsCitation(string text, ReadOnlySpan<Token> tokens, int at)
+    {
+        if (tokens[at].Range.Length != 1 || text[tokens[at].Start] != '[' || tokens[at + 2].Range.Length != 1 || text[tokens[at + 2].Start] != ']')
+        {
+            return false;
+        }
+
+        foreach (char c in text.AsSpan(tokens[at + 1].Start, tokens[at + 1].Range.Length))
+        {
+            if (!char.IsDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool StartsSentence(ReadOnlySpan<char> next)
     {

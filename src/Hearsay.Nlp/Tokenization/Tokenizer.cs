@@ -228,7 +228,7 @@ public sealed class Tokenizer : IDocumentStage
                     break;
                 }
 
-                if (!url && Abbreviations.KeepsPeriod(text.AsSpan(a, end - 1 - a)))
+                if (!url && Abbreviations.KeepsPeriod(text.AsSpan(a, end - 1 - a), NextVisible(text, b)))
                 {
                     break;
                 }
@@ -261,6 +261,16 @@ public sealed class Tokenizer : IDocumentStage
             int tokenEnd = k + 1 < nc ? cuts[nc - 2 - k] : stop;
             Add(output, start, tokenEnd);
         }
+    }
+
+    private static char NextVisible(string text, int at)
+    {
+        while (at < text.Length && char.IsWhiteSpace(text[at]))
+        {
+            at++;
+        }
+
+        return at < text.Length ? text[at] : '\0';
     }
 
     private static int TrailingWordEnd(string text, int at, int end)

@@ -48,3 +48,17 @@ public class SentenceSplitterTests
         Sentences("Growth was 3.5 percent, see www.example.com. e.g. this. Prices rose... Then fell.")
             .ShouldBe(new[] { "Growth was 3.5 percent, see www.example.com. e.g. this.", "Prices rose...", "Then fell." });
 }
+
+public class SentenceSplitterCitationTests
+{
+    [Fact]
+    public void Citation_marks_and_number_abbreviations()
+    {
+        var doc = new Document("He won in 1805. [19] No. He came No. 5 in the race.");
+        new Tokenizer().Process(doc, CancellationToken.None);
+        new SentenceSplitter().Process(doc, CancellationToken.None);
+        doc.Sentences.Select(s => doc.Slice(s.Range)).ShouldBe(new[] { "He won in 1805. [19]", "No.", "He came No. 5 in the race." });
+        doc.Tokens.Select(t => doc.Slice(t.Range)).ShouldContain("No.");
+        doc.Tokens.Select(t => doc.Slice(t.Range)).Take(8).ShouldBe(new[] { "He", "won", "in", "1805", ".", "[", "19", "]" });
+    }
+}

@@ -1,0 +1,115 @@
+using Hearsay.Core.Documents;
+using Hearsay.Core.Models;
+using Hearsay.Core.Pipeline;
+using Hearsay.Nlp.Learning;
+
+namespace Hearsay.Nlp.Tagging;
+
+/// <summary>
+/// Greedy left-to-right averaged-perceptron POS tagger (UPOS and PTB XPOS) with lemmatization, per sentence.
+/// </summary>
+public sealed class PosTagger : ModelStage<TagPrediction>
+{
+    /// <summary>Model file under the models folder.</summary>
+    public const string DefaultModelPath = "tagger/tagger.bin";
+
+    public PosTagger(TaggerModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Model = model;
+    }
+
+    public TaggerModel Model { get; }
+
+    public override string Name => "tagger";
+
+    public override string Version => Model.Version;
+
+    public override Layers Requires => Layers.Tokens | Layers.Sentences;
+
+    public override Layers Provides => Layers.PartOfSpeech | Layers.Lemmas;
+
+    /// <summary>Loads the shipped model through <see cref="ModelPaths"/>.</summary>
+    /// <exception cref="FileNotFoundException">No tagger model is installed.</exception>
+    public static PosTagger Load()
+    {
+        var path = ModelPaths.Find(DefaultModelPath) ?? throw new FileNotFoundException($"tagger model '{DefaultModelPath}' not found under the models folder ({ModelPaths.Root ?? "none"}).");
+        return new PosTagger(TaggerModel.Load(path));
+    }
+
+    public override TagPrediction Predict(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var tokens = document.Tokens;
+        int n = tokens.Length;
+        var classes = new int[n];
+        var words = new WordHashes[Math.Min(n, 1024)];
+        var text = document.Text;
+        foreach (var s in document.Sentences)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int len = s.Tokens.Length;
+            if (words.Length < len)
+            {
+                words = new WordHashes[len];
+            }
+
+            for (int i = 0; i < len; i++)
+            {
+                var t = tokens[s.Tokens.Start + i];
+                words[i] = Model.Hashes(text.AsSpan(t.Start, t.Range.Length));
+            }
+
+            TagSentence(words.AsSpan(0, len), classes.AsSpan(s.Tokens.Start, len));
+        }
+
+        var upos = new string[n];
+        var xpos = new string[n];
+        var lemmas = new string[n];
+        for (int i = 0; i < n; i++)
+        {
+            upos[i] = Model.Upos[classes[i]];
+            xpos[i] = Model.Xpos[classes[i]];
+            lemmas[i] = Model.Lemmatizer.Lemmatize(text.Substring(tokens[i].Start, tokens[i].Range.Length), upos[i], xpos[i]);
+        }
+
+        return new TagPrediction(upos, xpos, lemmas);
+    }
+
+    /// <summary>Tags one sentence given its word hashes; writes class indices.</summary>
+    public void TagSentence(ReadOnlySpan<WordHashes> words, Span<int> classes)
+    {
+        Span<ulong> features = stackalloc ulong[TaggerFeatures.Count];
+        Span<float> scores = stackalloc float[Model.ClassCount];
+        int p1 = -1, p2 = -2;
+        for (int i = 0; i < words.Length; i++)
+        {
+            int c = Model.UnambiguousClass(words[i].Form);
+            if (c < 0)
+            {
+                TaggerFeatures.Extract(words, i, p1, p2, features);
+                Model.Model.Score(features, scores);
+                c = SparseLinearModel.ArgMax(scores);
+            }
+
+            classes[i] = c;
+            p2 = p1;
+            p1 = c;
+        }
+    }
+
+    public override void Apply(Document document, TagPrediction prediction)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(prediction);
+        var tokens = document.Tokens;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            tokens[i].Upos = prediction.Upos[i];
+            tokens[i].Xpos = prediction.Xpos[i];
+            tokens[i].Lemma = prediction.Lemmas[i];
+        }
+
+        document.MarkPresent(Layers.PartOfSpeech | Layers.Lemmas);
+    }
+}

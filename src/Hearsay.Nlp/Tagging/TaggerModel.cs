@@ -1,0 +1,129 @@
+using System.IO.Compression;
+using Hearsay.Nlp.Learning;
+using Hearsay.Nlp.Lemmatization;
+
+namespace Hearsay.Nlp.Tagging;
+
+/// <summary>
+/// A trained POS tagger: the tag classes (UPOS and XPOS pairs), the linear model, a dictionary of frequent
+/// unambiguous words (tagged without scoring), and the lemmatizer. Stored as one gzip-compressed binary file.
+/// </summary>
+public sealed class TaggerModel
+{
+    private const uint Magic = 0x4754_4831; // "HTG1"
+    private static readonly ulong UnknownAmbiguity = FeatureHash.Value(-300);
+    private readonly Dictionary<ulong, int> _unambiguous;
+    private readonly Dictionary<ulong, ulong> _ambiguity;
+
+    public TaggerModel(string version, string[] upos, string[] xpos, SparseLinearModel model, Dictionary<ulong, int> unambiguous, Dictionary<ulong, ulong> ambiguity, Lemmatizer lemmatizer)
+    {
+        _ambiguity = ambiguity;
+        Version = version;
+        Upos = upos;
+        Xpos = xpos;
+        Model = model;
+        _unambiguous = unambiguous;
+        Lemmatizer = lemmatizer;
+    }
+
+    public string Version { get; }
+
+    /// <summary>UPOS of each class (interned).</summary>
+    public string[] Upos { get; }
+
+    /// <summary>XPOS of each class (interned).</summary>
+    public string[] Xpos { get; }
+
+    public SparseLinearModel Model { get; }
+
+    public Lemmatizer Lemmatizer { get; }
+
+    public int ClassCount => Upos.Length;
+
+    /// <summary>The class of a frequent word that always had the same tag in training, by exact-form hash; -1 otherwise.</summary>
+    public int UnambiguousClass(ulong formHash) => _unambiguous.TryGetValue(formHash, out int c) ? c : -1;
+
+    /// <summary>Hash of the tag set of a word (by lower-case hash) seen in training, or a fixed "unknown" value.</summary>
+    public ulong AmbiguityOf(ulong lowerHash) => _ambiguity.TryGetValue(lowerHash, out var a) ? a : UnknownAmbiguity;
+
+    /// <summary>Computes word hashes and fills in their ambiguity class.</summary>
+    public WordHashes Hashes(ReadOnlySpan<char> word)
+    {
+        var h = WordHashes.Of(word);
+        h.Ambiguity = AmbiguityOf(h.Lower);
+        return h;
+    }
+
+    public void Save(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var file = File.Create(path);
+        using var gz = new GZipStream(file, CompressionLevel.SmallestSize);
+        using var w = new BinaryWriter(gz);
+        w.Write(Magic);
+        w.Write(Version);
+        w.Write(Upos.Length);
+        for (int c = 0; c < Upos.Length; c++)
+        {
+            w.Write(Upos[c]);
+            w.Write(Xpos[c]);
+        }
+
+        w.Write(_unambiguous.Count);
+        foreach (var (hash, c) in _unambiguous.OrderBy(kv => kv.Key))
+        {
+            w.Write(hash);
+            w.Write((ushort)c);
+        }
+
+        w.Write(_ambiguity.Count);
+        foreach (var (hash, a) in _ambiguity.OrderBy(kv => kv.Key))
+        {
+            w.Write(hash);
+            w.Write(a);
+        }
+
+        Lemmatizer.Write(w);
+        Model.Write(w);
+    }
+
+    /// <exception cref="InvalidDataException">The file is not a tagger model.</exception>
+    public static TaggerModel Load(string path)
+    {
+        using var file = File.OpenRead(path);
+        using var gz = new GZipStream(file, CompressionMode.Decompress);
+        using var r = new BinaryReader(new BufferedStream(gz, 1 << 16));
+        if (r.ReadUInt32() != Magic)
+        {
+            throw new InvalidDataException($"{path}: not a Hearsay tagger model.");
+        }
+
+        var version = r.ReadString();
+        int n = r.ReadInt32();
+        var upos = new string[n];
+        var xpos = new string[n];
+        for (int c = 0; c < n; c++)
+        {
+            upos[c] = string.Intern(r.ReadString());
+            xpos[c] = string.Intern(r.ReadString());
+        }
+
+        int m = r.ReadInt32();
+        var unambiguous = new Dictionary<ulong, int>(m);
+        for (int i = 0; i < m; i++)
+        {
+            unambiguous[r.ReadUInt64()] = r.ReadUInt16();
+        }
+
+        int k = r.ReadInt32();
+        var ambiguity = new Dictionary<ulong, ulong>(k);
+        for (int i = 0; i < k; i++)
+        {
+            ambiguity[r.ReadUInt64()] = r.ReadUInt64();
+        }
+
+        var lemmatizer = Lemmatizer.Read(r);
+        var model = SparseLinearModel.Read(r);
+        return new TaggerModel(version, upos, xpos, model, unambiguous, ambiguity, lemmatizer);
+    }
+}

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using Hearsay.Nlp.Conllu;
+using Hearsay.Nlp.Learning;
+using Hearsay.Nlp.Lemmatization;
+
+namespace Hearsay.Nlp.Tagging;
+
+/// <summary>Trains a <see cref="TaggerModel"/> from CoNLL-U sentences: seeded shuffling, fixed epochs, logged progress.</summary>
+public static class TaggerTrainer
+{
+    public static TaggerModel Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence>? dev, int epochs, int seed, string version, TextWriter log)
+    {
+        var watch = Stopwatch.StartNew();
+        var classIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var upos = new List<string>();
+        var xpos = new List<string>();
+        var formTags = new Dictionary<ulong, Dictionary<int, int>>();
+        var lowerTags = new Dictionary<ulong, Dictionary<int, int>>();
+        var gold = new List<int[]>(train.Count);
+        int tokens = 0;
+        foreach (var s in train)
+        {
+            var classes = new int[s.Words.Count];
+            for (int i = 0; i < s.Words.Count; i++)
+            {
+                var w = s.Words[i];
+                var key = w.Upos + "\t" + w.Xpos;
+                if (!classIndex.TryGetValue(key, out int c))
+                {
+                    c = classIndex[key] = upos.Count;
+                    upos.Add(w.Upos);
+                    xpos.Add(w.Xpos);
+                }
+
+                classes[i] = c;
+                var fh = FeatureHash.Of(w.Form);
+                if (!formTags.TryGetValue(fh, out var counts))
+                {
+                    formTags[fh] = counts = [];
+                }
+
+                counts[c] = counts.GetValueOrDefault(c) + 1;
+                var lh = FeatureHash.OfLower(w.Form);
+                if (!lowerTags.TryGetValue(lh, out var lc))
+                {
+                    lowerTags[lh] = lc = [];
+                }
+
+                lc[c] = lc.GetValueOrDefault(c) + 1;
+            }
+
+            tokens += s.Words.Count;
+            gold.Add(classes);
+        }
+
+        var unambiguous = new Dictionary<ulong, int>();
+        foreach (var (fh, counts) in formTags)
+        {
+            int total = counts.Values.Sum();
+            var best = counts.MaxBy(kv => kv.Value);
+            if (total >= 20 && best.Value >= 0.995 * total)
+            {
+                unambiguous[fh] = best.Key;
+            }
+        }
+
+        // Ambiguity classes: the tags a word took at least twice and in at least 1% of its occurrences.
+        var ambiguity = new Dictionary<ulong, ulong>();
+        foreach (var (lh, counts) in lowerTags)
+        {
+            int total = counts.Values.Sum();
+            if (total < 2)
+            {
+                continue;
+            }
+
+            ulong set = 0x51ED270B2A2D7UL;
+            foreach (var c in counts.Where(kv => kv.Value >= 2 && kv.Value >= 0.01 * total).Select(kv => kv.Key).Order())
+            {
+                set = FeatureHash.Feature(77, set, FeatureHash.Value(c));
+            }
+
+            ambiguity[lh] = set;
+        }
+
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger: {train.Count} sentences, {tokens} tokens, {upos.Count} UPOS|XPOS classes, {unambiguous.Count} unambiguous frequent words; epochs {epochs}, seed {seed}"));
+        var perceptron = new AveragedPerceptron(upos.Count, 1 << 16);
+        var lexicon = new TaggerModel(version, [], [], new SparseLinearModel.Builder(1).Build(), [], ambiguity, Lemmatizer.Train([]));
+        var words = train.Select(s => s.Words.Select(w => lexicon.Hashes(w.Form)).ToArray()).ToArray();
+        var order = Enumerable.Range(0, train.Count).ToArray();
+        var random = new Random(seed);
+        Span<ulong> features = stackalloc ulong[TaggerFeatures.Count];
+        var scores = new float[upos.Count];
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            random.Shuffle(order);
+            int correct = 0;
+            foreach (int si in order)
+            {
+                var ws = words[si];
+                var g = gold[si];
+                int p1 = -1, p2 = -2;
+                for (int i = 0; i < ws.Length; i++)
+                {
+                    TaggerFeatures.Extract(ws, i, p1, p2, features);
+                    perceptron.Score(features, scores);
+                    int guess = SparseLinearModel.ArgMax(scores);
+                    perceptron.Tick();
+                    perceptron.Update(features, g[i], guess);
+                    if (guess == g[i])
+                    {
+                        correct++;
+                    }
+
+                    p2 = p1;
+                    p1 = guess;
+                }
+            }
+
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger: epoch {epoch} train accuracy {(double)correct / tokens:0.0000} ({perceptron.RowCount} feature rows, {watch.Elapsed.TotalSeconds:0}s)"));
+        }
+
+        var lemmatizer = Lemmatizer.Train(train.SelectMany(s => s.Words).Select(w => (w.Form, w.Upos, w.Xpos, w.Lemma)));
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lemmatizer: {lemmatizer.RuleCount} suffix rules, {lemmatizer.ExceptionCount} exceptions"));
+        var model = new TaggerModel(version, [.. upos.Select(string.Intern)], [.. xpos.Select(string.Intern)], perceptron.Average(0.0005f), unambiguous, ambiguity, lemmatizer);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger: {model.Model.FeatureCount} features, {model.Model.WeightCount} weights after averaging; {watch.Elapsed.TotalSeconds:0}s"));
+        return model;
+    }
+}
