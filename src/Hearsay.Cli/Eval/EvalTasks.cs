@@ -8,5 +8,6 @@ public static class EvalTasks
         new ExtractionEvalTask(),
         new TokenizeEvalTask(),
         new SyntaxEvalTask("tagger", parse: false, () => [Hearsay.Nlp.Tagging.PosTagger.Load()]),
+        new NerEvalTask(),
     ];
 }

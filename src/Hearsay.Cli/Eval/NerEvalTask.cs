@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Hearsay.Cli.Commands;
+using Hearsay.Core.Documents;
+using Hearsay.Core.Evaluation;
+using Hearsay.Nlp.Entities;
+
+namespace Hearsay.Cli.Eval;
+
+/// <summary>
+/// <c>hearsay eval ner --data FILE.iob2</c>: exact-span micro P/R/F1 over PERSON/ORG/LOC (the labels of
+/// UNER), per type, from gold tokens, plus tagging speed in words per second on one thread.
+/// </summary>
+public sealed class NerEvalTask : IEvalTask
+{
+    public string Name => "ner";
+
+    public string Description => "Named entities on IOB2/CoNLL data: exact-span micro f1, precision, recall, perType.";
+
+    public EvalReport Run(string data, CancellationToken cancellationToken)
+    {
+        List<LabeledSentence> gold;
+        try
+        {
+            gold = IobReader.ReadFile(data);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+        {
+            throw new CliException(e.Message, e);
+        }
+
+        if (gold.Count == 0)
+        {
+            throw new CliException($"--data '{data}': no sentences found.");
+        }
+
+        var model = NerCommands.LoadModel(null);
+        var joined = new (string Text, Token[] Tokens)[gold.Count];
+        int words = 0;
+        for (int i = 0; i < gold.Count; i++)
+        {
+            joined[i] = NerTrainer.Join(gold[i].Words);
+            words += gold[i].Words.Length;
+        }
+
+        var scored = new HashSet<EntityLabel> { EntityLabel.Person, EntityLabel.Org, EntityLabel.Loc };
+        var score = new NerScore();
+        var predictions = new List<EntitySpan>[gold.Count];
+        for (int i = 0; i < gold.Count; i++)
+        {
+            predictions[i] = model.Predict(joined[i].Text, joined[i].Tokens); // warm-up pass, and the scored one
+        }
+
+        // Best of five timed passes: the machine is shared, and the minimum is the least disturbed measurement.
+        double seconds = double.MaxValue;
+        for (int pass = 0; pass < 5; pass++)
+        {
+            var clock = Stopwatch.StartNew();
+            for (int i = 0; i < gold.Count; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                predictions[i] = model.Predict(joined[i].Text, joined[i].Tokens);
+            }
+
+            seconds = Math.Min(seconds, clock.Elapsed.TotalSeconds);
+        }
+
+        for (int i = 0; i < gold.Count; i++)
+        {
+            score.Add(gold[i].Spans, CollectionsMarshal.AsSpan(predictions[i]), scored);
+        }
+
+        var report = new EvalReport("ner", data, gold.Count);
+        report.Metrics["f1"] = Math.Round(score.Micro.F1, 4);
+        report.Metrics["precision"] = Math.Round(score.Micro.Precision, 4);
+        report.Metrics["recall"] = Math.Round(score.Micro.Recall, 4);
+        var perType = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var label in scored.Order())
+        {
+            var pr = score.PerType.GetValueOrDefault(label);
+            var m = pr.ToMetrics();
+            m["support"] = (int)(pr.TruePositives + pr.FalseNegatives);
+            perType[NerCommands.TagName(label)] = m;
+        }
+
+        report.Metrics["perType"] = perType;
+        report.Metrics["words"] = words;
+        report.Metrics["wordsPerSecond"] = Math.Round(words / Math.Max(seconds, 1e-9));
+        report.Metrics["model"] = model.Version;
+        report.Details.Add($"NER on {data}: {gold.Count} sentences, {words} words, model {model.Version}");
+        foreach (var label in scored.Order())
+        {
+            var pr = score.PerType.GetValueOrDefault(label);
+            report.Details.Add(FormattableString.Invariant($"  {NerCommands.TagName(label),-4} P={pr.Precision:F4} R={pr.Recall:F4} F1={pr.F1:F4} (gold {pr.TruePositives + pr.FalseNegatives})"));
+        }
+
+        report.Details.Add(FormattableString.Invariant($"  micro P={score.Micro.Precision:F4} R={score.Micro.Recall:F4} F1={score.Micro.F1:F4}; {words / seconds:F0} words/s on one thread"));
+        return report;
+    }
+}

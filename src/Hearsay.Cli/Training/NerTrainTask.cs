@@ -1,0 +1,63 @@
+using Hearsay.Nlp.Entities;
+
+namespace Hearsay.Cli.Training;
+
+/// <summary>
+/// <c>hearsay train ner --data A[,B,...] --dev DEV.iob2 --out models/ner/en-ner.bin</c>: averaged structured
+/// perceptron over BILOU tags. Sources are IOB/CoNLL files or a GUM <c>dep</c> folder (train docs, open genres).
+/// </summary>
+public sealed class NerTrainTask : ITrainTask
+{
+    public string Name => "ner";
+
+    public string Description => "Named-entity recognizer (PERSON/ORG/LOC) from IOB2/CoNLL files and GUM named mentions.";
+
+    public void Run(TrainOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        var train = new List<LabeledSentence>();
+        var gazetteerOnly = new List<LabeledSentence>();
+        foreach (var source in options.Data.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            // "gaz:PATH" contributes names to the gazetteer without being trained on.
+            if (source.StartsWith("gaz:", StringComparison.Ordinal))
+            {
+                gazetteerOnly.AddRange(Load(source[4..], log));
+            }
+            else
+            {
+                train.AddRange(Load(source, log));
+            }
+        }
+
+        if (train.Count == 0)
+        {
+            throw new CliException($"--data '{options.Data}': no training sentences found.");
+        }
+
+        List<LabeledSentence>? dev = options.Dev is null ? null : Load(options.Dev, log);
+        var trainer = new NerTrainerOptions
+        {
+            Epochs = options.Epochs ?? 12,
+            Seed = options.Seed,
+            BucketBits = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_NER_BUCKET_BITS"), out int bits) ? bits : 20,
+            Gazetteer = Environment.GetEnvironmentVariable("HEARSAY_NER_GAZETTEER") != "0",
+            Version = Path.GetFileNameWithoutExtension(options.Out) + "-" + TimeProvider.System.GetUtcNow().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        log.WriteLine($"ner: data={options.Data} dev={options.Dev ?? "-"} out={options.Out} {trainer}");
+        var model = new NerTrainer(trainer, log).Train(train, dev, gazetteerOnly, cancellationToken);
+        model.Save(options.Out);
+        log.WriteLine($"ner: wrote {options.Out} ({new FileInfo(options.Out).Length / 1024.0 / 1024.0:F2} MB)");
+    }
+
+    private static List<LabeledSentence> Load(string source, TextWriter log)
+    {
+        try
+        {
+            return NerCorpus.Load(source, log);
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or FormatException)
+        {
+            throw new CliException(e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Hearsay.Core.Documents;
+using Hearsay.Core.Models;
+using Hearsay.Core.Pipeline;
+
+namespace Hearsay.Nlp.Entities;
+
+/// <summary>
+/// Named-entity recognition stage: tags each sentence's tokens with <see cref="NerModel"/> and writes
+/// name mentions. It reads token text only (no POS), so it can run right after tokenization and is not
+/// hurt by tagger errors; the model was trained on gold tokens without POS for the same reason.
+/// </summary>
+public sealed class EntityRecognizer : ModelStage<IReadOnlyList<Mention>>
+{
+    /// <summary>The shipped model, relative to the models folder.</summary>
+    public const string DefaultModelPath = "ner/en-ner.bin";
+
+    private readonly NerModel _model;
+
+    public EntityRecognizer(NerModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _model = model;
+    }
+
+    public override string Name => "EntityRecognizer";
+
+    public override string Version => "ner/" + _model.Version;
+
+    public override Layers Requires => Layers.Tokens | Layers.Sentences;
+
+    public override Layers Provides => Layers.Mentions;
+
+    /// <summary>Loads the shipped model found through <see cref="ModelPaths"/>.</summary>
+    /// <exception cref="FileNotFoundException">The model file is not under the models folder.</exception>
+    public static EntityRecognizer LoadDefault()
+    {
+        var path = ModelPaths.Find(DefaultModelPath)
+            ?? throw new FileNotFoundException($"NER model '{DefaultModelPath}' not found under the models folder ({ModelPaths.Root ?? "none found"}); set HEARSAY_MODELS or run 'hearsay train ner'.");
+        return new EntityRecognizer(NerModel.Load(path));
+    }
+
+    public override IReadOnlyList<Mention> Predict(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var mentions = new List<Mention>();
+        var tokens = document.Tokens;
+        foreach (var sentence in document.Sentences)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var range = sentence.Tokens;
+            if (range.IsEmpty || range.End > tokens.Length)
+            {
+                continue;
+            }
+
+            foreach (var span in _model.Predict(document.Text, tokens.AsSpan(range.Start, range.Length)))
+            {
+                var tr = new TokenRange(range.Start + span.Start, range.Start + span.End);
+                mentions.Add(new Mention(document.CharRangeOf(tr), tr, span.Label, MentionKind.Name));
+            }
+        }
+
+        return mentions;
+    }
+
+    public override void Apply(Document document, IReadOnlyList<Mention> prediction)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        document.SetMentions(prediction);
+    }
+}

@@ -1,0 +1,257 @@
+using Hearsay.Core.Documents;
+
+namespace Hearsay.Nlp.Entities;
+
+/// <summary>
+/// Hashed features for one sentence: every token gets <see cref="PerToken"/> bucket indices into the
+/// weight table. Per-token string properties (form, lower-cased form, shapes, affixes) are hashed once
+/// and then combined per template, so nothing is allocated per token.
+/// </summary>
+internal sealed class NerFeatureExtractor
+{
+    public const int PerToken = 40;
+
+    private const ulong Fnv = 14695981039346656037UL;
+    private const ulong FnvPrime = 1099511628211UL;
+    private const ulong BosHash = 0x5bd1e9955bd1e995UL;
+    private const ulong EosHash = 0x27d4eb2f165667c5UL;
+
+    private readonly int _shift;
+    private readonly Gazetteer? _gazetteer;
+    private ulong[] _form = [];
+    private ulong[] _lower = [];
+    private ulong[] _shapeLong = [];
+    private ulong[] _shapeShort = [];
+    private ulong[] _affix = [];
+    private ulong[] _gazPos = [];
+    private ulong[] _capRun = [];
+    private ulong[] _gazOne = [];
+
+    public NerFeatureExtractor(int bucketBits, Gazetteer? gazetteer)
+    {
+        _shift = 64 - bucketBits;
+        _gazetteer = gazetteer;
+    }
+
+    /// <summary>Fills <paramref name="features"/> (length n * PerToken) with bucket indices.</summary>
+    public void Extract(string text, ReadOnlySpan<Token> tokens, Span<int> features)
+    {
+        int n = tokens.Length;
+        Ensure(n);
+        int upperInitial = 0, letters = 0, allUpper = 0;
+        for (int i = 0; i < n; i++)
+        {
+            var w = text.AsSpan(tokens[i].Start, tokens[i].Range.Length);
+            HashToken(w, i);
+            if (w.Length > 0 && char.IsLetter(w[0]))
+            {
+                letters++;
+                if (char.IsUpper(w[0]))
+                {
+                    upperInitial++;
+                    if (IsAllUpper(w))
+                    {
+                        allUpper++;
+                    }
+                }
+            }
+        }
+
+        if (_gazetteer is not null)
+        {
+            _gazetteer.Match(text, tokens, _gazPos, _gazOne);
+        }
+        else
+        {
+            _gazPos.AsSpan(0, n).Clear();
+            _gazOne.AsSpan(0, n).Clear();
+        }
+
+        // Runs of capitalised words ("Del Frisco 's", "Cheap Hotel Rome"): run length and place in the run.
+        for (int i = 0; i < n;)
+        {
+            if (!IsCapitalised(text, tokens[i]))
+            {
+                _capRun[i++] = 0;
+                continue;
+            }
+
+            int j = i;
+            while (j < n && IsCapitalised(text, tokens[j]))
+            {
+                j++;
+            }
+
+            ulong len = (ulong)Math.Min(j - i, 4);
+            for (int k = i; k < j; k++)
+            {
+                _capRun[k] = (len * 8) + (k == i ? 1UL : 0UL) + (k == j - 1 ? 2UL : 0UL);
+            }
+
+            i = j;
+        }
+
+        // Casing of the sentence as a whole: web text is often all lower case, headlines title case or capitals.
+        ulong sentCase = letters == 0 ? 0UL
+            : upperInitial <= 1 ? 1UL
+            : allUpper * 2 > letters ? 2UL
+            : upperInitial * 2 > letters ? 3UL
+            : 4UL;
+
+        for (int i = 0; i < n; i++)
+        {
+            var f = features.Slice(i * PerToken, PerToken);
+            ulong lower = _lower[i], form = _form[i], sl = _shapeLong[i], ss = _shapeShort[i];
+            ulong lowerP = i > 0 ? _lower[i - 1] : BosHash;
+            ulong lowerN = i + 1 < n ? _lower[i + 1] : EosHash;
+            ulong lowerPP = i > 1 ? _lower[i - 2] : BosHash;
+            ulong lowerNN = i + 2 < n ? _lower[i + 2] : EosHash;
+            ulong ssP = i > 0 ? _shapeShort[i - 1] : BosHash;
+            ulong ssN = i + 1 < n ? _shapeShort[i + 1] : EosHash;
+            ulong formP = i > 0 ? _form[i - 1] : BosHash;
+            ulong formN = i + 1 < n ? _form[i + 1] : EosHash;
+            ulong gp = _gazPos[i];
+            int a = i * 7;
+            f[0] = Bucket(0, 0);
+            f[1] = Bucket(1, form);
+            f[2] = Bucket(2, lower);
+            f[3] = Bucket(3, sl);
+            f[4] = Bucket(4, ss);
+            f[5] = Bucket(5, _affix[a]);
+            f[6] = Bucket(6, _affix[a + 1]);
+            f[7] = Bucket(7, _affix[a + 2]);
+            f[8] = Bucket(8, _affix[a + 3]);
+            f[9] = Bucket(9, _affix[a + 4]);
+            f[10] = Bucket(10, _affix[a + 5]);
+            f[11] = Bucket(11, _affix[a + 6]);
+            f[12] = Bucket(12, lowerP);
+            f[13] = Bucket(13, lowerN);
+            f[14] = Bucket(14, lowerPP);
+            f[15] = Bucket(15, lowerNN);
+            f[16] = Bucket(16, ssP);
+            f[17] = Bucket(17, ssN);
+            f[18] = Bucket(18, Combine(Combine(ssP, ss), ssN));
+            f[19] = Bucket(19, Combine(lowerP, lower));
+            f[20] = Bucket(20, Combine(lower, lowerN));
+            f[21] = Bucket(21, Combine(sentCase, sl));
+            f[22] = Bucket(22, Combine(i == 0 ? 1UL : 2UL, ss));
+            f[23] = Bucket(23, formP);
+            f[24] = Bucket(24, formN);
+            f[25] = Bucket(25, Combine(lowerP, ss));
+            f[26] = Bucket(26, Combine(ss, lowerN));
+            f[27] = Bucket(27, gp);
+            f[28] = Bucket(28, Combine(gp, ss));
+            f[29] = Bucket(29, Combine(_gazOne[i], sentCase));
+            f[30] = Bucket(30, i > 0 ? _affix[a - 2] : BosHash);
+            f[31] = Bucket(31, i + 1 < n ? _affix[a + 12] : EosHash);
+            f[32] = Bucket(32, Combine(formP, form));
+            f[33] = Bucket(33, Combine(_capRun[i], ss));
+            f[34] = Bucket(34, Combine(lower, sentCase));
+            f[35] = Bucket(35, Combine(gp, lowerP));
+            f[36] = Bucket(36, Combine(lowerPP, lowerP));
+            f[37] = Bucket(37, Combine(lowerN, lowerNN));
+            f[38] = Bucket(38, Combine(gp, i > 0 ? _gazPos[i - 1] : BosHash));
+            f[39] = Bucket(39, Combine((ulong)Math.Min(tokens[i].Range.Length, 8), ss));
+        }
+    }
+
+    /// <summary>Hash of a word lower-cased with digits folded, the key used for word clusters.</summary>
+    public static ulong LowerHash(ReadOnlySpan<char> w)
+    {
+        ulong h = Fnv;
+        foreach (char c in w)
+        {
+            h = (h ^ Fold(c)) * FnvPrime;
+        }
+
+        return h;
+    }
+
+    private static char Fold(char c) => char.IsAsciiDigit(c) ? '0' : char.ToLowerInvariant(c);
+
+    private void HashToken(ReadOnlySpan<char> w, int i)
+    {
+        ulong form = Fnv, lower = Fnv, shapeLong = Fnv, shapeShort = Fnv;
+        char prevClass = '\0';
+        int run = 0;
+        foreach (char c in w)
+        {
+            form = (form ^ c) * FnvPrime;
+            char lc = Fold(c);
+            lower = (lower ^ lc) * FnvPrime;
+            char cls = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : char.IsLetter(c) ? 'l' : c;
+            run = cls == prevClass ? run + 1 : 1;
+            if (run <= 4)
+            {
+                shapeLong = (shapeLong ^ cls) * FnvPrime;
+            }
+
+            if (run == 1)
+            {
+                shapeShort = (shapeShort ^ cls) * FnvPrime;
+            }
+
+            prevClass = cls;
+        }
+
+        _form[i] = form;
+        _lower[i] = lower;
+        _shapeLong[i] = shapeLong;
+        _shapeShort[i] = shapeShort;
+        int a = i * 7;
+        for (int k = 1; k <= 3; k++)
+        {
+            _affix[a + k - 1] = w.Length >= k ? LowerHash(w[..k]) : 0UL;
+        }
+
+        for (int k = 1; k <= 4; k++)
+        {
+            _affix[a + 2 + k] = w.Length >= k ? LowerHash(w[^k..]) : 0UL;
+        }
+
+    }
+
+    private static bool IsCapitalised(string text, Token t) => t.Range.Length > 0 && char.IsUpper(text[t.Start]);
+
+    private static bool IsAllUpper(ReadOnlySpan<char> w)
+    {
+        foreach (char c in w)
+        {
+            if (char.IsLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static ulong Combine(ulong a, ulong b) => ((a ^ (b + 0x9E3779B97F4A7C15UL + (a << 6) + (a >> 2))) * 0xff51afd7ed558ccdUL) ^ (b >> 29);
+
+    private int Bucket(int template, ulong value)
+    {
+        ulong h = (value + ((ulong)(template + 1) * 0x9E3779B97F4A7C15UL)) * 0xc4ceb9fe1a85ec53UL;
+        h ^= h >> 33;
+        h *= 0xff51afd7ed558ccdUL;
+        h ^= h >> 29;
+        return (int)(h >> _shift);
+    }
+
+    private void Ensure(int n)
+    {
+        if (_form.Length >= n)
+        {
+            return;
+        }
+
+        int size = Math.Max(n, 64);
+        _form = new ulong[size];
+        _lower = new ulong[size];
+        _shapeLong = new ulong[size];
+        _shapeShort = new ulong[size];
+        _affix = new ulong[size * 7];
+        _gazPos = new ulong[size];
+        _capRun = new ulong[size];
+        _gazOne = new ulong[size];
+    }
+}

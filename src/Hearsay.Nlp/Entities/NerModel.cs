@@ -1,0 +1,302 @@
+using System.Buffers;
+using System.IO.Compression;
+using Hearsay.Core.Documents;
+
+namespace Hearsay.Nlp.Entities;
+
+/// <summary>
+/// A first-order linear sequence model over BILOU tags: hashed feature weights per tag plus a tag
+/// transition matrix, decoded exactly with Viterbi under the BILOU constraints. Thread-safe for prediction.
+/// </summary>
+public sealed class NerModel
+{
+    private const string Magic = "HSNER1";
+    private readonly ThreadLocal<NerFeatureExtractor> _extractor;
+
+    internal NerModel(EntityLabel[] labels, int bucketBits, float[] weights, float[] transitions, Gazetteer? gazetteer, string version)
+    {
+        Tags = new BilouTags(labels);
+        BucketBits = bucketBits;
+        Weights = weights;
+        Transitions = transitions;
+        Gazetteer = gazetteer;
+        Version = version;
+        _extractor = new ThreadLocal<NerFeatureExtractor>(() => new NerFeatureExtractor(bucketBits, gazetteer));
+    }
+
+    public IReadOnlyList<EntityLabel> Labels => Tags.Labels;
+
+    /// <summary>Identifies the model file (recorded with every analysis).</summary>
+    public string Version { get; }
+
+    internal BilouTags Tags { get; }
+
+    internal int BucketBits { get; }
+
+    /// <summary>[bucket * T + tag].</summary>
+    internal float[] Weights { get; }
+
+    /// <summary>[from * T + to] for T*T entries, then T start scores, then T end scores.</summary>
+    internal float[] Transitions { get; }
+
+    internal Gazetteer? Gazetteer { get; }
+
+    internal NerFeatureExtractor Extractor => _extractor.Value!;
+
+    /// <summary>Entity spans of one sentence, given its tokens over <paramref name="text"/>.</summary>
+    public List<EntitySpan> Predict(string text, ReadOnlySpan<Token> tokens)
+    {
+        int n = tokens.Length;
+        if (n == 0)
+        {
+            return [];
+        }
+
+        int[] feats = ArrayPool<int>.Shared.Rent(n * NerFeatureExtractor.PerToken);
+        int[] tags = ArrayPool<int>.Shared.Rent(n);
+        try
+        {
+            Extractor.Extract(text, tokens, feats);
+            Decode(feats, n, Weights, Transitions, tags);
+            return Tags.Decode(tags.AsSpan(0, n));
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(feats);
+            ArrayPool<int>.Shared.Return(tags);
+        }
+    }
+
+    /// <summary>Viterbi over emission scores from <paramref name="weights"/>; writes the best tag sequence.</summary>
+    internal void Decode(ReadOnlySpan<int> feats, int n, float[] weights, float[] transitions, Span<int> best)
+    {
+        int t = Tags.Count;
+        float[] score = ArrayPool<float>.Shared.Rent(n * t);
+        int[] back = ArrayPool<int>.Shared.Rent(n * t);
+        try
+        {
+            Emissions(feats, n, weights, score);
+            var allowed = Tags.Allowed;
+            int startOff = t * t;
+            for (int y = 0; y < t; y++)
+            {
+                score[y] = BilouTags.CanStart(y) ? score[y] + transitions[startOff + y] : float.NegativeInfinity;
+            }
+
+            for (int i = 1; i < n; i++)
+            {
+                int prev = (i - 1) * t, cur = i * t;
+                for (int y = 0; y < t; y++)
+                {
+                    float bestScore = float.NegativeInfinity;
+                    int arg = 0;
+                    for (int p = 0; p < t; p++)
+                    {
+                        if (!allowed[(p * t) + y])
+                        {
+                            continue;
+                        }
+
+                        float s = score[prev + p] + transitions[(p * t) + y];
+                        if (s > bestScore)
+                        {
+                            bestScore = s;
+                            arg = p;
+                        }
+                    }
+
+                    score[cur + y] += bestScore;
+                    back[cur + y] = arg;
+                }
+            }
+
+            int last = (n - 1) * t, endOff = startOff + t;
+            float top = float.NegativeInfinity;
+            int yb = 0;
+            for (int y = 0; y < t; y++)
+            {
+                if (!BilouTags.CanEnd(y))
+                {
+                    continue;
+                }
+
+                float s = score[last + y] + transitions[endOff + y];
+                if (s > top)
+                {
+                    top = s;
+                    yb = y;
+                }
+            }
+
+            for (int i = n - 1; i >= 0; i--)
+            {
+                best[i] = yb;
+                yb = back[(i * t) + yb];
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(score);
+            ArrayPool<int>.Shared.Return(back);
+        }
+    }
+
+    private void Emissions(ReadOnlySpan<int> feats, int n, float[] weights, float[] score)
+    {
+        int t = Tags.Count;
+        const int F = NerFeatureExtractor.PerToken;
+        for (int i = 0; i < n; i++)
+        {
+            var row = score.AsSpan(i * t, t);
+            row.Clear();
+            var f = feats.Slice(i * F, F);
+            for (int k = 0; k < F; k++)
+            {
+                var w = weights.AsSpan(f[k] * t, t);
+                for (int y = 0; y < w.Length; y++)
+                {
+                    row[y] += w[y];
+                }
+            }
+        }
+    }
+
+    public void Save(string path)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null)
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        using var file = File.Create(path);
+        using var gz = new GZipStream(file, CompressionLevel.SmallestSize);
+        using var w = new BinaryWriter(gz);
+        w.Write(Magic);
+        w.Write(Version);
+        w.Write(Tags.Labels.Length);
+        foreach (var l in Tags.Labels)
+        {
+            w.Write((int)l);
+        }
+
+        w.Write(BucketBits);
+        w.Write(Gazetteer?.Entries.Count ?? 0);
+        if (Gazetteer is not null)
+        {
+            foreach (var (k, v) in Gazetteer.Entries.OrderBy(p => p.Key))
+            {
+                w.Write(k);
+                w.Write(v);
+            }
+        }
+
+        w.Write(Transitions.Length);
+        foreach (var x in Transitions)
+        {
+            w.Write(x);
+        }
+
+        int t = Tags.Count;
+        int buckets = 1 << BucketBits;
+        int nonZero = 0;
+        for (int b = 0; b < buckets; b++)
+        {
+            if (RowNonZero(b, t))
+            {
+                nonZero++;
+            }
+        }
+
+        w.Write(nonZero);
+        int prevBucket = 0;
+        for (int b = 0; b < buckets; b++)
+        {
+            if (!RowNonZero(b, t))
+            {
+                continue;
+            }
+
+            w.Write7BitEncodedInt(b - prevBucket); // gaps compress far better than absolute indices
+            prevBucket = b;
+            for (int y = 0; y < t; y++)
+            {
+                w.Write((Half)Weights[(b * t) + y]);
+            }
+        }
+    }
+
+    public static NerModel Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"NER model '{path}' does not exist.", path);
+        }
+
+        using var file = File.OpenRead(path);
+        using var gz = new GZipStream(file, CompressionMode.Decompress);
+        using var r = new BinaryReader(gz);
+        try
+        {
+            if (r.ReadString() != Magic)
+            {
+                throw new InvalidDataException($"'{path}' is not a Hearsay NER model.");
+            }
+
+            string version = r.ReadString();
+            var labels = new EntityLabel[r.ReadInt32()];
+            for (int i = 0; i < labels.Length; i++)
+            {
+                labels[i] = (EntityLabel)r.ReadInt32();
+            }
+
+            int bits = r.ReadInt32();
+            int nc = r.ReadInt32();
+            var entries = new Dictionary<ulong, byte>(nc);
+            for (int i = 0; i < nc; i++)
+            {
+                entries[r.ReadUInt64()] = r.ReadByte();
+            }
+
+            Gazetteer? gazetteer = nc == 0 ? null : new Gazetteer(entries);
+
+            var transitions = new float[r.ReadInt32()];
+            for (int i = 0; i < transitions.Length; i++)
+            {
+                transitions[i] = r.ReadSingle();
+            }
+
+            int t = 1 + (4 * labels.Length);
+            var weights = new float[(1 << bits) * t];
+            int rows = r.ReadInt32();
+            int b = 0;
+            for (int i = 0; i < rows; i++)
+            {
+                b += r.Read7BitEncodedInt();
+                for (int y = 0; y < t; y++)
+                {
+                    weights[(b * t) + y] = (float)r.ReadHalf();
+                }
+            }
+
+            return new NerModel(labels, bits, weights, transitions, gazetteer, version);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException($"NER model '{path}' is truncated.", e);
+        }
+    }
+
+    private bool RowNonZero(int b, int t)
+    {
+        for (int y = 0; y < t; y++)
+        {
+            if ((Half)Weights[(b * t) + y] != Half.Zero)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
