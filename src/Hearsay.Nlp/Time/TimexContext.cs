@@ -22,18 +22,44 @@ internal readonly partial struct TimexContext
     public int End { get; }
 
     /// <summary>
-    /// Whether the clause speaks of the future ("will meet Friday", "is scheduled for March"), which turns
-    /// a bare weekday or month forward from the anchor; news otherwise reports what already happened.
+    /// Whether the clause speaks of the future ("will meet Friday", "plans to vote in March"), which turns
+    /// a bare weekday or month forward from the anchor. The tense cue nearest before the expression decides;
+    /// news otherwise reports what already happened.
     /// </summary>
-    public bool IsFuture
+    public bool IsFuture => Tense > 0;
+
+    /// <summary>+1 future, -1 past, 0 no cue in the clause.</summary>
+    public int Tense
     {
         get
         {
             int from = Start, steps = 0;
-            while (from > 0 && steps < 90 && Text[from - 1] is not ('.' or '!' or '?' or '\n' or ';'))
+            while (from > 0 && steps < 100 && Text[from - 1] is not ('.' or '!' or '?' or '\n' or ';'))
             {
                 from--;
                 steps++;
+            }
+
+            var before = Text.AsSpan(from, Start - from);
+            int future = -1, past = -1;
+            foreach (var m in FutureCue().EnumerateMatches(before))
+            {
+                future = m.Index;
+            }
+
+            foreach (var m in PastCue().EnumerateMatches(before))
+            {
+                past = m.Index;
+            }
+
+            if (before.TrimEnd().EndsWith(" by", StringComparison.OrdinalIgnoreCase))
+            {
+                return 1;
+            }
+
+            if (future >= 0 || past >= 0)
+            {
+                return future >= past ? 1 : -1;
             }
 
             int to = End;
@@ -44,20 +70,14 @@ internal readonly partial struct TimexContext
                 steps++;
             }
 
-            var before = Text.AsSpan(from, Start - from);
             var after = Text.AsSpan(End, to - End);
-            if (PastCue().IsMatch(before) && !FutureCue().IsMatch(before))
-            {
-                return false;
-            }
-
-            return FutureCue().IsMatch(before) || FutureCue().IsMatch(after);
+            return FutureCue().IsMatch(after) ? 1 : PastCue().IsMatch(after) ? -1 : 0;
         }
     }
 
-    [GeneratedRegex(@"(?i)(?<![\w'])(?:will|won't|'ll|shall|going\s+to|scheduled|expected\s+to|plans?\s+to|planned|due\s+to|would|until|next|upcoming|begins?|starting)(?!\w)")]
+    [GeneratedRegex(@"(?i)(?<![\w'])(?:will|won't|'ll|shall|going\s+to|scheduled\s+to|scheduled\s+for|expected\s+to|plans?\s+to|planning\s+to|would|upcoming|set\s+to|could|might|must|should|as\s+early\s+as|as\s+soon\s+as|deadline)(?!\w)")]
     private static partial Regex FutureCue();
 
-    [GeneratedRegex(@"(?i)(?<![\w'])(?:said|was|were|had|did|ago|last)(?!\w)")]
+    [GeneratedRegex(@"(?i)(?<![\w'])(?:said|says|was|were|had|did|ago|last|told|announced|reported)(?!\w)")]
     private static partial Regex PastCue();
 }

@@ -13,7 +13,10 @@ internal static class TimexGrammar
 {
     private const string B = @"(?<![\w'’-])";
     private const string E = @"(?![\w])";
-    private const string Mod = @"(?:(?<mod>(?i:early|late|mid|earlier|later|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+latter\s+part\s+of))(?:\s+|-))?";
+    // TimeML keeps "early/late/mid" inside month and relative expressions ("late November", "early next year")
+    // but the corpora leave "earlier Friday", "later today" and "early 1997" out; "the end of 1990" stays in.
+    private const string Mod = @"(?:(?<mod>(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+latter\s+part\s+of))(?:\s+|-))?";
+    private const string PhraseMod = @"(?:(?<mod>(?i:the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of|the\s+latter\s+part\s+of|mid))(?:\s+|-))?";
     private const string Year4 = @"(?<year>(?:1[0-9]|20)\d\d)";
     private const string Month = "(?<month>" + TimeLexicon.Months + ")";
     private const string Weekday = "(?<wd>" + TimeLexicon.Weekdays + ")";
@@ -26,26 +29,64 @@ internal static class TimexGrammar
         Rule("namedEvent", B + @"(?<ev>9/11)" + E, NamedEvent),
         Rule("isoDate", B + @"(?<y>\d{4})-(?<m>\d\d)-(?<d>\d\d)" + E, IsoDate),
         Rule("slashDate", B + @"(?<m>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4}|\d{2})" + E, SlashDate),
-        Rule("monthDay", B + Mod + "(?:" + Weekday + @",?\s+)?" + Month + @"\s+" + DayNum + @"(?:,?\s+" + Year4 + ")?" + @"(?![\w]|,\d|\.\d)", MonthDay),
-        Rule("dayMonth", B + Mod + "(?:" + Weekday + @",?\s+)?(?:(?i:the)\s+)?" + DayNum + @"\s+(?:(?i:of)\s+)?" + Month + @"(?:,?\s+" + Year4 + ")?" + E, MonthDay),
+        Rule("monthDay", B + PhraseMod + "(?:" + Weekday + @",?\s+)?" + Month + @"\s+" + DayNum + @"(?:,?\s+" + Year4 + ")?" + @"(?![\w]|,\d|\.\d)", MonthDay),
+        Rule("dayMonth", B + PhraseMod + "(?:" + Weekday + @",?\s+)?(?:(?i:the)\s+)?" + DayNum + @"\s+(?:(?i:of)\s+)?" + Month + @"(?:,?\s+" + Year4 + ")?" + E, MonthDay),
         Rule("monthYear", B + Mod + Month + @",?\s+(?:(?i:of)\s+)?" + Year4 + E, MonthYear),
         Rule("month", B + Mod + @"(?:(?<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+)?" + Month + E, MonthAlone),
-        Rule("year", B + Mod + @"(?:(?<fiscal>(?i:fiscal|calendar))\s+)?" + Year4 + @"(?!\s*(?:%|percent|-\d|[.,]\d))" + E, YearAlone),
-        Rule("decade", B + Mod + @"(?:(?i:the)\s+)?(?:(?<dec>(?:1[0-9]|20)\d0)'?s|'(?<dec2>\d0)s)" + E, Decade),
+        Rule("year", B + PhraseMod + @"(?:(?<fiscal>(?i:fiscal|calendar))\s+)?" + Year4 + @"(?!\s*(?:%|percent|-\d|[.,]\d))" + E, YearAlone),
+        Rule("decade", B + PhraseMod + @"(?:(?<dec>(?:1[0-9]|20)\d0)'?s|'(?<dec2>\d0)s)" + E, Decade),
         Rule("century", B + Mod + @"(?:(?<rel>(?i:this|last|next|the\s+last|the\s+past|the\s+next))|(?i:the)\s+(?<ord>\d{1,2})(?:st|nd|rd|th))\s+(?i:century)" + E, Century),
-        Rule("relDay", B + Mod + @"(?<rd>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening))(?:(?:'s)?\s+" + Pod + ")?" + E, RelativeDay),
-        Rule("weekday", B + Mod + @"(?:(?<rel>(?i:last|this|next|this\s+past|this\s+coming|past|coming))\s+)?" + Weekday + @"(?:\s+" + Pod + ")?" + E, WeekdayDate),
-        Rule("relUnit", B + Mod + @"(?<rel>(?i:the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+preceding|the\s+first|the\s+current|the\s+same|past|last|next|this|coming|previous|current|following|the))\s+(?:(?<n>(?i:" + TimeLexicon.Count + @"))\s+)?(?<unit>(?i:" + TimeLexicon.Units + "))" + E, RelativeUnit),
-        Rule("count", B + @"(?:(?<approx>(?i:about|almost|nearly|more\s+than|less\s+than|at\s+least|roughly|approximately|some|only|just|over))\s+)?(?<n>(?i:" + TimeLexicon.Count + @"))(?:\s+|-)(?<unit>(?i:" + TimeLexicon.Units + @"))(?:\s+(?<dir>(?i:ago|earlier|later|from\s+now|hence)))?(?![\w]|-old)", CountedUnit),
+        Rule("relDay", B + PhraseMod + @"(?<rd>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening))(?:(?:'s)?\s+" + Pod + ")?" + E, RelativeDay),
+        Rule("weekday", B + PhraseMod + @"(?:(?<rel>(?i:last|this|next|this\s+past|this\s+coming|past|coming))\s+)?" + Weekday + @"(?:\s+" + Pod + ")?" + E, WeekdayDate),
+        Rule("weekOf", B + @"(?i:the\s+week\s+of)\s+" + Month + @"\s+" + DayNum + @"(?:,?\s+" + Year4 + ")?" + E, WeekOf),
+        Rule("relUnit", B + Mod + @"(?<rel>(?i:the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+preceding|the\s+first|the\s+current|the\s+same|past|last|next|this|coming|previous|current|following|the))\s+(?:(?<n>(?i:" + TimeLexicon.Count + @"))\s+)?(?<unit>(?i:" + TimeLexicon.Units + "))" + E, RelativeUnit) with { TrimStart = TrimCountedThe },
+        Rule("count", B + @"(?<n>(?i:" + TimeLexicon.Count + @"))(?:\s+|-)(?<unit>(?i:" + TimeLexicon.Units + @"))(?:\s+(?<dir>(?i:ago|earlier|later|from\s+now|hence)))?(?![\w]|-old)", CountedUnit),
         Rule("vague", B + @"(?:(?<q>(?i:recent|the\s+coming|coming|the\s+past|the\s+last|the\s+next))\s+)(?<unit>(?i:years|months|weeks|days|decades|hours|minutes))" + E, VagueUnits),
         Rule("bareUnits", @"(?<=(?i:\b(?:for|in|over|within|took|take|takes|taken)\s))(?<unit>(?i:years|months|weeks|decades))" + E, BareUnits),
-        Rule("ref", B + @"(?<ref>(?i:now|currently|nowadays|presently|at\s+present|these\s+days|recently|lately|previously|formerly|the\s+past|the\s+future|future|soon|current|recent))" + E, Reference),
+        Rule("ref", B + @"(?<ref>(?i:now|currently|nowadays|presently|at\s+present|these\s+days|recently|lately|formerly|the\s+past|the\s+future|future|current|recent))" + E, Reference),
         Rule("season", B + Mod + @"(?:(?<rel>(?i:last|this|next|the|this\s+past|this\s+coming|past))\s+)?(?<season>(?i:spring|summer|fall|autumn|winter))(?:\s+(?:(?i:of)\s+)?" + Year4 + ")?" + E, SeasonDate),
         Rule("quarter", B + @"(?:(?<the>(?i:the))\s+)?(?:(?<rel>(?i:fiscal|calendar|latest|last|previous|current|year-ago|year-earlier|same|just-ended|recent))\s+)?(?:(?<fy>(?:1[0-9]|20)\d\d)(?:'s)?\s+)?(?:(?<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))(?:\s+|-))?(?:(?i:fiscal)\s+)?(?<q>(?i:quarter|half))(?:\s+(?i:of)\s+" + Year4 + ")?" + E, QuarterDate),
         Rule("set", B + @"(?:(?<adv>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|semiannually|biweekly))|(?<every>(?i:every|each|per))\s+(?:(?<other>(?i:other))\s+)?(?:(?<n>(?i:" + TimeLexicon.Count + @"))\s+)?(?:(?<unit>(?i:" + TimeLexicon.Units + "))|" + Weekday + "))" + E, SetValue),
-        Rule("clock", B + @"(?<h>\d{1,2})(?::(?<mi>[0-5]\d))?\s*(?<ap>(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm))(?:\s+(?<tz>[A-Z]{2,3}T|GMT|UTC))?(?![\w])|" + B + @"(?<nm>(?i:noon|midnight))" + E, ClockTime),
-        Rule("holiday", B + @"(?:(?<rel>(?i:last|this|next))\s+)?(?<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day|Veterans\s+Day)(?:,?\s+" + Year4 + ")?" + E, Holiday),
+        Rule("clock", B + @"(?<h>\d{1,2})(?::(?<mi>[0-5]\d))?\s*(?<ap>[aApP]\.[mM]\.(?=\s+(?:[A-Z]{2,3}T|GMT|UTC|" + TimeLexicon.Weekdays + @"))|[aApP]\.[mM]\.(?!\s*(?:$|[A-Z\n""'`]))|[aApP]\.[mM]|(?i:am|pm))(?:\s+(?<tz>[A-Z]{2,3}T|GMT|UTC))?(?:,?\s+(?<rd>" + TimeLexicon.Weekdays + @"|(?i:today|tomorrow|yesterday)))?(?![\w])|" + B + @"(?<nm>(?i:noon|midnight|midday))" + E, ClockTime),
+        Rule("holiday", B + @"(?:(?<rel>(?i:last|this|next))\s+)?(?<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Easter(?:\s+Sunday)?|Election\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day)(?:,?\s+" + Year4 + ")?" + E, Holiday),
     ];
+
+    // In the corpora "the" stays with "the last week" but not with a count or a plural: "the [past 20 years]".
+    private static int TrimCountedThe(Match m, TimexType type)
+    {
+        if (type != TimexType.Duration || !m.Value.StartsWith("the", StringComparison.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
+        var unit = m.Groups["unit"].Value;
+        bool plural = unit.EndsWith('s') || unit.Equals("centuries", StringComparison.OrdinalIgnoreCase);
+        if (!m.Groups["n"].Success && !plural)
+        {
+            return 0;
+        }
+
+        int i = 3;
+        while (i < m.Value.Length && char.IsWhiteSpace(m.Value[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static bool WeekOf(Match m, in TimexContext c, out TimexType type, out string value)
+    {
+        type = TimexType.Date;
+        value = "";
+        if (!MonthDay(m, c, out _, out var day) || !DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return false;
+        }
+
+        value = TimeLexicon.Week(d);
+        return true;
+    }
 
     private static TimexRule Rule(string name, string pattern, TimexRule.Resolver resolve) => new(name, new Regex(pattern, Options), resolve);
 
@@ -110,12 +151,27 @@ internal static class TimexGrammar
             return true;
         }
 
-        value = TimeLexicon.Year(NearestYear(a, month, day, c.IsFuture)) + md;
+        int year = NearestYear(a, month, day, c.Tense);
+        if (m.Groups["wd"].Success)
+        {
+            // "Monday, Oct. 26": the weekday picks the year among the nearby ones.
+            var wd = TimeLexicon.Weekday(m.Groups["wd"].ValueSpan);
+            for (int y = a.Year; y >= a.Year - 6 && y <= a.Year + 1; y = y == a.Year + 1 ? a.Year - 1 : y == a.Year ? a.Year + 1 : y - 1)
+            {
+                if (day <= DateTime.DaysInMonth(y, month) && new DateOnly(y, month, day).DayOfWeek == wd)
+                {
+                    year = y;
+                    break;
+                }
+            }
+        }
+
+        value = TimeLexicon.Year(year) + md;
         return true;
     }
 
-    /// <summary>The year that puts a month and day nearest the anchor; a future clause only looks forward.</summary>
-    internal static int NearestYear(DateOnly anchor, int month, int day, bool future)
+    /// <summary>The year that puts a month and day nearest the anchor; a future clause only looks forward, a past one back.</summary>
+    internal static int NearestYear(DateOnly anchor, int month, int day, int tense)
     {
         int best = anchor.Year;
         int bestDistance = int.MaxValue;
@@ -124,14 +180,17 @@ internal static class TimexGrammar
             int d = Math.Min(day, DateTime.DaysInMonth(y, month));
             var candidate = new DateOnly(y, month, d);
             int distance = candidate.DayNumber - anchor.DayNumber;
-            if (future && distance < 0)
+            // A tense rules out the other side of the anchor, with a fortnight's slack for loose reporting.
+            if ((tense > 0 && distance < -14) || (tense < 0 && distance > 14))
             {
                 continue;
             }
 
-            if (Math.Abs(distance) < bestDistance)
+            // With no tense cue, news is more often about the recent past than the coming months.
+            int weighted = distance > 0 && tense == 0 ? distance * 3 / 2 : Math.Abs(distance);
+            if (weighted < bestDistance)
             {
-                bestDistance = Math.Abs(distance);
+                bestDistance = weighted;
                 best = y;
             }
         }
@@ -183,12 +242,12 @@ internal static class TimexGrammar
         }
         else if (rel.Length == 0)
         {
-            bool future = c.IsFuture;
-            if (future && month < a.Month - 1)
+            int tense = c.Tense;
+            if (tense > 0 && month < a.Month)
             {
                 year = a.Year + 1;
             }
-            else if (!future && month > a.Month + 1)
+            else if ((tense < 0 && month > a.Month) || (tense == 0 && month > a.Month + 1))
             {
                 year = a.Year - 1;
             }
@@ -243,12 +302,12 @@ internal static class TimexGrammar
         type = TimexType.Date;
         if (m.Groups["dec"].Success)
         {
-            value = m.Groups["dec"].Value[..3];
+            value = m.Groups["dec"].Value[..3] + "X"; // the TempEval-3 data write the 1990s as 199X
         }
         else
         {
             var two = m.Groups["dec2"].Value;
-            value = (two[0] <= '2' ? "20" : "19") + two[0];
+            value = (two[0] <= '2' ? "20" : "19") + two[0] + "X";
         }
 
         return true;
@@ -322,7 +381,7 @@ internal static class TimexGrammar
     {
         var wd = TimeLexicon.Weekday(m.Groups["wd"].ValueSpan);
         var pod = m.Groups["pod"].Success ? PodCode(m.Groups["pod"].Value) : null;
-        type = pod is null ? TimexType.Date : TimexType.Time;
+        type = TimexType.Date; // the corpora type "Friday morning" as a DATE more often than a TIME
         int isoDay = wd == DayOfWeek.Sunday ? 7 : (int)wd;
         if (c.Anchor is not { } a)
         {
@@ -725,8 +784,29 @@ internal static class TimexGrammar
         var day = c.Anchor is { } a ? TimeLexicon.Day(a) : "XXXX-XX-XX";
         if (m.Groups["nm"].Success)
         {
-            value = day + (m.Groups["nm"].Value.Equals("noon", StringComparison.OrdinalIgnoreCase) ? "T12:00" : "T24:00");
+            value = day + (m.Groups["nm"].Value.Equals("midnight", StringComparison.OrdinalIgnoreCase) ? "T24:00" : "T12:00");
             return true;
+        }
+
+        if (m.Groups["rd"].Success)
+        {
+            var rd = m.Groups["rd"].Value.ToLowerInvariant();
+            if (c.Anchor is { } an)
+            {
+                int offset = rd switch
+                {
+                    "today" => 0,
+                    "tomorrow" => 1,
+                    "yesterday" => -1,
+                    _ => -(((int)an.DayOfWeek - (int)TimeLexicon.Weekday(m.Groups["rd"].ValueSpan) + 7) % 7),
+                };
+                if (rd.Length > 0 && char.IsUpper(m.Groups["rd"].Value[0]) && c.IsFuture && offset < 0)
+                {
+                    offset += 7;
+                }
+
+                day = TimeLexicon.Day(an.AddDays(offset));
+            }
         }
 
         int h = Int(m.Groups["h"]);
@@ -808,6 +888,11 @@ internal static class TimexGrammar
         if (name.StartsWith("easter", StringComparison.Ordinal))
         {
             return Easter(year);
+        }
+
+        if (name.StartsWith("election", StringComparison.Ordinal))
+        {
+            return NthWeekday(year, 11, DayOfWeek.Monday, 1).AddDays(1);
         }
 
         return name switch

@@ -51,7 +51,8 @@ public sealed class TimexRecognizer : ModelStage<IReadOnlyList<TimeExpression>>
                 var context = new TimexContext(text, anchor, m.Index, m.Index + m.Length);
                 if (rule.Resolve(m, context, out var type, out var value))
                 {
-                    candidates.Add(new Candidate(m.Index, m.Index + m.Length, r, type, value));
+                    int trim = rule.TrimStart?.Invoke(m, type) ?? 0;
+                    candidates.Add(new Candidate(m.Index + trim, m.Index + m.Length, r, type, value));
                 }
             }
         }
