@@ -12,6 +12,7 @@ public static class HearsayCli
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(NerCommands.Create());
+        root.Subcommands.Add(TimeCommands.Create());
         return root;
     }
 }

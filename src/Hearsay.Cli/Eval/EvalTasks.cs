@@ -9,5 +9,6 @@ public static class EvalTasks
         new TokenizeEvalTask(),
         new SyntaxEvalTask("tagger", parse: false, () => [Hearsay.Nlp.Tagging.PosTagger.Load()]),
         new NerEvalTask(),
+        new TimeEvalTask(),
     ];
 }
