@@ -1,0 +1,3 @@
+namespace Hearsay.Web;
+
+public sealed record HealthReport(string Status, int Documents);
