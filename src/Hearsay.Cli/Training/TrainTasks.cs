@@ -5,5 +5,6 @@ public static class TrainTasks
 {
     public static IReadOnlyList<ITrainTask> All { get; } =
     [
+        new AttributionTrainTask(),
     ];
 }
