@@ -13,6 +13,7 @@ public static class HearsayCli
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(NerCommands.Create());
         root.Subcommands.Add(TimeCommands.Create());
+        root.Subcommands.Add(AttributionCommands.Create());
         return root;
     }
 }

@@ -10,5 +10,6 @@ public static class EvalTasks
         new SyntaxEvalTask("tagger", parse: false, () => [Hearsay.Nlp.Tagging.PosTagger.Load()]),
         new NerEvalTask(),
         new TimeEvalTask(),
+        new AttributionEvalTask(),
     ];
 }

@@ -7,5 +7,6 @@ public static class TrainTasks
     [
         new TaggerTrainTask(),
         new NerTrainTask(),
+        new AttributionTrainTask(),
     ];
 }

@@ -1,0 +1,165 @@
+using Hearsay.Attribution.Rules;
+using Hearsay.Attribution.Tagging;
+using Hearsay.Core.Documents;
+using Hearsay.Core.Pipeline;
+using AttributionRecord = Hearsay.Core.Documents.Attribution;
+
+namespace Hearsay.Attribution;
+
+/// <summary>
+/// The attribution stage: the tagger labels source, cue and content tokens per sentence; spans
+/// are grouped around their cue (content of a cue-less sentence continues the previous quote or
+/// belongs to the next cue); rules then set form, polarity, source type, upstream chain, time and
+/// the resolved entity. Uses POS, dependencies, mentions, entities and time expressions when the
+/// document has them, but requires only tokens and sentences.
+/// </summary>
+public sealed class AttributionExtractor : ModelStage<IReadOnlyList<AttributionRecord>>
+{
+    private readonly AttributionTagger _tagger;
+
+    public AttributionExtractor(AttributionTagger tagger) => _tagger = tagger;
+
+    /// <summary>The stage with the shipped model.</summary>
+    public AttributionExtractor()
+        : this(AttributionModel.Default)
+    {
+    }
+
+    public override string Name => "attribution";
+
+    public override string Version => "attribution/" + _tagger.Version;
+
+    public override Layers Requires => Layers.Tokens | Layers.Sentences;
+
+    public override Layers Provides => Layers.Attributions;
+
+    public override IReadOnlyList<AttributionRecord> Predict(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var spans = TagSpans(document, cancellationToken);
+        var groups = AttributionAssembler.Group(document, spans);
+        var result = new List<AttributionRecord>(groups.Count);
+        var sources = new List<(int Sentence, Entity? Entity)>();
+        foreach (var g in groups)
+        {
+            result.Add(Build(document, g, sources));
+        }
+
+        return result;
+    }
+
+    public override void Apply(Document document, IReadOnlyList<AttributionRecord> prediction)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        document.SetAttributions(prediction);
+    }
+
+    /// <summary>Tagged spans of every sentence, as document token ranges with their role.</summary>
+    public List<TaggedSpan> TagSpans(Document document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var result = new List<TaggedSpan>();
+        var tokens = document.Tokens;
+        bool pos = false;
+        for (int si = 0; si < document.Sentences.Count; si++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var s = document.Sentences[si].Tokens;
+            if (s.IsEmpty)
+            {
+                continue;
+            }
+
+            var words = new string[s.Length];
+            for (int k = 0; k < words.Length; k++)
+            {
+                var t = tokens[s.Start + k];
+                words[k] = document.Text.Substring(t.Start, t.Range.Length);
+                pos |= t.Xpos is not null;
+            }
+
+            var labels = _tagger.Predict(words);
+            foreach (var role in Enum.GetValues<AttributionRole>())
+            {
+                foreach (var (a, b) in BioLabels.Spans(labels, role))
+                {
+                    result.Add(new TaggedSpan(role, si, new TokenRange(s.Start + a, s.Start + b)));
+                }
+            }
+        }
+
+        result.Sort((x, y) => x.Tokens.Start.CompareTo(y.Tokens.Start));
+        return result;
+    }
+
+    private static AttributionRecord Build(Document doc, AttributionGroup g, List<(int Sentence, Entity? Entity)> sources)
+    {
+        var cue = doc.CharRangeOf(g.Cue.Tokens);
+        var content = new List<CharRange>(g.Content.Count);
+        foreach (var c in g.Content)
+        {
+            content.Add(doc.CharRangeOf(c.Tokens));
+        }
+
+        var sourceRange = g.Source is { } src ? doc.CharRangeOf(src.Tokens) : new CharRange(cue.Start, cue.Start);
+        var earlier = new List<Entity?>();
+        foreach (var (earlierSentence, earlierEntity) in sources)
+        {
+            if (earlierSentence >= g.Cue.Sentence - 2 && earlierSentence <= g.Cue.Sentence)
+            {
+                earlier.Add(earlierEntity);
+            }
+        }
+
+        var entity = SourceResolver.Resolve(doc, sourceRange, content, earlier);
+        sources.Add((g.Cue.Sentence, entity));
+        var type = SourceTyper.Type(doc, sourceRange, entity);
+        var source = new AttributionSource(sourceRange, type, entity is null ? null : new EntityRef(entity.Index, entity.CanonicalName) { GlobalId = entity.GlobalId });
+
+        // Chains are searched after the cue to the end of its sentence.
+        var sentence = doc.Sentences[g.Cue.Sentence].Tokens;
+        var chain = new List<ChainLink>();
+        foreach (var (range, linkCue) in ChainFinder.Find(doc, g.Cue.Tokens.End, sentence.End, content))
+        {
+            var linkEntity = SourceResolver.Resolve(doc, range, content, []);
+            chain.Add(new ChainLink(range, SourceTyper.Type(doc, range, linkEntity), linkEntity is null ? null : new EntityRef(linkEntity.Index, linkEntity.CanonicalName), linkCue));
+        }
+
+        return new AttributionRecord(source, cue, content, ContentClassifier.Form(doc, content), ContentClassifier.Polarity(doc, content), chain)
+        {
+            Time = StatementTimeOf(doc, g.Cue.Sentence, content),
+            Evidence = g.Evidence,
+        };
+    }
+
+    /// <summary>A time expression of the cue's sentence outside the content ("reported on Sunday").</summary>
+    private static StatementTime? StatementTimeOf(Document doc, int sentence, List<CharRange> content)
+    {
+        if (!doc.Has(Layers.TimeExpressions))
+        {
+            return null;
+        }
+
+        var range = doc.Sentences[sentence].Range;
+        foreach (var t in doc.TimeExpressions)
+        {
+            if (!range.Contains(t.Range))
+            {
+                continue;
+            }
+
+            bool inside = false;
+            foreach (var c in content)
+            {
+                inside |= c.Overlaps(t.Range);
+            }
+
+            if (!inside)
+            {
+                return new StatementTime(t.Range, t.Value);
+            }
+        }
+
+        return null;
+    }
+}

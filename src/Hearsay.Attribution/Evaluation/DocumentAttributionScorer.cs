@@ -1,0 +1,1 @@
+namespace Hearsay.Attribution.Evaluation;

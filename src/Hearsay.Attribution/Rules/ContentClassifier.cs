@@ -1,0 +1,140 @@
+using Hearsay.Core.Documents;
+
+namespace Hearsay.Attribution.Rules;
+
+/// <summary>
+/// Form and polarity of attributed content. Form: fully inside quotation marks is direct, a
+/// quoted stretch inside reported speech is mixed, else indirect. Polarity: a negation cue
+/// makes it negated, a hedge hedged, and coordinated clauses of which only some are negated mixed.
+/// </summary>
+public static class ContentClassifier
+{
+    private static readonly HashSet<string> Negations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "not", "n't", "never", "no", "nobody", "nothing", "none", "neither", "nor", "cannot", "without", "didn't", "doesn't",
+        "don't", "isn't", "wasn't", "weren't", "aren't", "hasn't", "haven't", "hadn't", "won't", "wouldn't", "can't", "couldn't",
+        "shouldn't", "didn’t", "doesn’t", "don’t", "isn’t", "wasn’t", "hasn’t", "haven’t", "won’t", "can’t", "couldn’t", "n’t",
+    };
+
+    private static readonly HashSet<string> Hedges = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "may", "might", "could", "possibly", "perhaps", "likely", "probably", "reportedly", "allegedly", "apparently",
+        "seems", "seem", "seemed", "appears", "appear", "unclear", "maybe", "suggests", "suspected", "presumably", "unconfirmed",
+    };
+
+    private static readonly HashSet<string> VerbLike = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "did", "does", "do", "remains",
+        "remain", "remained", "stays", "stayed", "went", "goes", "fled", "left",
+    };
+
+    public static AttributionForm Form(Document doc, IReadOnlyList<CharRange> content)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        if (content.Count == 0)
+        {
+            return AttributionForm.Indirect;
+        }
+
+        int quoteChars = 0;
+        bool allQuoted = true;
+        foreach (var part in content)
+        {
+            var s = doc.Slice(part).Trim();
+            foreach (var c in s)
+            {
+                quoteChars += IsQuote(c) ? 1 : 0;
+            }
+
+            var inner = s.TrimEnd('.', ',', ';', ':', '?', '!');
+            bool opens = s.Length > 0 && IsQuote(s[0]) || QuoteBefore(doc, part.Start);
+            bool closes = inner.Length > 0 && IsQuote(inner[^1]) || QuoteAfter(doc, part.End);
+            allQuoted &= opens && closes;
+        }
+
+        if (allQuoted)
+        {
+            return AttributionForm.Direct;
+        }
+
+        return quoteChars >= 2 || (quoteChars == 1 && content.Count == 1) ? AttributionForm.Mixed : AttributionForm.Indirect;
+    }
+
+    public static ContentPolarity Polarity(Document doc, IReadOnlyList<CharRange> content)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var tokens = doc.Tokens;
+        var segments = new List<(bool Negated, bool Verb)>();
+        bool negated = false, verb = false, hedged = false, any = false;
+        foreach (var part in content)
+        {
+            var range = doc.TokenRangeOf(part);
+            for (int t = range.Start; t < range.End; t++)
+            {
+                var w = doc.Text.AsSpan(tokens[t].Start, tokens[t].Range.Length);
+                var word = w.ToString();
+                bool coordination = word is "and" or "but" or ";" && t > range.Start;
+                if (coordination)
+                {
+                    segments.Add((negated, verb));
+                    negated = false;
+                    verb = false;
+                }
+
+                any = true;
+                negated |= Negations.Contains(word);
+                hedged |= Hedges.Contains(word);
+                verb |= tokens[t].Upos is "VERB" or "AUX" || (tokens[t].Upos is null && VerbLike.Contains(word));
+            }
+        }
+
+        if (!any)
+        {
+            return ContentPolarity.Affirmed;
+        }
+
+        segments.Add((negated, verb));
+        bool someNegated = false, someAffirmedClause = false;
+        foreach (var (neg, v) in segments)
+        {
+            someNegated |= neg;
+            someAffirmedClause |= !neg && v;
+        }
+
+        if (someNegated && someAffirmedClause && segments.Count > 1)
+        {
+            return ContentPolarity.Mixed;
+        }
+
+        if (someNegated)
+        {
+            return ContentPolarity.Negated;
+        }
+
+        return hedged ? ContentPolarity.Hedged : ContentPolarity.Affirmed;
+    }
+
+    internal static bool IsQuote(char c) => c is '"' or '“' or '”' or '«' or '»';
+
+    private static bool QuoteBefore(Document doc, int start)
+    {
+        int i = start - 1;
+        while (i >= 0 && char.IsWhiteSpace(doc.Text[i]))
+        {
+            i--;
+        }
+
+        return i >= 0 && IsQuote(doc.Text[i]);
+    }
+
+    private static bool QuoteAfter(Document doc, int end)
+    {
+        int i = end;
+        while (i < doc.Text.Length && doc.Text[i] is '.' or ',' or '?' or '!')
+        {
+            i++;
+        }
+
+        return i < doc.Text.Length && IsQuote(doc.Text[i]);
+    }
+}

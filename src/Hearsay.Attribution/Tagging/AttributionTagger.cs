@@ -1,0 +1,270 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Hearsay.Attribution.Tagging;
+
+/// <summary>
+/// A first-order sequence tagger over the seven BIO labels: averaged structured perceptron
+/// weights, Viterbi decoding that forbids I-x without a preceding x. Loaded from a compact
+/// model file (feature hashes and half-precision weights, gzip).
+/// </summary>
+public sealed class AttributionTagger
+{
+    private const string Magic = "HSATT1";
+    private const int L = BioLabels.Count;
+    private const float PruneBelow = 0.05f;
+
+    private readonly Dictionary<ulong, int> _index;
+    private readonly float[] _weights;
+    private readonly float[] _transitions;
+
+    internal AttributionTagger(CueLexicon lexicon, Dictionary<ulong, int> index, float[] weights, float[] transitions, string version)
+    {
+        Lexicon = lexicon;
+        Features = new FeatureExtractor(lexicon);
+        _index = index;
+        _weights = weights;
+        _transitions = transitions;
+        Version = version;
+    }
+
+    public CueLexicon Lexicon { get; }
+
+    public FeatureExtractor Features { get; }
+
+    /// <summary>Model version string, recorded with stored analyses.</summary>
+    public string Version { get; }
+
+    public int FeatureCount => _index.Count;
+
+    /// <summary>BIO labels for one sentence.</summary>
+    public int[] Predict(string[] words, string?[]? pos = null)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        if (words.Length == 0)
+        {
+            return [];
+        }
+
+        var feats = new List<ulong>(words.Length * 40);
+        var offsets = new int[words.Length + 1];
+        Features.Extract(words, pos, feats, offsets);
+        var ids = new int[feats.Count];
+        for (int k = 0; k < ids.Length; k++)
+        {
+            ids[k] = _index.TryGetValue(feats[k], out var id) ? id : -1;
+        }
+
+        return Decode(ids, offsets, words.Length, _weights, _transitions);
+    }
+
+    /// <summary>
+    /// Labels a token line that may hold several sentences (PolNeAR's sentence files sometimes
+    /// join them): it is cut after final punctuation before a capital, as the training documents
+    /// were, and each piece is tagged on its own.
+    /// </summary>
+    public int[] PredictLine(string[] words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var labels = new int[words.Length];
+        int start = 0;
+        for (int i = 0; i < words.Length; i++)
+        {
+            bool cut = i == words.Length - 1;
+            if (!cut && words[i] is "." or "?" or "!")
+            {
+                int j = i + 1;
+                while (j < words.Length && WordNormalizer.IsQuote(WordNormalizer.Normalize(words[j])) && words[j] is "''" or "”" or "'" or "’")
+                {
+                    j++;
+                }
+
+                if (j < words.Length && words[j].Length > 0 && char.IsUpper(words[j][0]))
+                {
+                    i = j - 1;
+                    cut = true;
+                }
+            }
+
+            if (cut)
+            {
+                var piece = Predict(words[start..(i + 1)]);
+                piece.CopyTo(labels, start);
+                start = i + 1;
+            }
+        }
+
+        return labels;
+    }
+
+    /// <summary>Viterbi over emission scores from feature ids (-1 = unknown) with transition scores [prev+1, next] (row 0 = start).</summary>
+    internal static int[] Decode(int[] ids, int[] offsets, int n, float[] weights, float[] transitions)
+    {
+        var score = new float[n * L];
+        for (int i = 0; i < n; i++)
+        {
+            var row = score.AsSpan(i * L, L);
+            for (int k = offsets[i]; k < offsets[i + 1]; k++)
+            {
+                int id = ids[k];
+                if (id < 0)
+                {
+                    continue;
+                }
+
+                var w = weights.AsSpan(id * L, L);
+                for (int y = 0; y < L; y++)
+                {
+                    row[y] += w[y];
+                }
+            }
+        }
+
+        var best = new float[n * L];
+        var back = new int[n * L];
+        for (int y = 0; y < L; y++)
+        {
+            best[y] = BioLabels.Allowed(0, y) && !(y > 0 && !BioLabels.IsBegin(y)) ? score[y] + transitions[y] : float.NegativeInfinity;
+        }
+
+        for (int i = 1; i < n; i++)
+        {
+            for (int y = 0; y < L; y++)
+            {
+                float bestScore = float.NegativeInfinity;
+                int arg = 0;
+                for (int p = 0; p < L; p++)
+                {
+                    if (!BioLabels.Allowed(p, y))
+                    {
+                        continue;
+                    }
+
+                    float s = best[((i - 1) * L) + p] + transitions[((p + 1) * L) + y];
+                    if (s > bestScore)
+                    {
+                        bestScore = s;
+                        arg = p;
+                    }
+                }
+
+                best[(i * L) + y] = bestScore + score[(i * L) + y];
+                back[(i * L) + y] = arg;
+            }
+        }
+
+        var labels = new int[n];
+        int last = 0;
+        for (int y = 1; y < L; y++)
+        {
+            if (best[((n - 1) * L) + y] > best[((n - 1) * L) + last])
+            {
+                last = y;
+            }
+        }
+
+        labels[n - 1] = last;
+        for (int i = n - 1; i > 0; i--)
+        {
+            labels[i - 1] = back[(i * L) + labels[i]];
+        }
+
+        return labels;
+    }
+
+    public void Save(string path)
+    {
+        using var file = File.Create(path);
+        using var gz = new GZipStream(file, CompressionLevel.SmallestSize);
+        using var w = new BinaryWriter(gz, Encoding.UTF8);
+        w.Write(Magic);
+        w.Write(Version);
+        w.Write(Lexicon.Ratios.Count);
+        foreach (var (word, r) in Lexicon.Ratios.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            w.Write(word);
+            w.Write(r);
+        }
+
+        foreach (var t in _transitions)
+        {
+            w.Write(t);
+        }
+
+        // Features whose every weight is this small change no decision in practice (measured on dev) but double the file.
+        var kept = new List<(ulong Hash, int Id)>();
+        foreach (var (hash, id) in _index)
+        {
+            for (int y = 0; y < L; y++)
+            {
+                if (Math.Abs(_weights[(id * L) + y]) >= PruneBelow)
+                {
+                    kept.Add((hash, id));
+                    break;
+                }
+            }
+        }
+
+        kept.Sort((a, b) => a.Hash.CompareTo(b.Hash));
+        w.Write(kept.Count);
+        foreach (var (hash, id) in kept)
+        {
+            w.Write(hash);
+            for (int y = 0; y < L; y++)
+            {
+                w.Write((Half)_weights[(id * L) + y]);
+            }
+        }
+    }
+
+    /// <exception cref="InvalidDataException">The file is not an attribution model.</exception>
+    public static AttributionTagger Load(string path)
+    {
+        using var file = File.OpenRead(path);
+        using var gz = new GZipStream(file, CompressionMode.Decompress);
+        using var r = new BinaryReader(gz, Encoding.UTF8);
+        string magic;
+        try
+        {
+            magic = r.ReadString();
+        }
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or IOException)
+        {
+            throw new InvalidDataException($"{path}: not an attribution model file ({e.Message})");
+        }
+
+        if (magic != Magic)
+        {
+            throw new InvalidDataException($"{path}: not an attribution model file");
+        }
+
+        var version = r.ReadString();
+        int nLex = r.ReadInt32();
+        var lex = new Dictionary<string, float>(nLex, StringComparer.Ordinal);
+        for (int i = 0; i < nLex; i++)
+        {
+            var word = r.ReadString();
+            lex[word] = r.ReadSingle();
+        }
+
+        var transitions = new float[(L + 1) * L];
+        for (int i = 0; i < transitions.Length; i++)
+        {
+            transitions[i] = r.ReadSingle();
+        }
+
+        int n = r.ReadInt32();
+        var index = new Dictionary<ulong, int>(n);
+        var weights = new float[n * L];
+        for (int i = 0; i < n; i++)
+        {
+            index[r.ReadUInt64()] = i;
+            for (int y = 0; y < L; y++)
+            {
+                weights[(i * L) + y] = (float)r.ReadHalf();
+            }
+        }
+
+        return new AttributionTagger(new CueLexicon(lex), index, weights, transitions, version);
+    }
+}

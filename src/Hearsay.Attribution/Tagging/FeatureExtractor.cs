@@ -1,0 +1,162 @@
+namespace Hearsay.Attribution.Tagging;
+
+/// <summary>
+/// Feature templates of the attribution tagger: the word and its neighbours, shape and affixes,
+/// cue-lexicon strength, quotation state, and the position relative to the nearest likely cue
+/// (distance, which cue, whether "that" or a comma intervenes). Penn tags are used when the
+/// input has them. Features are hashed (<see cref="FeatureHash"/>), never materialized as strings.
+/// </summary>
+public sealed class FeatureExtractor
+{
+    private readonly CueLexicon _lexicon;
+
+    public FeatureExtractor(CueLexicon lexicon) => _lexicon = lexicon;
+
+    /// <summary>Appends every token's features to <paramref name="features"/>; token i's are [offsets[i], offsets[i+1]).</summary>
+    public void Extract(string[] words, string?[]? pos, List<ulong> features, int[] offsets)
+    {
+        int n = words.Length;
+        var norm = new string[n];
+        var cueB = new string?[n];
+        var inQuote = new bool[n];
+        bool quoteOpen = false;
+        bool anyQuote = false;
+        bool anyCue = false;
+        for (int i = 0; i < n; i++)
+        {
+            norm[i] = WordNormalizer.Normalize(words[i]);
+            cueB[i] = _lexicon.Bucket(norm[i]);
+            anyCue |= cueB[i] is "H" or "M";
+            if (norm[i] == "\"")
+            {
+                // Directional marks settle the state; a plain " toggles it.
+                quoteOpen = words[i] is "``" or "“" || (words[i] is not ("''" or "”") && !quoteOpen);
+                anyQuote = true;
+                inQuote[i] = false;
+            }
+            else
+            {
+                inQuote[i] = quoteOpen;
+            }
+        }
+
+        // Nearest strong/medium cue to the left and right, and whether "that"/a comma lies between.
+        var leftCue = new int[n];
+        var rightCue = new int[n];
+        var thatSinceCue = new bool[n];
+        var commaToRight = new bool[n];
+        int last = -1;
+        bool that = false;
+        for (int i = 0; i < n; i++)
+        {
+            leftCue[i] = last;
+            thatSinceCue[i] = that;
+            if (cueB[i] is "H" or "M")
+            {
+                last = i;
+                that = false;
+            }
+            else if (norm[i] == "that" && last >= 0)
+            {
+                that = true;
+            }
+        }
+
+        last = -1;
+        bool comma = false;
+        for (int i = n - 1; i >= 0; i--)
+        {
+            rightCue[i] = last;
+            commaToRight[i] = comma;
+            if (cueB[i] is "H" or "M")
+            {
+                last = i;
+                comma = false;
+            }
+            else if (norm[i] is "," or "--")
+            {
+                comma = true;
+            }
+        }
+
+        string sentenceFlags = (anyCue ? "c" : "-") + (anyQuote ? "q" : "-");
+        for (int i = 0; i < n; i++)
+        {
+            offsets[i] = features.Count;
+            var w = norm[i];
+            string prev = i > 0 ? norm[i - 1] : "<s>";
+            string next = i + 1 < n ? norm[i + 1] : "</s>";
+            string prev2 = i > 1 ? norm[i - 2] : "<s>";
+            string next2 = i + 2 < n ? norm[i + 2] : "</s>";
+            string shape = WordNormalizer.Shape(words[i]);
+            string q = inQuote[i] ? "Q" : "-";
+            string cb = cueB[i] ?? "-";
+
+            features.Add(FeatureHash.Of(1, "bias"));
+            features.Add(FeatureHash.Of(2, w));
+            features.Add(FeatureHash.Of(3, prev));
+            features.Add(FeatureHash.Of(4, next));
+            features.Add(FeatureHash.Of(5, prev2));
+            features.Add(FeatureHash.Of(6, next2));
+            features.Add(FeatureHash.Of(7, prev, w));
+            features.Add(FeatureHash.Of(8, w, next));
+            features.Add(FeatureHash.Of(9, shape));
+            if (w.Length > 3)
+            {
+                features.Add(FeatureHash.Of(10, w.AsSpan(w.Length - 3)));
+                features.Add(FeatureHash.Of(11, w.AsSpan(0, 3)));
+            }
+
+            features.Add(FeatureHash.Of(12, cb));
+            features.Add(FeatureHash.Of(13, i > 0 ? cueB[i - 1] ?? "-" : "<s>"));
+            features.Add(FeatureHash.Of(14, i + 1 < n ? cueB[i + 1] ?? "-" : "</s>"));
+            features.Add(FeatureHash.Of(15, q, sentenceFlags));
+            features.Add(FeatureHash.Of(16, q, cb));
+
+            string ld = leftCue[i] < 0 ? "none" : Bucket(i - leftCue[i]);
+            string rd = rightCue[i] < 0 ? "none" : Bucket(rightCue[i] - i);
+            features.Add(FeatureHash.Of(17, ld));
+            features.Add(FeatureHash.Of(19, rd));
+            features.Add(FeatureHash.Of(18, leftCue[i] < 0 ? "-" : norm[leftCue[i]], ld));
+            features.Add(FeatureHash.Of(20, rightCue[i] < 0 ? "-" : norm[rightCue[i]], rd));
+            features.Add(FeatureHash.Of(21, ld, q));
+            features.Add(FeatureHash.Of(22, rd, q));
+            features.Add(FeatureHash.Of(23, thatSinceCue[i] ? "that" : "-", ld));
+            features.Add(FeatureHash.Of(24, commaToRight[i] ? "," : "-", rd));
+            features.Add(FeatureHash.Of(25, sentenceFlags, i == 0 ? "first" : i == n - 1 ? "last" : "mid"));
+            features.Add(FeatureHash.Of(31, w, rd));
+            features.Add(FeatureHash.Of(32, w, ld));
+            features.Add(FeatureHash.Of(33, ld, rd));
+            features.Add(FeatureHash.Of(34, shape, rd));
+            features.Add(FeatureHash.Of(35, prev, cb));
+            features.Add(FeatureHash.Of(36, cb, next));
+            features.Add(FeatureHash.Of(37, Bucket(i + 1), rd));
+            features.Add(FeatureHash.Of(38, prev, w, next));
+            features.Add(FeatureHash.Of(39, leftCue[i] < 0 ? "-" : norm[leftCue[i]], w));
+            features.Add(FeatureHash.Of(40, rightCue[i] < 0 ? "-" : norm[rightCue[i]], w));
+            features.Add(FeatureHash.Of(41, prev, ld));
+            features.Add(FeatureHash.Of(42, next, rd));
+            if (pos is not null && pos[i] is { } p)
+            {
+                features.Add(FeatureHash.Of(26, p));
+                features.Add(FeatureHash.Of(27, i > 0 ? pos[i - 1] ?? "-" : "<s>", p));
+                features.Add(FeatureHash.Of(28, p, i + 1 < n ? pos[i + 1] ?? "-" : "</s>"));
+                features.Add(FeatureHash.Of(29, p, rd));
+                features.Add(FeatureHash.Of(30, p, ld));
+            }
+        }
+
+        offsets[n] = features.Count;
+    }
+
+    private static string Bucket(int d) => d switch
+    {
+        1 => "1",
+        2 => "2",
+        3 => "3",
+        <= 6 => "4-6",
+        <= 12 => "7-12",
+        <= 25 => "13-25",
+        _ => "26+",
+    };
+}

@@ -1,0 +1,68 @@
+using Hearsay.Attribution.Corpus;
+using Hearsay.Attribution.Evaluation;
+using Hearsay.Attribution.Tagging;
+using Hearsay.Cli.Commands;
+using Hearsay.Core.Evaluation;
+
+namespace Hearsay.Cli.Eval;
+
+/// <summary>
+/// <c>hearsay eval attribution --data PATH</c>: sentence JSON lines (per role exact and overlap
+/// P/R/F1 over B-/I- spans, tokens only) or a brat folder (document level, per role and whole attributions).
+/// Env <c>HEARSAY_ATTRIBUTION_MODEL</c> evaluates another model file.
+/// </summary>
+public sealed class AttributionEvalTask : IEvalTask
+{
+    public string Name => "attribution";
+
+    public string Description => "Attribution source/cue/content spans on PolNeAR sentence JSON lines or brat documents.";
+
+    public EvalReport Run(string data, CancellationToken cancellationToken)
+    {
+        var tagger = AttributionCommands.LoadTagger(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_MODEL"));
+        try
+        {
+            if (File.Exists(data))
+            {
+                return SentenceLevel(data, tagger, cancellationToken);
+            }
+
+            if (Directory.Exists(data) && BratCorpus.IsBratFolder(data))
+            {
+                return DocumentLevel(data, tagger, cancellationToken);
+            }
+        }
+        catch (FormatException e)
+        {
+            throw new CliException(e.Message);
+        }
+
+        throw new CliException($"{data}: neither a sentence JSON-lines file nor a brat folder with text/ and attributions/");
+    }
+
+    private static EvalReport SentenceLevel(string data, AttributionTagger tagger, CancellationToken ct)
+    {
+        var sentences = SentenceJsonLines.Read(data);
+        var scores = new SpanScores();
+        foreach (var s in sentences)
+        {
+            ct.ThrowIfCancellationRequested();
+            scores.Add(s.Labels, tagger.PredictLine(s.Tokens));
+        }
+
+        var report = new EvalReport("attribution", data, sentences.Count);
+        foreach (var (k, v) in scores.ToMetrics())
+        {
+            report.Metrics[k] = v;
+        }
+
+        report.Metrics["model"] = tagger.Version;
+        report.Details.Add("sentence level, tokens only: " + scores.Summary());
+        return report;
+    }
+
+    private static EvalReport DocumentLevel(string data, AttributionTagger tagger, CancellationToken ct)
+    {
+        throw new CliException(data + tagger.Version + ct.IsCancellationRequested);
+    }
+}

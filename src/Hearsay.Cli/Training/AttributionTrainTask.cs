@@ -1,0 +1,47 @@
+using Hearsay.Attribution.Corpus;
+using Hearsay.Attribution.Tagging;
+
+namespace Hearsay.Cli.Training;
+
+/// <summary>
+/// <c>hearsay train attribution --data POLNEAR/data/train --dev POLNEAR/sentences/valid.txt --out models/attribution/attribution.bin.gz</c>.
+/// Env <c>HEARSAY_ATTRIBUTION_ANNOTATORS=first</c> keeps one annotator's version per article (default: all versions).
+/// </summary>
+public sealed class AttributionTrainTask : ITrainTask
+{
+    public string Name => "attribution";
+
+    public string Description => "Attribution tagger (source/cue/content BIO, averaged perceptron) from PolNeAR brat or sentence JSON lines.";
+
+    public void Run(TrainOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        bool first = string.Equals(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_ANNOTATORS"), "first", StringComparison.OrdinalIgnoreCase);
+        List<LabeledSentence> train;
+        List<LabeledSentence>? dev = null;
+        try
+        {
+            train = AttributionData.LoadSentences(options.Data, first);
+            if (options.Dev is not null)
+            {
+                dev = AttributionData.LoadSentences(options.Dev);
+            }
+        }
+        catch (FormatException e)
+        {
+            throw new CliException(e.Message);
+        }
+
+        log.WriteLine($"attribution: train {options.Data} (annotators: {(first ? "first per article" : "all versions")}), dev {options.Dev ?? "none"}");
+        var trainer = new TaggerTrainer { Epochs = options.Epochs ?? 12, Seed = options.Seed };
+        var tagger = trainer.Train(train, dev, log, cancellationToken);
+        var dir = Path.GetDirectoryName(Path.GetFullPath(options.Out));
+        if (dir is not null)
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        tagger.Save(options.Out);
+        log.WriteLine($"wrote {options.Out} ({new FileInfo(options.Out).Length / 1024} KiB)");
+    }
+}
