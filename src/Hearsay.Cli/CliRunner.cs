@@ -26,4 +26,28 @@ public static class CliRunner
             return ExitCodes.Failed;
         }
     }
+
+    public static async Task<int> GuardAsync(string verb, Func<Task<int>> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (CliException e)
+        {
+            await Console.Error.WriteLineAsync($"hearsay {verb}: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"hearsay {verb}: cancelled.").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"hearsay {verb}: {e.Message}").ConfigureAwait(false);
+            return ExitCodes.Failed;
+        }
+    }
 }

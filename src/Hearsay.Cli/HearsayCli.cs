@@ -9,6 +9,8 @@ public static class HearsayCli
     public static RootCommand Build()
     {
         var root = new RootCommand("Hearsay: who said what, according to whom.");
+        root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(NerCommands.Create());

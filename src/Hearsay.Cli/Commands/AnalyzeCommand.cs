@@ -26,7 +26,7 @@ public static class AnalyzeCommand
         var published = PublishedOption();
         var format = CommonOptions.Format();
         var cmd = new Command("analyze", "Analyse articles and print who said what, according to whom.") { paths, published, format };
-        cmd.SetAction(async (parse, ct) =>
+        cmd.SetAction((parse, ct) => CliRunner.GuardAsync("analyze", async () =>
         {
             DateOnly? date;
             try
@@ -86,7 +86,7 @@ public static class AnalyzeCommand
             }
 
             return ok == 0 ? ExitCodes.Failed : ExitCodes.Ok;
-        });
+        }));
         return cmd;
     }
 

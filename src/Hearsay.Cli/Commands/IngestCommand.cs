@@ -22,7 +22,7 @@ public static class IngestCommand
         var published = AnalyzeCommand.PublishedOption();
         var format = CommonOptions.Format();
         var cmd = new Command("ingest", "Analyse articles and store them in the database.") { paths, db, published, format };
-        cmd.SetAction(async (parse, ct) =>
+        cmd.SetAction((parse, ct) => CliRunner.GuardAsync("ingest", async () =>
         {
             DateOnly? date;
             try
@@ -102,7 +102,7 @@ public static class IngestCommand
                 await Console.Error.WriteLineAsync($"hearsay ingest: {stored} stored, {skipped} already stored, {bad} could not be read ({dbPath}).").ConfigureAwait(false);
                 return stored + skipped == 0 && files.Count > 0 ? ExitCodes.Failed : ExitCodes.Ok;
             }
-        });
+        }));
         return cmd;
     }
 
