@@ -35,6 +35,23 @@ internal sealed class BodyExtractor
         }
 
         var top = ScoreCandidates();
+        if (Environment.GetEnvironmentVariable("HEARSAY_DEBUG_EXTRACT") == "1")
+        {
+            var sorted = Enumerable.Range(0, nodes.Count).Where(i => nodes[i].Scored).OrderByDescending(i => nodes[i].Score).Take(8);
+            foreach (var i in sorted)
+            {
+                Console.Error.WriteLine($"cand {i} {nodes[i].Tag} '{nodes[i].ClassAndId}' score={nodes[i].Score:F1} text={nodes[i].Text} ld={nodes[i].LinkDensity:F2} depth={nodes[i].Depth}");
+            }
+
+            Console.Error.WriteLine($"top={top} nodes={nodes.Count} skipped={nodes.Count(n => n.Skipped)} body={nodes.FirstOrDefault(n => n.Tag == "body")?.Text}");
+            var probe = Environment.GetEnvironmentVariable("HEARSAY_DEBUG_PROBE");
+            var hit = probe is null ? -1 : nodes.FindIndex(n => n.Tag == "p" && n.Element.TextContent.Contains(probe, StringComparison.Ordinal));
+            for (var i = hit; i >= 0; i = nodes[i].Parent)
+            {
+                var n = nodes[i];
+                Console.Error.WriteLine($"  {n.Tag} d={n.Depth} skip={n.Skipped} text={n.Text} ld={n.LinkDensity:F2} neg={n.Negative} pos={n.Positive} score={n.Score:F1} '{n.ClassAndId}'");
+            }
+        }
         List<TextBlock> best = [];
         if (top >= 0)
         {
@@ -85,7 +102,7 @@ internal sealed class BodyExtractor
         for (var i = 0; i < nodes.Count; i++)
         {
             var n = nodes[i];
-            if (n.Skipped || n.Text < MinParagraph || (n.StrongNegative && !n.Positive))
+            if (n.Skipped || n.Text < MinParagraph || n.StrongNegative)
             {
                 continue;
             }
@@ -164,12 +181,22 @@ internal sealed class BodyExtractor
         return cur;
     }
 
+    /// <summary>
+    /// Inside a comment section, sidebar or menu, unless an article-like element comes first on the way up
+    /// (broken templates wrap whole pages in role="navigation" headers).
+    /// </summary>
     private bool IsInsideStrongNegative(int i)
     {
         var nodes = tree.Nodes;
         for (var p = nodes[i].Parent; p >= 0; p = nodes[p].Parent)
         {
-            if (nodes[p].StrongNegative && !nodes[p].Positive)
+            var n = nodes[p];
+            if (n.Tag is "article" or "main" || (n.Positive && !n.Negative))
+            {
+                return false;
+            }
+
+            if (n.StrongNegative)
             {
                 return true;
             }

@@ -34,7 +34,8 @@ internal sealed class PageTree
 
             if (!skipped)
             {
-                var ci = ClassAndId(el);
+                // Page-type classes on <html>/<body> ("layout-sidebar", "page-comments") say nothing about the content.
+                var ci = tag is "html" or "body" ? string.Empty : ClassAndId(el);
                 node.ClassAndId = ci;
                 node.Negative = Boilerplate.IsNegative(ci);
                 node.Positive = Boilerplate.IsPositive(ci);
