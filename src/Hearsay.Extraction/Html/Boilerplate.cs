@@ -45,7 +45,7 @@ internal static partial class Boilerplate
         + @"hidden|visually-?hidden|sr-only|screen-reader-text|offscreen|author-info|share-?bar|shariff|socialshare|"
         + @"donate|donation|login|register|search\w*|header|top-?bar|topbar|bottom|pre-?footer|site-?info|community|"
         + @"caption\w*|credits?|photo-?credit|bildunterschrift|bildquelle|copyright|author-?box|about-?the-?author|autorenbox|bio|"
-        + @"affiliate|disclaimer|infobox-?teaser|teaser\w*|more-?articles|further-?reading|mehr-?zum-?thema)(?:$|[\s_-])",
+        + @"affiliate|disclaimer|infobox-?teaser|teaser-?list|teasers|teaser-?box|more-?articles|further-?reading|mehr-?zum-?thema)(?:$|[\s_-])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Negative();
 
@@ -55,6 +55,14 @@ internal static partial class Boilerplate
         + @"breadcrumbs?|sidebar|widget-area|nav|navbar|navigation|menu|site-?footer|footer|paywall|author-?bio|gdpr)(?:$|[\s_-])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StrongNegative();
+
+    public static bool IsLead(string classAndId) => classAndId.Length > 0 && Lead().IsMatch(classAndId);
+
+    [GeneratedRegex(
+        @"(?:^|[\s_-])(?:intro\w*|lead\w*|teaser|summary|standfirst|kicker|dek|deck|excerpt|abstract|subtitle|subline|sub-?headline|"
+        + @"description|einleitung|vorspann|chapo|bajada|entradilla|sumario|copete|lede|lead-?text|article-?intro)(?:$|[\s_-])",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Lead();
 
     [GeneratedRegex(
         @"(?:^|[\s_-])(?:article\w*|body|content\w*|entry\w*|hentry|main|page|post|posts|text|blog|story|artikel\w*|inhalt|beitrag|"

@@ -56,6 +56,9 @@ internal sealed class PageTree
                 node.Text = node.DirectText;
             }
 
+            node.InStrongNegative = node.Tag is "article" or "main" || (node.Positive && !node.Negative)
+                ? false
+                : node.StrongNegative || (parent >= 0 && tree.Nodes[parent].InStrongNegative);
             var idx = tree.Nodes.Count;
             tree.Nodes.Add(node);
             tree.Index[el] = idx;
