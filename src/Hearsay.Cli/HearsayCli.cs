@@ -16,6 +16,7 @@ public static class HearsayCli
         root.Subcommands.Add(NerCommands.Create());
         root.Subcommands.Add(TimeCommands.Create());
         root.Subcommands.Add(AttributionCommands.Create());
+        root.Subcommands.Add(ExtractionCommands.Create());
         return root;
     }
 }

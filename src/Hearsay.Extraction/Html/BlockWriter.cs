@@ -52,6 +52,7 @@ internal sealed class BlockWriter
 
                 Start();
                 buffer.Append(c);
+                Count(c);
                 continue;
             }
 
@@ -69,13 +70,18 @@ internal sealed class BlockWriter
             }
 
             buffer.Append(c);
-            if (char.IsLetterOrDigit(c))
+            Count(c);
+        }
+    }
+
+    private void Count(char c)
+    {
+        if (char.IsLetterOrDigit(c))
+        {
+            letters++;
+            if (linkDepth > 0)
             {
-                letters++;
-                if (linkDepth > 0)
-                {
-                    linkLetters++;
-                }
+                linkLetters++;
             }
         }
     }

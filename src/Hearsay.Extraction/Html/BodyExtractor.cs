@@ -35,10 +35,33 @@ internal sealed class BodyExtractor
         }
 
         var top = ScoreCandidates();
+        if (Environment.GetEnvironmentVariable("HEARSAY_DEBUG_EXTRACT") == "1")
+        {
+            var sorted = Enumerable.Range(0, nodes.Count).Where(i => nodes[i].Scored).OrderByDescending(i => nodes[i].Score).Take(8);
+            foreach (var i in sorted)
+            {
+                Console.Error.WriteLine($"cand {i} {nodes[i].Tag} '{nodes[i].ClassAndId}' score={nodes[i].Score:F1} text={nodes[i].Text} ld={nodes[i].LinkDensity:F2} depth={nodes[i].Depth}");
+            }
+
+            Console.Error.WriteLine($"top={top} nodes={nodes.Count} skipped={nodes.Count(n => n.Skipped)} body={nodes.FirstOrDefault(n => n.Tag == "body")?.Text}");
+            var probe = Environment.GetEnvironmentVariable("HEARSAY_DEBUG_PROBE");
+            var hit = probe is null ? -1 : nodes.FindLastIndex(n => n.Element.TextContent.Contains(probe, StringComparison.Ordinal));
+            for (var i = hit; i >= 0; i = nodes[i].Parent)
+            {
+                var n = nodes[i];
+                Console.Error.WriteLine($"  {n.Tag} d={n.Depth} skip={n.Skipped} text={n.Text} ld={n.LinkDensity:F2} neg={n.Negative} pos={n.Positive} score={n.Score:F1} '{n.ClassAndId}'");
+            }
+        }
         List<TextBlock> best = [];
         if (top >= 0)
         {
             var containers = WithSiblings(top);
+            var lead = FindLead(containers[0]);
+            if (lead >= 0)
+            {
+                containers.Insert(0, lead);
+            }
+
             best = Emit(containers, filterClasses: true);
             if (Letters(best) < EnoughText)
             {
@@ -85,7 +108,7 @@ internal sealed class BodyExtractor
         for (var i = 0; i < nodes.Count; i++)
         {
             var n = nodes[i];
-            if (n.Skipped || n.Text < MinParagraph || (n.StrongNegative && !n.Positive))
+            if (n.Skipped || n.Text < MinParagraph || n.StrongNegative)
             {
                 continue;
             }
@@ -151,7 +174,8 @@ internal sealed class BodyExtractor
             }
 
             var pn = nodes[parent];
-            if (pn.Score >= nodes[cur].Score * 0.9 && pn.LinkDensity < 0.3 && pn.Text < nodes[cur].Text * 1.6)
+            if ((pn.Score >= nodes[cur].Score * 0.9 && pn.LinkDensity < 0.3 && pn.Text < nodes[cur].Text * 1.6)
+                || (pn.LinkDensity < 0.3 && !pn.Negative && SplitArticle(parent, nodes[cur].Score)))
             {
                 cur = parent;
             }
@@ -164,18 +188,34 @@ internal sealed class BodyExtractor
         return cur;
     }
 
-    private bool IsInsideStrongNegative(int i)
+    /// <summary>An article split over sibling containers (modules, pages): two or more children carry real weight.</summary>
+    private bool SplitArticle(int parent, double score)
     {
         var nodes = tree.Nodes;
-        for (var p = nodes[i].Parent; p >= 0; p = nodes[p].Parent)
+        var strong = 0;
+        foreach (var child in nodes[parent].Element.Children)
         {
-            if (nodes[p].StrongNegative && !nodes[p].Positive)
+            if (tree.Index.TryGetValue(child, out var ci))
             {
-                return true;
+                var c = nodes[ci];
+                if (c.Scored && !c.Negative && c.Score >= score * 0.3 && c.Text >= 150 && c.LinkDensity < 0.3)
+                {
+                    strong++;
+                }
             }
         }
 
-        return false;
+        return strong >= 2;
+    }
+
+    /// <summary>
+    /// Inside a comment section, sidebar or menu, unless an article-like element comes first on the way up
+    /// (broken templates wrap whole pages in role="navigation" headers).
+    /// </summary>
+    private bool IsInsideStrongNegative(int i)
+    {
+        var p = tree.Nodes[i].Parent;
+        return p >= 0 && tree.Nodes[p].InStrongNegative;
     }
 
     private static void Initialize(PageNode n)
@@ -253,6 +293,56 @@ internal sealed class BodyExtractor
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A lead/intro paragraph that templates often put above the body container (next to the headline):
+    /// the nearest element before <paramref name="first"/> within a few ancestor levels whose class says so.
+    /// </summary>
+    private int FindLead(int first)
+    {
+        var nodes = tree.Nodes;
+        var anc = first;
+        for (var level = 0; level < 4 && nodes[anc].Parent >= 0; level++)
+        {
+            anc = nodes[anc].Parent;
+            if (nodes[anc].Tag is "body" or "html")
+            {
+                break;
+            }
+        }
+
+        for (var j = first - 1; j > anc; j--)
+        {
+            var n = nodes[j];
+            if (n.Skipped || n.Text < 30 || n.Text > 1500 || n.LinkDensity > 0.3 || n.StrongNegative || Boilerplate.IsHeading(n.Tag) || !Boilerplate.IsLead(n.ClassAndId))
+            {
+                continue;
+            }
+
+            if (IsAncestor(j, first) || IsInsideStrongNegative(j))
+            {
+                continue;
+            }
+
+            return j;
+        }
+
+        return -1;
+    }
+
+    private bool IsAncestor(int a, int d)
+    {
+        var nodes = tree.Nodes;
+        for (var p = nodes[d].Parent; p >= 0; p = nodes[p].Parent)
+        {
+            if (p == a)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool EndsSentence(string s)

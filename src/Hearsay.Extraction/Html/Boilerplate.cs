@@ -11,9 +11,9 @@ internal static partial class Boilerplate
     /// <summary>Tags whose subtree never holds article prose.</summary>
     public static bool IsSkippedTag(string tag) => tag switch
     {
-        "script" or "style" or "noscript" or "template" or "svg" or "math" or "iframe" or "object" or "embed" or "canvas"
+        "script" or "style" or "template" or "svg" or "math" or "iframe" or "object" or "embed" or "canvas"
             or "video" or "audio" or "button" or "input" or "select" or "textarea" or "option" or "nav" or "head" or "link"
-            or "meta" or "title" or "footer" or "aside" or "menu" or "dialog" or "map" or "picture" or "source" or "img" => true,
+            or "meta" or "title" or "footer" or "aside" or "menu" or "dialog" or "figcaption" or "map" or "picture" or "source" or "img" => true,
         _ => false,
     };
 
@@ -43,7 +43,9 @@ internal static partial class Boilerplate
         + @"signup|login|paywall|postmeta|post-?meta|entry-?meta|meta|byline|dateline|toolbar|sitemap|copyright|legal|gdpr|"
         + @"yarpp|jp-relatedposts|teaser-?list|teasers|newsticker|ticker|linkliste|weitere|empfehlung\w*|kommentar\w*|"
         + @"hidden|visually-?hidden|sr-only|screen-reader-text|offscreen|author-info|share-?bar|shariff|socialshare|"
-        + @"donate|donation|login|register|search\w*|header|top-?bar|topbar|bottom|pre-?footer|site-?info|community)(?:$|[\s_-])",
+        + @"donate|donation|login|register|search\w*|header|top-?bar|topbar|bottom|pre-?footer|site-?info|community|"
+        + @"caption\w*|credits?|photo-?credit|bildunterschrift|bildquelle|copyright|author-?box|about-?the-?author|autorenbox|bio|"
+        + @"affiliate|disclaimer|infobox-?teaser|teaser-?list|teasers|teaser-?box|more-?articles|further-?reading|mehr-?zum-?thema)(?:$|[\s_-])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Negative();
 
@@ -53,6 +55,14 @@ internal static partial class Boilerplate
         + @"breadcrumbs?|sidebar|widget-area|nav|navbar|navigation|menu|site-?footer|footer|paywall|author-?bio|gdpr)(?:$|[\s_-])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StrongNegative();
+
+    public static bool IsLead(string classAndId) => classAndId.Length > 0 && Lead().IsMatch(classAndId);
+
+    [GeneratedRegex(
+        @"(?:^|[\s_-])(?:intro\w*|lead\w*|teaser|summary|standfirst|kicker|dek|deck|excerpt|abstract|subtitle|subline|sub-?headline|"
+        + @"description|einleitung|vorspann|chapo|bajada|entradilla|sumario|copete|lede|lead-?text|article-?intro)(?:$|[\s_-])",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Lead();
 
     [GeneratedRegex(
         @"(?:^|[\s_-])(?:article\w*|body|content\w*|entry\w*|hentry|main|page|post|posts|text|blog|story|artikel\w*|inhalt|beitrag|"

@@ -72,7 +72,8 @@ public sealed class HtmlArticleExtractor : IArticleExtractor
 
         var (text, paragraphs) = Assemble(blocks, tree, html);
         var urlForDate = baseUri?.ToString() ?? canonical;
-        var authors = MetadataReader.ChooseAuthors(meta, ld);
+        var site = MetadataReader.ChooseSite(meta, ld, baseUri ?? (Uri.TryCreate(canonical, UriKind.Absolute, out var cu) ? cu : null));
+        var authors = MetadataReader.ChooseAuthors(meta, ld, site);
         var language = MetadataReader.MarkupLanguage(meta, ld) ?? languageDetector.Detect(text.Length > 0 ? text : title ?? string.Empty);
         return new Article
         {
@@ -82,12 +83,12 @@ public sealed class HtmlArticleExtractor : IArticleExtractor
             Authors = authors,
             Published = MetadataReader.ChoosePublished(meta, ld, urlForDate),
             Modified = MetadataReader.ChooseModified(meta, ld),
-            Site = MetadataReader.ChooseSite(meta, ld, baseUri ?? (Uri.TryCreate(canonical, UriKind.Absolute, out var cu) ? cu : null)),
+            Site = site,
             Language = language,
             CanonicalUrl = canonical,
             LeadImageUrl = Resolve(meta.MetaValue("og:image", "og:image:url", "twitter:image", "twitter:image:src") ?? ld.Image, baseUri),
             Paragraphs = paragraphs,
-            FailureReason = text.Length == 0 ? reason ?? "no article text found" : truncated ? null : null,
+            FailureReason = text.Length == 0 ? reason ?? "no article text found" : null,
         };
     }
 

@@ -88,7 +88,7 @@ internal static partial class MetadataReader
             var cls = n.ClassAndId.Length > 0 ? n.ClassAndId : PageTree.ClassAndId(el);
             var isAuthor = itemprop is "author" or "creator" || (rel is not null && rel.Contains("author", StringComparison.OrdinalIgnoreCase))
                 || AuthorClass().IsMatch(cls);
-            if (isAuthor && m.BylineTexts.Count < MaxCollected && n.Tag is not "html" and not "body" && !n.Tag.StartsWith('h'))
+            if (isAuthor && !n.InStrongNegative && m.BylineTexts.Count < MaxCollected && n.Tag is not "html" and not "body" && !n.Tag.StartsWith('h'))
             {
                 var text = el.GetAttribute("content") ?? (itemprop is "author" ? NameInside(el) : null) ?? el.TextContent;
                 if (text.Length < 200)
@@ -104,6 +104,22 @@ internal static partial class MetadataReader
                 {
                     m.DateTexts.Add(Collapse(text));
                 }
+
+                if (el.GetAttribute("title") is { Length: >= 8 } t && char.IsDigit(t[0]))
+                {
+                    m.DateTexts.Add(t);
+                }
+            }
+
+            if (!n.Skipped && n.DirectText is > 4 and < 80 && m.ShortDateTexts.Count < 3 * MaxCollected)
+            {
+                foreach (var c in el.ChildNodes)
+                {
+                    if (c is IText t && t.Data.Length < 160 && t.Data.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+                    {
+                        m.ShortDateTexts.Add(t.Data);
+                    }
+                }
             }
         }
 
@@ -118,78 +134,163 @@ internal static partial class MetadataReader
 
     public static string? ChooseTitle(PageMetadata m, LinkedData ld)
     {
-        var og = m.MetaValue("og:title", "twitter:title", "dc.title", "dcterms.title", "title");
-        var tag = m.TitleTag is null ? null : Collapse(m.TitleTag);
-        var h1 = m.H1.Count > 0 ? m.H1[0] : null;
-        var headline = ld.Headline is null ? null : Collapse(ld.Headline);
+        var og = Decode(m.MetaValue("og:title", "twitter:title", "dc.title", "dcterms.title", "title"));
+        var tag = m.TitleTag is null ? null : Decode(Collapse(m.TitleTag));
+        var headline = ld.Headline is null ? null : Decode(Collapse(ld.Headline));
+        var sites = SiteHints(m, ld, tag);
 
-        // An h1 that the page's own title or og:title confirm is the cleanest headline (no site suffix).
-        if (h1 is { Length: > 3 and < 300 })
+        // A visible h1 that the page's own title, og:title or JSON-LD headline confirm is the cleanest headline,
+        // unless it is the site's logo text.
+        foreach (var h1 in m.H1)
         {
-            var nh = BodyExtractor.Normalize(h1);
-            foreach (var c in (ReadOnlySpan<string?>)[og, tag, headline])
+            if (h1.Length is <= 3 or >= 300 || sites.Contains(BodyExtractor.Normalize(h1)))
             {
-                if (c is not null && BodyExtractor.Normalize(c).Contains(nh, StringComparison.Ordinal))
+                continue;
+            }
+
+            var nh = BodyExtractor.Normalize(h1);
+            foreach (var c in (ReadOnlySpan<string?>)[headline, og, tag])
+            {
+                if (c is null)
+                {
+                    continue;
+                }
+
+                var nc = BodyExtractor.Normalize(StripSite(c, sites));
+                if (nc.Contains(nh, StringComparison.Ordinal) && nh.Length * 2 >= nc.Length)
                 {
                     return h1;
                 }
             }
         }
 
-        foreach (var c in (ReadOnlySpan<string?>)[headline, og])
+        foreach (var c in (ReadOnlySpan<string?>)[headline, og, tag])
         {
-            if (c is { Length: > 3 })
+            if (c is { Length: > 3 } && !sites.Contains(BodyExtractor.Normalize(c)))
             {
-                return StripSite(c, m);
+                return StripSite(c, sites);
             }
         }
 
-        if (tag is { Length: > 0 })
+        foreach (var h1 in m.H1)
         {
-            return StripSite(tag, m);
+            if (!sites.Contains(BodyExtractor.Normalize(h1)))
+            {
+                return h1;
+            }
         }
 
-        return h1;
+        return tag ?? (m.H1.Count > 0 ? m.H1[0] : null);
     }
 
-    /// <summary>Drops a " | Site" or "Site - " part from a title when the rest still reads as a headline.</summary>
-    private static string StripSite(string title, PageMetadata m)
+    /// <summary>Normalised names the site goes by: og:site_name, publisher, and h1 texts that are also a title segment.</summary>
+    private static HashSet<string> SiteHints(PageMetadata m, LinkedData ld, string? tag)
     {
-        var site = m.MetaValue("og:site_name", "application-name");
+        var hints = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in (ReadOnlySpan<string?>)[m.MetaValue("og:site_name"), m.MetaValue("application-name"), ld.Publisher, m.MetaValue("twitter:site")?.TrimStart('@')])
+        {
+            if (!string.IsNullOrWhiteSpace(s))
+            {
+                hints.Add(BodyExtractor.Normalize(Decode(s)!));
+            }
+        }
+
+        if (tag is not null)
+        {
+            var parts = TitleSeparator().Split(tag);
+            if (parts.Length > 1)
+            {
+                foreach (var h1 in m.H1)
+                {
+                    var nh = BodyExtractor.Normalize(h1);
+                    if (parts.Any(p => BodyExtractor.Normalize(p) == nh) && parts.Length > 1 && parts.Any(p => p.Length > h1.Length * 1.5))
+                    {
+                        hints.Add(nh);
+                    }
+                }
+            }
+        }
+
+        return hints;
+    }
+
+    /// <summary>Drops " | Site" or "Site - " segments from a title when what remains still reads as a headline.</summary>
+    private static string StripSite(string title, HashSet<string> sites)
+    {
         var parts = TitleSeparator().Split(title);
         if (parts.Length < 2)
         {
             return title;
         }
 
-        if (site is not null)
+        var kept = parts.Where(p => !IsSiteSegment(p, sites)).ToArray();
+        if (kept.Length > 0 && kept.Length < parts.Length)
         {
-            var ns = BodyExtractor.Normalize(site);
-            var kept = parts.Where(p => !BodyExtractor.Normalize(p).Equals(ns, StringComparison.Ordinal)).ToArray();
-            if (kept.Length > 0 && kept.Length < parts.Length)
+            return kept.Length == 1 ? kept[0].Trim() : title[..(title.IndexOf(kept[^1], StringComparison.Ordinal) + kept[^1].Length)].Trim();
+        }
+
+        // No segment names the site outright: a trailing short segment is the usual site suffix.
+        var last = parts[^1].Trim();
+        var first = parts[0].Trim();
+        if (last.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3 && first.Length >= last.Length)
+        {
+            var cut = title.LastIndexOf(last, StringComparison.Ordinal);
+            var rest = title[..cut];
+            var m = TitleSeparatorAtEnd().Match(rest);
+            return (m.Success ? rest[..m.Index] : rest).Trim();
+        }
+
+        return title;
+    }
+
+    private static bool IsSiteSegment(string part, HashSet<string> sites)
+    {
+        var np = BodyExtractor.Normalize(part);
+        foreach (var s in sites)
+        {
+            if (np == s || (s.Length >= 4 && np.Length <= s.Length + 12 && (np.Contains(s, StringComparison.Ordinal) || s.Contains(np, StringComparison.Ordinal))))
             {
-                return string.Join(" - ", kept).Trim();
+                return true;
             }
         }
 
-        var longest = parts.OrderByDescending(p => p.Length).First().Trim();
-        return longest.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 ? longest : title;
+        return false;
     }
 
-    public static List<string> ChooseAuthors(PageMetadata m, LinkedData ld)
+    private static string? Decode(string? s)
+        => s is null ? null : s.Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(s).Trim() : s.Trim();
+
+    public static List<string> ChooseAuthors(PageMetadata m, LinkedData ld, string? site)
     {
+        var siteName = site is null ? null : BodyExtractor.Normalize(site);
+        var publisher = ld.Publisher is null ? null : BodyExtractor.Normalize(ld.Publisher);
+        bool IsSite(string name)
+        {
+            var n = BodyExtractor.Normalize(name);
+            return n == siteName || n == publisher;
+        }
+
         var result = new List<string>();
         foreach (var a in ld.Authors)
         {
             AddAuthor(a, result);
         }
 
+        if (result.Count > 0 && result.TrueForAll(IsSite))
+        {
+            result.Clear();
+        }
+
         if (result.Count == 0)
         {
-            var meta = m.MetaValue("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl", "citation_author", "cxenseparse:author");
+            var meta = m.MetaValue("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl", "citation_author", "cxenseparse:author", "twitter:creator:name");
             if (meta is not null)
             {
                 AddAuthor(meta, result);
+                if (result.TrueForAll(IsSite))
+                {
+                    result.Clear();
+                }
             }
         }
 
@@ -210,19 +311,28 @@ internal static partial class MetadataReader
 
     private static void AddAuthor(string raw, List<string> into)
     {
-        var s = Collapse(raw);
-        if (s.Length == 0 || s.StartsWith("http", StringComparison.OrdinalIgnoreCase) || s.StartsWith('@') || s.Contains("://", StringComparison.Ordinal))
+        var s = Decode(Collapse(raw))!;
+        if (s.Length == 0 || s.StartsWith("http", StringComparison.OrdinalIgnoreCase) || s.Contains("://", StringComparison.Ordinal))
         {
             return;
         }
 
-        s = BylinePrefix().Replace(s, string.Empty);
+        for (var i = 0; i < 3; i++)
+        {
+            var before = s;
+            s = BylinePrefix().Replace(s, string.Empty).TrimStart(' ', '~', ':', '-', '–', '|', '·');
+            if (s == before)
+            {
+                break;
+            }
+        }
+
         s = BylineTail().Replace(s, string.Empty);
-        s = s.Trim(' ', ',', ';', ':', '|', '-', '–', '·', '•', '/');
+        s = s.Trim(' ', ',', ';', ':', '|', '-', '–', '·', '•', '/', '~');
         foreach (var part in AuthorSeparator().Split(s))
         {
-            var p = part.Trim(' ', ',', ';', ':', '|', '-', '–', '·', '•');
-            if (p.Length is < 2 or > 60 || p.Count(c => c == ' ') > 5 || p.Any(char.IsDigit) && !p.Any(char.IsLetter))
+            var p = part.Trim(' ', ',', ';', ':', '|', '-', '–', '·', '•', '~');
+            if (p.Length is < 2 or > 60 || p.Count(c => c == ' ') > 5 || p.Any(char.IsDigit) || NotAName().IsMatch(p))
             {
                 continue;
             }
@@ -246,7 +356,8 @@ internal static partial class MetadataReader
             "article:published_time", "og:article:published_time", "article:published", "datePublished", "og:published_time", "published_time",
             "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "date",
             "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date", "article.published", "og:pubdate", "dc.date.created",
-            "cxenseparse:recs:publishtime", "article_date_original", "originalpublicationdate", "displaydate", "dateCreated", "created"));
+            "cxenseparse:recs:publishtime", "article_date_original", "originalpublicationdate", "displaydate", "dateCreated", "created",
+            "publication_date", "published_at", "date.published", "dc.date.published", "dcterms.available", "release_date", "og:article:published"));
         if (d is not null)
         {
             return d;
@@ -276,10 +387,23 @@ internal static partial class MetadataReader
 
         foreach (var t in m.DateTexts)
         {
-            if (DateText.FromProse(t) is { } dd)
+            if (((t.Length >= 8 && char.IsDigit(t[0]) ? DateText.FromMachine(t) : null) ?? DateText.FromProse(t)) is { } dd)
             {
                 return dd;
             }
+        }
+
+        foreach (var t in m.ShortDateTexts)
+        {
+            if (DateText.FromProse(t) is { } sd)
+            {
+                return sd;
+            }
+        }
+
+        if (DateText.FromProse(m.TitleTag) is { } titleDate)
+        {
+            return titleDate;
         }
 
         return DateText.FromMachine(ld.Modified) ?? DateText.FromMachine(m.MetaValue("article:modified_time", "og:updated_time", "dateModified", "last-modified"));
@@ -315,13 +439,19 @@ internal static partial class MetadataReader
         return BodyExtractor.CollapseWhitespace(span);
     }
 
-    [GeneratedRegex(@"\s+(?:[|–—·•»]|::|-|:)\s+")]
+    [GeneratedRegex(@"\s+(?:[|–—·•»/]|::|-|:)\s+|\s*\|\s*")]
     private static partial Regex TitleSeparator();
 
-    [GeneratedRegex(@"^(?:(?:written |posted |published )?by|von|par|por|de|di|door|av|autor(?:in)?|author|verfasser(?:in)?|text|redakteur(?:in)?)\s*[:\s]\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:[|–—·•»/]|::|-|:)\s*$")]
+    private static partial Regex TitleSeparatorAtEnd();
+
+    [GeneratedRegex(@"^(?:posted|veröffentlicht|published|name|anonymous|anonym|admin|administrator|redaktion|editor|unknown|guest|gast|comments?|says|sagt)\b|\b(?:says|sagt|schreibt|wrote)$|erforderlich|required|\*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotAName();
+
+    [GeneratedRegex(@"^(?:(?:written |posted |published |post author |article |artikel |erstellt |geschrieben |ein beitrag )?(?:by|von)\b|par\b|por\b|de\b|di\b|door\b|av\b|auteur\b|autor(?:in)?|author|verfasser(?:in)?|text:|redakteur(?:in)?|post author|posted|written)\s*:?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylinePrefix();
 
-    [GeneratedRegex(@"\s*(?:[|•·]|\s-\s|\bam\b|\bon\b|\bupdated\b|\bpublished\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:[|•·@]|\s-\s|,\s*(?:cnn|ap|afp|dpa|reuters|apa)\b|\bam\b|\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineTail();
 
     [GeneratedRegex(@"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -330,6 +460,6 @@ internal static partial class MetadataReader
     [GeneratedRegex(@"(?:^|[\s_-])(?:author\w*|byline\w*|autor\w*|verfasser\w*|writer|vcard|fn)(?:$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorClass();
 
-    [GeneratedRegex(@"(?:date|datum|time|published|posted|pubdate|dateline|entry-meta|post-meta|meta-date|timestamp|zeit)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:date|datum|time|published|posted|pubdate|dateline|entry-meta|post-meta|meta-date|timestamp|zeit|authored|updated|heading__meta|article-details|meta)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateClass();
 }

@@ -12,6 +12,7 @@ internal sealed class PageMetadata
     public List<(string? DateTime, string Text, bool Published)> Times = [];
     public List<string> BylineTexts = [];
     public List<string> DateTexts = [];
+    public List<string> ShortDateTexts = [];
 
     public string? MetaValue(params string[] keys)
     {

@@ -24,5 +24,8 @@ internal sealed class PageNode
     public double Score;
     public bool Scored;
 
+    /// <summary>Walking up from this element (itself included), a comment/sidebar/menu container comes before any article-like one.</summary>
+    public bool InStrongNegative;
+
     public double LinkDensity => Text == 0 ? 0 : (double)LinkText / Text;
 }

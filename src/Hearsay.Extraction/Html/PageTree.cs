@@ -34,7 +34,8 @@ internal sealed class PageTree
 
             if (!skipped)
             {
-                var ci = ClassAndId(el);
+                // Page-type classes on <html>/<body> ("layout-sidebar", "page-comments") say nothing about the content.
+                var ci = tag is "html" or "body" ? string.Empty : ClassAndId(el);
                 node.ClassAndId = ci;
                 node.Negative = Boilerplate.IsNegative(ci);
                 node.Positive = Boilerplate.IsPositive(ci);
@@ -55,6 +56,9 @@ internal sealed class PageTree
                 node.Text = node.DirectText;
             }
 
+            node.InStrongNegative = node.Tag is "article" or "main" || (node.Positive && !node.Negative)
+                ? false
+                : node.StrongNegative || (parent >= 0 && tree.Nodes[parent].InStrongNegative);
             var idx = tree.Nodes.Count;
             tree.Nodes.Add(node);
             tree.Index[el] = idx;

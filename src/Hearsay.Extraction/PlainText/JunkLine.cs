@@ -62,7 +62,8 @@ internal static partial class JunkLine
         + @"comments?|\d+ comments?|leave a (?:comment|reply)|show comments|view comments|print|email|e-mail|tweet|pin it|"
         + @"skip to (?:main )?content|back to top|top of page|loading\.*|image|photo|video|watch|listen|"
         + @"mehr zum thema|lesen sie (?:auch|mehr)|weiterlesen|teilen|artikel teilen|zur startseite|"
-        + @"tags?|topics?|filed under)\s*[:»›>→]*$",
+        + @"tags?|topics?|filed under|reklama|annonse|annons|publicidade|werbung|anzeige|inhaltsverzeichnis|table of contents|contents|"
+        + @"mehr themen|weitere informationen|weitere artikel|erschienen in|more stories|more articles|further reading)\s*[:»›>→]*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Label();
 
@@ -74,7 +75,11 @@ internal static partial class JunkLine
         + @"click here\b.*|tap here\b.*|follow (?:us|@\w+)\b.*|like us on facebook\b.*|"
         + @"(?:please )?(?:enable|turn on) javascript\b.*|javascript (?:is )?(?:disabled|required)\b.*|your browser does not support\b.*|"
         + @"download (?:our|the) app\b.*|get (?:our|the) app\b.*|"
-        + @"copyright\s*(?:©|\(c\))?\s*\d{4}.*|©\s*\d{4}.*|all rights reserved\.?)$",
+        + @"copyright\s*(?:©|\(c\))?\s*\d{4}.*|©\s*\d{4}.*|all rights reserved\.?|"
+        + @"\(?(?:foto|fotos|photo|photos|bild|bilder|image|credit|photograph|cr[ée]dits? photos?|titelbild|beitragsbild|abbildung|quelle|source|grafik|video)\s*[:©].{0,250}|"
+        + @"(?:aktualisiert|publiziert|ver[öo]ffentlicht(?:ung)?|published|updated|posted|stand|erschienen|last updated|letzte aktualisierung)(?: am| on)?\s*:?\s*\d.{0,60}|"
+        + @"follow\b.{0,80}\b(?:twitter|facebook|instagram|linkedin|whatsapp)\b.*|.{0,120}\bdownload\b.{0,60}\bapps?\b.{0,40}|.{0,150}\bsign up here\.?|"
+        + @"lesen sie (?:auch|mehr)\b.{0,120}|mehr zum thema\b.{0,120})$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex Prompt();
 
