@@ -11,6 +11,7 @@ public static class HearsayCli
         var root = new RootCommand("Hearsay: who said what, according to whom.");
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        foreach (var c in NlpCommands.Create()) { root.Subcommands.Add(c); }
         return root;
     }
 }

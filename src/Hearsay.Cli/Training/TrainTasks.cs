@@ -6,5 +6,6 @@ public static class TrainTasks
     public static IReadOnlyList<ITrainTask> All { get; } =
     [
         new TaggerTrainTask(),
+        new ParserTrainTask(),
     ];
 }
