@@ -17,6 +17,7 @@ public static class HearsayCli
         root.Subcommands.Add(TimeCommands.Create());
         root.Subcommands.Add(AttributionCommands.Create());
         root.Subcommands.Add(ExtractionCommands.Create());
+        foreach (var c in NlpCommands.Create()) { root.Subcommands.Add(c); }
         return root;
     }
 }

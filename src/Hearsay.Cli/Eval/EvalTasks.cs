@@ -11,5 +11,6 @@ public static class EvalTasks
         new NerEvalTask(),
         new TimeEvalTask(),
         new AttributionEvalTask(),
+        new SyntaxEvalTask("parser", parse: true, () => [Hearsay.Nlp.Tagging.PosTagger.Load(), Hearsay.Nlp.Parsing.DependencyParser.Load()]),
     ];
 }

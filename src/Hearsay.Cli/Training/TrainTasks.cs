@@ -8,5 +8,6 @@ public static class TrainTasks
         new TaggerTrainTask(),
         new NerTrainTask(),
         new AttributionTrainTask(),
+        new ParserTrainTask(),
     ];
 }

@@ -70,7 +70,7 @@ public sealed class SyntaxScores
         if (parsed && predictedHeadId == gold.Head)
         {
             Uas++;
-            if (Universal(p.DepRel) == Universal(gold.DepRel))
+            if (Universal(p.DepRel).SequenceEqual(Universal(gold.DepRel)))
             {
                 Las++;
             }

@@ -15,6 +15,7 @@ public sealed class AveragedPerceptron
     private float[] _weights;
     private float[] _totals;
     private int[] _stamps;
+    private int[] _rowUpdates = new int[1 << 14];
     private int _rowCount;
     private int _instance;
 
@@ -65,6 +66,7 @@ public sealed class AveragedPerceptron
         foreach (var f in features)
         {
             int row = RowOf(f);
+            _rowUpdates[row]++;
             Change((row * ClassCount) + truth, step);
             Change((row * ClassCount) + guess, -step);
         }
@@ -90,6 +92,11 @@ public sealed class AveragedPerceptron
                 Array.Resize(ref _totals, size);
                 Array.Resize(ref _stamps, size);
             }
+
+            if (_rowCount > _rowUpdates.Length)
+            {
+                Array.Resize(ref _rowUpdates, _rowUpdates.Length * 2);
+            }
         }
 
         return row;
@@ -97,15 +104,20 @@ public sealed class AveragedPerceptron
 
     /// <summary>
     /// The averaged weights as a prediction model, dropping weights whose magnitude is at most
-    /// <paramref name="threshold"/> and features left with none.
+    /// <paramref name="threshold"/>, features updated fewer than <paramref name="minUpdates"/> times, and features left with none.
     /// </summary>
-    public SparseLinearModel Average(float threshold = 0f)
+    public SparseLinearModel Average(float threshold = 0f, int minUpdates = 1)
     {
         var builder = new SparseLinearModel.Builder(ClassCount);
         float n = Math.Max(1, _instance);
         Span<float> row = new float[ClassCount];
         foreach (var (feature, r) in _rows)
         {
+            if (_rowUpdates[r] < minUpdates)
+            {
+                continue;
+            }
+
             int kept = 0;
             for (int c = 0; c < ClassCount; c++)
             {

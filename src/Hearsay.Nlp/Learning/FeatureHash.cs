@@ -44,6 +44,9 @@ public static class FeatureHash
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Feature(int template, ulong a, ulong b, ulong c) => Feature(template, Feature(template, a, b), c);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Feature(int template, ulong a, ulong b, ulong c, ulong d) => Feature(template, Feature(template, a, b), Feature(template, c, d));
+
     /// <summary>Hash of a small integer value (tag index, distance bucket) as a feature value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Value(int v) => Finalize((ulong)(uint)v + 0x51ED27UL);

@@ -10,15 +10,17 @@ namespace Hearsay.Nlp.Learning;
 /// </summary>
 public sealed class SparseLinearModel
 {
-    private const uint Magic = 0x4C53_4831; // "HSL1"
-    private readonly ulong[] _keys;
+    private const uint Magic = 0x4C53_4832; // "HSL2"
+    // 32-bit fingerprints of the 64-bit feature hashes: an unknown feature matches a stored one with probability
+    // (stored features / 2^32) per lookup, negligible next to the model's error, and the model is half the size.
+    private readonly uint[] _keys;
     private readonly int[] _starts; // length = slots + 1 is not used: entries of slot s are [_starts[s], _starts[s] + _counts[s])
     private readonly ushort[] _counts;
     private readonly ushort[] _classes;
     private readonly float[] _weights;
     private readonly int _mask;
 
-    private SparseLinearModel(int classCount, ulong[] keys, int[] starts, ushort[] counts, ushort[] classes, float[] weights)
+    private SparseLinearModel(int classCount, uint[] keys, int[] starts, ushort[] counts, ushort[] classes, float[] weights)
     {
         ClassCount = classCount;
         _keys = keys;
@@ -42,11 +44,11 @@ public sealed class SparseLinearModel
         var keys = _keys;
         foreach (var raw in features)
         {
-            ulong f = raw == 0 ? 1 : raw;
-            int slot = (int)(f & (ulong)_mask);
+            uint f = Fingerprint(raw);
+            int slot = (int)raw & _mask;
             while (true)
             {
-                ulong k = keys[slot];
+                uint k = keys[slot];
                 if (k == f)
                 {
                     int start = _starts[slot];
@@ -69,7 +71,14 @@ public sealed class SparseLinearModel
         }
     }
 
-    /// <summary>Index of the best class among those allowed by <paramref name="allowed"/> (null: all).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Fingerprint(ulong feature)
+    {
+        uint f = (uint)(feature >> 32);
+        return f == 0 ? 1u : f;
+    }
+
+    /// <summary>Index of the highest score.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ArgMax(ReadOnlySpan<float> scores)
     {
@@ -91,6 +100,8 @@ public sealed class SparseLinearModel
         writer.Write(ClassCount);
         writer.Write(FeatureCount);
         writer.Write(_weights.Length);
+        writer.Write(_mask + 1);
+        bool smallClasses = ClassCount <= 256;
         for (int s = 0; s < _keys.Length; s++)
         {
             if (_keys[s] == 0)
@@ -98,11 +109,28 @@ public sealed class SparseLinearModel
                 continue;
             }
 
+            writer.Write(s);
             writer.Write(_keys[s]);
-            writer.Write(_counts[s]);
+            if (smallClasses)
+            {
+                writer.Write((byte)_counts[s]);
+            }
+            else
+            {
+                writer.Write(_counts[s]);
+            }
+
             for (int e = _starts[s]; e < _starts[s] + _counts[s]; e++)
             {
-                writer.Write(_classes[e]);
+                if (smallClasses)
+                {
+                    writer.Write((byte)_classes[e]);
+                }
+                else
+                {
+                    writer.Write(_classes[e]);
+                }
+
                 writer.Write((Half)_weights[e]);
             }
         }
@@ -118,8 +146,14 @@ public sealed class SparseLinearModel
         int classCount = reader.ReadInt32();
         int features = reader.ReadInt32();
         int weights = reader.ReadInt32();
-        int slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, features * 2));
-        var keys = new ulong[slots];
+        int slots = reader.ReadInt32();
+        if (slots <= 0 || (slots & (slots - 1)) != 0 || features > slots || weights < 0)
+        {
+            throw new InvalidDataException("corrupt Hearsay linear model header.");
+        }
+
+        bool smallClasses = classCount <= 256;
+        var keys = new uint[slots];
         var starts = new int[slots];
         var counts = new ushort[slots];
         var classes = new ushort[weights];
@@ -127,20 +161,21 @@ public sealed class SparseLinearModel
         int at = 0;
         for (int i = 0; i < features; i++)
         {
-            ulong key = reader.ReadUInt64();
-            ushort count = reader.ReadUInt16();
-            int slot = (int)(key & (ulong)(slots - 1));
-            while (keys[slot] != 0)
+            // Slots are stored as laid out at training time, so probing sequences stay the same.
+            int slot = reader.ReadInt32();
+            uint key = reader.ReadUInt32();
+            int count = smallClasses ? reader.ReadByte() : reader.ReadUInt16();
+            if ((uint)slot >= (uint)slots || at + count > weights)
             {
-                slot = (slot + 1) & (slots - 1);
+                throw new InvalidDataException("corrupt Hearsay linear model entry.");
             }
 
             keys[slot] = key;
             starts[slot] = at;
-            counts[slot] = count;
+            counts[slot] = (ushort)count;
             for (int e = 0; e < count; e++)
             {
-                classes[at] = reader.ReadUInt16();
+                classes[at] = smallClasses ? reader.ReadByte() : reader.ReadUInt16();
                 w[at] = (float)reader.ReadHalf();
                 at++;
             }
@@ -172,7 +207,7 @@ public sealed class SparseLinearModel
         /// <summary>Adds a feature with its dense row of weights (zeros are skipped).</summary>
         public void Add(ulong feature, ReadOnlySpan<float> row)
         {
-            _features.Add(feature == 0 ? 1 : feature);
+            _features.Add(feature);
             _rowStart.Add(_classes.Count);
             for (int c = 0; c < row.Length; c++)
             {
@@ -188,14 +223,15 @@ public sealed class SparseLinearModel
         {
             int n = _features.Count;
             int slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, n * 2));
-            var keys = new ulong[slots];
+            var keys = new uint[slots];
             var starts = new int[slots];
             var counts = new ushort[slots];
             for (int i = 0; i < n; i++)
             {
                 int end = i + 1 < n ? _rowStart[i + 1] : _classes.Count;
-                ulong key = _features[i];
-                int slot = (int)(key & (ulong)(slots - 1));
+                ulong feature = _features[i];
+                uint key = Fingerprint(feature);
+                int slot = (int)feature & (slots - 1);
                 while (keys[slot] != 0)
                 {
                     slot = (slot + 1) & (slots - 1);

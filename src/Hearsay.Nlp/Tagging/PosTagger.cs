@@ -76,6 +76,26 @@ public sealed class PosTagger : ModelStage<TagPrediction>
         return new TagPrediction(upos, xpos, lemmas);
     }
 
+    /// <summary>Tags a sentence given as word forms; returns (UPOS, XPOS) per word.</summary>
+    public (string Upos, string Xpos)[] TagWords(IReadOnlyList<string> forms)
+    {
+        var words = new WordHashes[forms.Count];
+        for (int i = 0; i < words.Length; i++)
+        {
+            words[i] = Model.Hashes(forms[i]);
+        }
+
+        var classes = new int[words.Length];
+        TagSentence(words, classes);
+        var result = new (string, string)[words.Length];
+        for (int i = 0; i < words.Length; i++)
+        {
+            result[i] = (Model.Upos[classes[i]], Model.Xpos[classes[i]]);
+        }
+
+        return result;
+    }
+
     /// <summary>Tags one sentence given its word hashes; writes class indices.</summary>
     public void TagSentence(ReadOnlySpan<WordHashes> words, Span<int> classes)
     {

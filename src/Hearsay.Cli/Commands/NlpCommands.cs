@@ -1,0 +1,249 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Hearsay.Core.Documents;
+using Hearsay.Core.Models;
+using Hearsay.Core.Pipeline;
+using Hearsay.Core.Serialization;
+using Hearsay.Nlp.Conllu;
+using Hearsay.Nlp.Parsing;
+using Hearsay.Nlp.Tagging;
+using Hearsay.Nlp.Tokenization;
+
+namespace Hearsay.Cli.Commands;
+
+/// <summary>
+/// <c>hearsay parse --input IN.conllu --output OUT.conllu [--raw]</c> (predict-only, for the CoNLL 2018 scorer) and
+/// <c>hearsay bench nlp [--input FOLDER]</c> (speed, load time and size of the language-analysis models).
+/// </summary>
+public static class NlpCommands
+{
+    public static IEnumerable<Command> Create() => [Parse(), Bench()];
+
+    private static Command Parse()
+    {
+        var input = new Option<string>("--input") { Description = "CoNLL-U file: its word forms (or, with --raw, its '# text' lines) are analysed.", Required = true };
+        var output = new Option<string>("--output") { Description = "CoNLL-U file to write.", Required = true };
+        var raw = new Option<bool>("--raw") { Description = "Tokenize and split the '# text' lines instead of using the given words." };
+        var cmd = new Command("parse", "Tag and parse CoNLL-U; every gold annotation column is ignored.") { input, output, raw };
+        cmd.SetAction(parse => CliRunner.Guard("parse", () =>
+        {
+            var stages = LoadStages();
+            var sentences = Eval.NlpData.LoadSentences(parse.GetValue(input)!);
+            var path = parse.GetValue(output)!;
+            int words = 0;
+            var watch = Stopwatch.StartNew();
+            using (var writer = new StreamWriter(path, false, new UTF8Encoding(false)))
+            {
+                foreach (var docSentences in ConlluDocuments.GroupByDocument(sentences))
+                {
+                    words += parse.GetValue(raw)
+                        ? WriteRaw(writer, docSentences, stages, parse.GetValue(input)!)
+                        : WriteGoldTokens(writer, docSentences, stages);
+                }
+            }
+
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"hearsay parse: {words} words to {path} in {watch.Elapsed.TotalSeconds:0.00}s"));
+            return ExitCodes.Ok;
+        }));
+        return cmd;
+    }
+
+    private static IDocumentStage[] LoadStages()
+    {
+        try
+        {
+            return [PosTagger.Load(), DependencyParser.Load()];
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new CliException(e.Message, e);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CliException(e.Message, e);
+        }
+    }
+
+    private static int WriteGoldTokens(TextWriter writer, List<ConlluSentence> sentences, IDocumentStage[] stages)
+    {
+        var doc = ConlluDocuments.FromGoldTokens(sentences);
+        DocumentPipeline.Build(stages, Layers.Text | Layers.Tokens | Layers.Sentences).Run(doc);
+        int t = 0;
+        foreach (var s in sentences)
+        {
+            var output = new ConlluSentence();
+            output.Comments.AddRange(s.Comments.Where(c => c.StartsWith("# sent_id", StringComparison.Ordinal) || c.StartsWith("# text", StringComparison.Ordinal) || c.StartsWith("# newdoc", StringComparison.Ordinal) || c.StartsWith("# newpar", StringComparison.Ordinal)));
+            output.MultiwordTokens.AddRange(s.MultiwordTokens);
+            int first = t;
+            foreach (var w in s.Words)
+            {
+                var tok = doc.Tokens[t++];
+                output.Words.Add(Word(w.Id, w.Form, tok, first, w.NoSpaceAfter && s.MultiwordAt(w.Id) is null ? "SpaceAfter=No" : "_"));
+            }
+
+            ConlluWriter.Write(writer, output);
+        }
+
+        return t;
+    }
+
+    private static int WriteRaw(TextWriter writer, List<ConlluSentence> sentences, IDocumentStage[] stages, string input)
+    {
+        var gold = Eval.NlpData.Raw(sentences, input);
+        var doc = new Document(gold.Text);
+        DocumentPipeline.Build([new Tokenizer(), new SentenceSplitter(), .. stages]).Run(doc);
+        int n = 0;
+        foreach (var s in doc.Sentences)
+        {
+            var output = new ConlluSentence();
+            if (n == 0)
+            {
+                output.Comments.Add("# newdoc");
+            }
+
+            output.Comments.Add("# sent_id = " + (++n).ToString(CultureInfo.InvariantCulture));
+            output.Comments.Add("# text = " + doc.Slice(s.Range).Replace('\n', ' '));
+            for (int i = s.Tokens.Start; i < s.Tokens.End; i++)
+            {
+                var tok = doc.Tokens[i];
+                output.Words.Add(Word(i - s.Tokens.Start + 1, doc.Slice(tok.Range), tok, s.Tokens.Start, tok.WhitespaceLength == 0 && i + 1 < doc.Tokens.Length ? "SpaceAfter=No" : "_"));
+            }
+
+            ConlluWriter.Write(writer, output);
+        }
+
+        return doc.Tokens.Length;
+    }
+
+    private static ConlluWord Word(int id, string form, Token tok, int sentenceStart, string misc) => new()
+    {
+        Id = id,
+        Form = form,
+        Lemma = tok.Lemma ?? "_",
+        Upos = tok.Upos ?? "_",
+        Xpos = tok.Xpos ?? "_",
+        Head = tok.Head < 0 ? 0 : tok.Head - sentenceStart + 1,
+        DepRel = tok.DepRel ?? "_",
+        Misc = misc,
+    };
+
+    private static Command Bench()
+    {
+        var input = new Option<string?>("--input") { Description = "Folder of .txt files (default: ../shared/corpora/polnear/data/dev/text)." };
+        var repeat = new Option<int>("--repeat") { Description = "Passes over the texts after one warm-up pass.", DefaultValueFactory = _ => 3 };
+        var format = CommonOptions.Format();
+        var nlp = new Command("nlp", "Words per second (one thread) of tokenize, tag and parse; model load time and size.") { input, repeat, format };
+        nlp.SetAction(parse => CliRunner.Guard("bench nlp", () =>
+        {
+            var folder = parse.GetValue(input) ?? FindShared("corpora/polnear/data/dev/text")
+                ?? throw new CliException("no --input folder given and ../shared/corpora/polnear/data/dev/text not found.");
+            if (!Directory.Exists(folder))
+            {
+                throw new CliException($"{folder}: no such folder.");
+            }
+
+            var texts = Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToArray();
+            if (texts.Length == 0)
+            {
+                throw new CliException($"{folder}: no .txt file.");
+            }
+
+            var load = Stopwatch.StartNew();
+            var stages = LoadStages();
+            double loadMs = load.Elapsed.TotalMilliseconds;
+            var tokenizer = new Tokenizer();
+            var splitter = new SentenceSplitter();
+            var tagger = (PosTagger)stages[0];
+            var parser = (DependencyParser)stages[1];
+            long words = 0;
+            double tokenizeS = 0, tagS = 0, parseS = 0;
+            int passes = Math.Max(1, parse.GetValue(repeat));
+            for (int pass = 0; pass <= passes; pass++)
+            {
+                foreach (var text in texts)
+                {
+                    var doc = new Document(text);
+                    long t0 = Stopwatch.GetTimestamp();
+                    tokenizer.Process(doc, default);
+                    splitter.Process(doc, default);
+                    long t1 = Stopwatch.GetTimestamp();
+                    tagger.Process(doc, default);
+                    long t2 = Stopwatch.GetTimestamp();
+                    parser.Process(doc, default);
+                    long t3 = Stopwatch.GetTimestamp();
+                    if (pass == 0)
+                    {
+                        continue; // warm-up (JIT, tiered compilation)
+                    }
+
+                    words += doc.Tokens.Length;
+                    tokenizeS += Stopwatch.GetElapsedTime(t0, t1).TotalSeconds;
+                    tagS += Stopwatch.GetElapsedTime(t1, t2).TotalSeconds;
+                    parseS += Stopwatch.GetElapsedTime(t2, t3).TotalSeconds;
+                }
+            }
+
+            var sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var m in new[] { PosTagger.DefaultModelPath, DependencyParser.DefaultModelPath })
+            {
+                sizes[m] = ModelPaths.Find(m) is { } p ? new FileInfo(p).Length : 0;
+            }
+
+            var result = new Dictionary<string, object>(StringComparer.Ordinal)
+            {
+                ["texts"] = texts.Length,
+                ["words"] = words,
+                ["passes"] = passes,
+                ["tokenizeWordsPerSecond"] = Math.Round(words / tokenizeS),
+                ["tagWordsPerSecond"] = Math.Round(words / tagS),
+                ["parseWordsPerSecond"] = Math.Round(words / parseS),
+                ["tagParseWordsPerSecond"] = Math.Round(words / (tagS + parseS)),
+                ["totalWordsPerSecond"] = Math.Round(words / (tokenizeS + tagS + parseS)),
+                ["modelLoadMs"] = Math.Round(loadMs),
+                ["modelBytes"] = sizes,
+                ["peakWorkingSetMb"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0),
+            };
+            if (parse.GetValue(format) == OutputFormat.Text)
+            {
+                foreach (var (k, v) in result)
+                {
+                    Console.Out.WriteLine($"{k}\t{(v is Dictionary<string, long> d ? string.Join(", ", d.Select(x => $"{x.Key}={x.Value}")) : Convert.ToString(v, CultureInfo.InvariantCulture))}");
+                }
+            }
+            else
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(result, HearsayJson.Options));
+            }
+
+            return ExitCodes.Ok;
+        }));
+        return new Command("bench", "Speed and size measurements.") { nlp };
+    }
+
+    private static string? FindShared(string relative)
+    {
+        var env = Environment.GetEnvironmentVariable("HEARSAY_SHARED");
+        if (!string.IsNullOrEmpty(env))
+        {
+            var p = Path.Combine(env, relative);
+            return Directory.Exists(p) ? p : null;
+        }
+
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var p = Path.Combine(dir.FullName, "shared", relative);
+                if (Directory.Exists(p))
+                {
+                    return p;
+                }
+            }
+        }
+
+        return null;
+    }
+}

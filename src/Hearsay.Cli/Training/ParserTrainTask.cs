@@ -1,0 +1,100 @@
+using System.Globalization;
+using Hearsay.Core.Documents;
+using Hearsay.Core.Pipeline;
+using Hearsay.Nlp.Conllu;
+using Hearsay.Nlp.Parsing;
+using Hearsay.Nlp.Tagging;
+
+namespace Hearsay.Cli.Training;
+
+/// <summary>
+/// <c>hearsay train parser --data ... --dev DEV.conllu --out models/parser/parser.bin</c>: the parser learns from
+/// predicted POS tags (4-fold jackknifing: each quarter of the training data is tagged by a tagger trained on the
+/// other three), and the dev score uses the installed tagger (models/tagger) for tags, from gold tokens.
+/// </summary>
+public sealed class ParserTrainTask : ITrainTask
+{
+    private const int Folds = 4;
+    private const int FoldTaggerEpochs = 8;
+
+    public string Name => "parser";
+
+    public string Description => "Dependency parser (arc-hybrid, dynamic oracle) and arc labeler from CoNLL-U.";
+
+    public void Run(TrainOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        var train = TaggerTrainTask.Load(options.Data);
+        int epochs = options.Epochs ?? 15;
+        log.WriteLine($"parser: data {options.Data}; dev {options.Dev ?? "none"}; out {options.Out}; jackknife {Folds} folds, fold tagger epochs {FoldTaggerEpochs}");
+        Jackknife(train, options.Seed, log, cancellationToken);
+        var version = "arc-hybrid-" + DateTime.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-s" + options.Seed.ToString(CultureInfo.InvariantCulture);
+        Func<ParserModel, int, string>? evaluate = null;
+        if (options.Dev is { } dev)
+        {
+            var devSentences = TaggerTrainTask.Load(dev);
+            PosTagger tagger;
+            try
+            {
+                tagger = PosTagger.Load();
+            }
+            catch (FileNotFoundException e)
+            {
+                throw new CliException("the dev score needs an installed tagger: " + e.Message, e);
+            }
+
+            evaluate = (model, _) =>
+            {
+                var scores = new SyntaxScores();
+                var pipeline = DocumentPipeline.Build([tagger, new DependencyParser(model)], Layers.Text | Layers.Tokens | Layers.Sentences);
+                foreach (var doc in ConlluDocuments.GroupByDocument(devSentences))
+                {
+                    var d = ConlluDocuments.FromGoldTokens(doc);
+                    pipeline.Run(d, cancellationToken);
+                    scores.AddGoldTokens(doc, d, parsed: true);
+                }
+
+                var m = scores.ToMetrics(parsed: true, raw: false);
+                return $"uas {m["uas"]} las {m["las"]} (lasFull {m["lasFull"]}, upos {m["upos"]})";
+            };
+        }
+
+        var parser = ParserTrainer.Train(train, epochs, options.Seed, version, log, evaluate);
+        parser.Save(options.Out);
+        log.WriteLine($"parser: wrote {options.Out} ({new FileInfo(options.Out).Length / 1024} KiB)");
+    }
+
+    /// <summary>Replaces the gold POS columns of <paramref name="train"/> by jackknifed predictions.</summary>
+    private static void Jackknife(List<ConlluSentence> train, int seed, TextWriter log, CancellationToken cancellationToken)
+    {
+        long correct = 0, total = 0;
+        for (int fold = 0; fold < Folds; fold++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var rest = new List<ConlluSentence>();
+            var held = new List<ConlluSentence>();
+            for (int i = 0; i < train.Count; i++)
+            {
+                (i % Folds == fold ? held : rest).Add(train[i]);
+            }
+
+            var tagger = new PosTagger(TaggerTrainer.Train(rest, null, FoldTaggerEpochs, seed + fold, "fold", TextWriter.Null));
+            foreach (var s in held)
+            {
+                var tags = tagger.TagWords(s.Words.Select(w => w.Form).ToArray());
+                for (int i = 0; i < tags.Length; i++)
+                {
+                    total++;
+                    if (tags[i].Upos == s.Words[i].Upos)
+                    {
+                        correct++;
+                    }
+
+                    s.Words[i].Upos = tags[i].Upos;
+                    s.Words[i].Xpos = tags[i].Xpos;
+                }
+            }
+        }
+
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parser: jackknifed tags on training data, UPOS accuracy {(double)correct / Math.Max(1, total):0.0000}"));
+    }
+}

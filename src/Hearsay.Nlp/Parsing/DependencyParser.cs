@@ -1,0 +1,173 @@
+using Hearsay.Core.Documents;
+using Hearsay.Core.Models;
+using Hearsay.Core.Pipeline;
+using Hearsay.Nlp.Learning;
+
+namespace Hearsay.Nlp.Parsing;
+
+/// <summary>
+/// Greedy arc-hybrid dependency parser (averaged perceptron trained with a dynamic oracle) followed by an arc
+/// labeler that assigns UD relations on the finished tree. Needs tokens, sentences and POS tags.
+/// </summary>
+public sealed class DependencyParser : ModelStage<ParsePrediction>
+{
+    public const string DefaultModelPath = "parser/parser.bin";
+
+    public DependencyParser(ParserModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        Model = model;
+    }
+
+    public ParserModel Model { get; }
+
+    public override string Name => "parser";
+
+    public override string Version => Model.Version;
+
+    public override Layers Requires => Layers.Tokens | Layers.Sentences | Layers.PartOfSpeech;
+
+    public override Layers Provides => Layers.Dependencies;
+
+    /// <exception cref="FileNotFoundException">No parser model is installed.</exception>
+    public static DependencyParser Load()
+    {
+        var path = ModelPaths.Find(DefaultModelPath) ?? throw new FileNotFoundException($"parser model '{DefaultModelPath}' not found under the models folder ({ModelPaths.Root ?? "none"}).");
+        return new DependencyParser(ParserModel.Load(path));
+    }
+
+    public override ParsePrediction Predict(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var tokens = document.Tokens;
+        var text = document.Text;
+        var heads = new int[tokens.Length];
+        var relations = new string[tokens.Length];
+        var tree = new SentenceTree();
+        var state = new ParserState();
+        var markers = new bool[64];
+        var labels = new int[64];
+        foreach (var s in document.Sentences)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int n = s.Tokens.Length;
+            tree.Reset(n);
+            if (markers.Length < n)
+            {
+                markers = new bool[n + 64];
+                labels = new int[n + 64];
+            }
+
+            for (int i = 0; i < n; i++)
+            {
+                var t = tokens[s.Tokens.Start + i];
+                var form = text.AsSpan(t.Start, t.Range.Length);
+                Fill(tree, i, form, t.Xpos ?? "_", t.Upos ?? "_", markers);
+            }
+
+            FillRoot(tree);
+            Parse(Model, tree, state, markers, labels);
+            for (int i = 0; i < n; i++)
+            {
+                int h = tree.Heads[i];
+                heads[s.Tokens.Start + i] = h == n ? -1 : s.Tokens.Start + h;
+                relations[s.Tokens.Start + i] = Model.LabelNames[labels[i]];
+            }
+        }
+
+        return new ParsePrediction(heads, relations);
+    }
+
+    public override void Apply(Document document, ParsePrediction prediction)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(prediction);
+        var tokens = document.Tokens;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            tokens[i].Head = prediction.Heads[i];
+            tokens[i].DepRel = prediction.Relations[i];
+        }
+
+        document.MarkPresent(Layers.Dependencies);
+    }
+
+    private static readonly ulong RootWord = FeatureHash.Value(-5000);
+    private static readonly ulong RootTag = FeatureHash.Value(-5001);
+
+    /// <summary>Sets the hashes of word <paramref name="i"/>.</summary>
+    public static void Fill(SentenceTree tree, int i, ReadOnlySpan<char> form, string xpos, string upos, Span<bool> markers)
+    {
+        tree.Words[i] = FeatureHash.OfLower(form);
+        tree.Tags[i] = FeatureHash.Of(xpos);
+        tree.Upos[i] = FeatureHash.Of(upos);
+        tree.Suffixes[i] = FeatureHash.OfLower(form[Math.Max(0, form.Length - 3)..]);
+        markers[i] = upos is "ADP" or "SCONJ" || (upos == "PART" && form.Equals("to", StringComparison.OrdinalIgnoreCase));
+    }
+
+    public static void FillRoot(SentenceTree tree)
+    {
+        int n = tree.Length;
+        tree.Words[n] = RootWord;
+        tree.Tags[n] = RootTag;
+        tree.Upos[n] = RootTag;
+        tree.Suffixes[n] = RootWord;
+    }
+
+    /// <summary>Parses one filled sentence: heads into <c>tree.Heads</c> (Length = root), label classes into <paramref name="labels"/>.</summary>
+    public static void Parse(ParserModel model, SentenceTree tree, ParserState state, ReadOnlySpan<bool> markers, Span<int> labels)
+    {
+        int n = tree.Length;
+        Span<ulong> features = stackalloc ulong[ParserFeatures.Count];
+        Span<float> scores = stackalloc float[ParserState.ActionCount];
+        state.Reset(n);
+        while (!state.IsTerminal)
+        {
+            ParserFeatures.Extract(state, tree.Words, tree.Tags, tree.Upos, features);
+            model.Transitions.Score(features, scores);
+            int best = -1;
+            for (int a = 0; a < ParserState.ActionCount; a++)
+            {
+                if (state.IsValid(a) && (best < 0 || scores[a] > scores[best]))
+                {
+                    best = a;
+                }
+            }
+
+            state.Apply(best);
+        }
+
+        state.Heads.CopyTo(tree.Heads);
+        Label(model, tree, markers, labels);
+    }
+
+    /// <summary>Assigns a relation to every arc of a finished tree ("root" exactly for the root's dependents).</summary>
+    public static void Label(ParserModel model, SentenceTree tree, ReadOnlySpan<bool> markers, Span<int> labels)
+    {
+        int n = tree.Length;
+        tree.IndexChildren(markers);
+        Span<ulong> lf = stackalloc ulong[LabelFeatures.Count];
+        Span<float> ls = stackalloc float[model.LabelNames.Length];
+        for (int d = 0; d < n; d++)
+        {
+            if (tree.Heads[d] == n && model.RootLabel >= 0)
+            {
+                labels[d] = model.RootLabel;
+                continue;
+            }
+
+            LabelFeatures.Extract(tree, d, lf);
+            model.Labels.Score(lf, ls);
+            int best = -1;
+            for (int c = 0; c < ls.Length; c++)
+            {
+                if (c != model.RootLabel && (best < 0 || ls[c] > ls[best]))
+                {
+                    best = c;
+                }
+            }
+
+            labels[d] = best;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Hearsay.Nlp.Learning;
+
+namespace Hearsay.Nlp.Parsing;
+
+/// <summary>Feature templates of the arc labeler: the dependent, its head, their context in the finished tree.</summary>
+public static class LabelFeatures
+{
+    public const int Count = 30;
+
+    private static readonly ulong None = FeatureHash.Value(-2000);
+
+    public static void Extract(SentenceTree t, int d, Span<ulong> f)
+    {
+        int n = t.Length;
+        int h = t.Heads[d];
+        int hh = h < n && h >= 0 ? t.Heads[h] : -1;
+        ulong dw = t.Words[d], dt = t.Tags[d], du = t.Upos[d];
+        ulong hw = V(t.Words, h, n), ht = V(t.Tags, h, n), hu = V(t.Upos, h, n);
+        ulong dir = FeatureHash.Value(h == n ? 0 : h < d ? 1 : 2);
+        int distance = h == n ? 0 : Math.Abs(h - d);
+        ulong dist = FeatureHash.Value(distance <= 3 ? distance : distance <= 6 ? 4 : distance <= 10 ? 5 : 6);
+        ulong lc = V(t.Tags, t.LeftmostChild[d], n), rc = V(t.Tags, t.RightmostChild[d], n);
+        ulong marker = t.MarkerChild[d] == 0 ? None : t.MarkerChild[d];
+        ulong prev = d > 0 ? t.Tags[d - 1] : None, next = d + 1 < n ? t.Tags[d + 1] : None;
+        ulong kids = FeatureHash.Value(Math.Min(t.ChildCount[d], 4));
+        f[0] = FeatureHash.Feature(0, 0);
+        f[1] = FeatureHash.Feature(1, dw);
+        f[2] = FeatureHash.Feature(2, dt);
+        f[3] = FeatureHash.Feature(3, hw);
+        f[4] = FeatureHash.Feature(4, ht);
+        f[5] = FeatureHash.Feature(5, dt, ht, dir);
+        f[6] = FeatureHash.Feature(6, dw, ht, dir);
+        f[7] = FeatureHash.Feature(7, dt, hw, dir);
+        f[8] = FeatureHash.Feature(8, dw, hw);
+        f[9] = FeatureHash.Feature(9, du, hu, dir);
+        f[10] = FeatureHash.Feature(10, dt, ht, dist);
+        f[11] = FeatureHash.Feature(11, V(t.Tags, hh, n), ht, dt);
+        f[12] = FeatureHash.Feature(12, dt, lc);
+        f[13] = FeatureHash.Feature(13, dt, rc);
+        f[14] = FeatureHash.Feature(14, marker, hu, du);
+        f[15] = FeatureHash.Feature(15, marker, dt);
+        f[16] = FeatureHash.Feature(16, prev, dt, ht);
+        f[17] = FeatureHash.Feature(17, dt, next, ht);
+        f[18] = FeatureHash.Feature(18, dt, kids, dir);
+        f[19] = FeatureHash.Feature(19, t.Suffixes[d], dt, hu);
+        f[20] = FeatureHash.Feature(20, dw, dir);
+        f[21] = FeatureHash.Feature(21, du, dir, dist);
+        f[22] = FeatureHash.Feature(22, dt, ht, lc);
+        f[23] = FeatureHash.Feature(23, dw, dt, hu, dir);
+        f[24] = FeatureHash.Feature(24, FeatureHash.Value(d == 0 ? 1 : 0), dt, ht);
+        f[25] = FeatureHash.Feature(25, V(t.Words, hh, n), ht);
+        f[26] = FeatureHash.Feature(26, du, V(t.Upos, hh, n), hu);
+        f[27] = FeatureHash.Feature(27, marker, hw);
+        f[28] = FeatureHash.Feature(28, dt, ht, rc, dir);
+        f[29] = FeatureHash.Feature(29, dw, hw, dir);
+    }
+
+    private static ulong V(ulong[] values, int i, int n) => i < 0 ? None : i == n ? values[n] : values[i];
+}

@@ -1,0 +1,95 @@
+using Hearsay.Nlp.Learning;
+
+namespace Hearsay.Nlp.Parsing;
+
+/// <summary>Feature templates of the transition parser (Zhang and Nivre 2011 style, without labels).</summary>
+public static class ParserFeatures
+{
+    public const int Count = 56;
+
+    private static readonly ulong None = FeatureHash.Value(-1000);
+
+    /// <summary>
+    /// Word, XPOS and UPOS hashes per position; the arrays have Length + 1 items, the last one for the root.
+    /// </summary>
+    public static void Extract(ParserState st, ReadOnlySpan<ulong> words, ReadOnlySpan<ulong> tags, ReadOnlySpan<ulong> upos, Span<ulong> f)
+    {
+        int s0 = st.Stack(0), s1 = st.Stack(1), s2 = st.Stack(2);
+        int b0 = st.BufferAt(0), b1 = st.BufferAt(1), b2 = st.BufferAt(2);
+        ulong s0w = W(words, s0), s0t = W(tags, s0), s1w = W(words, s1), s1t = W(tags, s1), s2t = W(tags, s2);
+        ulong b0w = W(words, b0), b0t = W(tags, b0), b1w = W(words, b1), b1t = W(tags, b1), b2t = W(tags, b2);
+        int s0l = st.LeftChild(s0), s0r = st.RightChild(s0), s0l2 = st.LeftChild2(s0), s0r2 = st.RightChild2(s0);
+        int b0l = st.LeftChild(b0), b0l2 = st.LeftChild2(b0), s1l = st.LeftChild(s1), s1r = st.RightChild(s1);
+        ulong s0lt = W(tags, s0l), s0rt = W(tags, s0r), s0l2t = W(tags, s0l2), s0r2t = W(tags, s0r2);
+        ulong b0lt = W(tags, b0l), b0l2t = W(tags, b0l2), s1lt = W(tags, s1l), s1rt = W(tags, s1r);
+        ulong dist = FeatureHash.Value(s0 < 0 || b0 < 0 ? -1 : Bucket(b0 - s0));
+        ulong s0vl = FeatureHash.Value(st.LeftValency(s0)), s0vr = FeatureHash.Value(st.RightValency(s0)), b0vl = FeatureHash.Value(st.LeftValency(b0));
+        ulong s0wt = FeatureHash.Feature(99, s0w, s0t), b0wt = FeatureHash.Feature(99, b0w, b0t);
+        f[0] = FeatureHash.Feature(0, 0);
+        f[1] = FeatureHash.Feature(1, s0w);
+        f[2] = FeatureHash.Feature(2, s0t);
+        f[3] = FeatureHash.Feature(3, s0wt);
+        f[4] = FeatureHash.Feature(4, b0w);
+        f[5] = FeatureHash.Feature(5, b0t);
+        f[6] = FeatureHash.Feature(6, b0wt);
+        f[7] = FeatureHash.Feature(7, b1w);
+        f[8] = FeatureHash.Feature(8, b1t);
+        f[9] = FeatureHash.Feature(9, b1w, b1t);
+        f[10] = FeatureHash.Feature(10, b2t);
+        f[11] = FeatureHash.Feature(11, s1w);
+        f[12] = FeatureHash.Feature(12, s1t);
+        f[13] = FeatureHash.Feature(13, s1w, s1t);
+        f[14] = FeatureHash.Feature(14, s2t);
+        f[15] = FeatureHash.Feature(15, s0wt, b0wt);
+        f[16] = FeatureHash.Feature(16, s0wt, b0w);
+        f[17] = FeatureHash.Feature(17, s0w, b0wt);
+        f[18] = FeatureHash.Feature(18, s0wt, b0t);
+        f[19] = FeatureHash.Feature(19, s0t, b0wt);
+        f[20] = FeatureHash.Feature(20, s0w, b0w);
+        f[21] = FeatureHash.Feature(21, s0t, b0t);
+        f[22] = FeatureHash.Feature(22, b0t, b1t);
+        f[23] = FeatureHash.Feature(23, b0t, b1t, b2t);
+        f[24] = FeatureHash.Feature(24, s0t, b0t, b1t);
+        f[25] = FeatureHash.Feature(25, s1t, s0t, b0t);
+        f[26] = FeatureHash.Feature(26, s0t, s0lt, b0t);
+        f[27] = FeatureHash.Feature(27, s0t, s0rt, b0t);
+        f[28] = FeatureHash.Feature(28, s0t, b0t, b0lt);
+        f[29] = FeatureHash.Feature(29, s1t, s0t, s0lt);
+        f[30] = FeatureHash.Feature(30, s1t, s1rt, s0t);
+        f[31] = FeatureHash.Feature(31, s0w, dist);
+        f[32] = FeatureHash.Feature(32, b0w, dist);
+        f[33] = FeatureHash.Feature(33, s0t, b0t, dist);
+        f[34] = FeatureHash.Feature(34, s0w, s0vr);
+        f[35] = FeatureHash.Feature(35, s0w, s0vl);
+        f[36] = FeatureHash.Feature(36, b0w, b0vl);
+        f[37] = FeatureHash.Feature(37, s0t, s0vl);
+        f[38] = FeatureHash.Feature(38, s0t, s0vr);
+        f[39] = FeatureHash.Feature(39, b0t, b0vl);
+        f[40] = FeatureHash.Feature(40, s0lt);
+        f[41] = FeatureHash.Feature(41, s0rt);
+        f[42] = FeatureHash.Feature(42, b0lt);
+        f[43] = FeatureHash.Feature(43, s0t, s0lt, s0l2t);
+        f[44] = FeatureHash.Feature(44, s0t, s0rt, s0r2t);
+        f[45] = FeatureHash.Feature(45, b0t, b0lt, b0l2t);
+        f[46] = FeatureHash.Feature(46, s1t, s0w);
+        f[47] = FeatureHash.Feature(47, s1w, s0t);
+        f[48] = FeatureHash.Feature(48, s1w, s0w);
+        f[49] = FeatureHash.Feature(49, s2t, s1t, s0t);
+        f[50] = FeatureHash.Feature(50, W(upos, s0), W(upos, b0));
+        f[51] = FeatureHash.Feature(51, W(upos, s1), W(upos, s0), W(upos, b0));
+        f[52] = FeatureHash.Feature(52, W(words, s0l));
+        f[53] = FeatureHash.Feature(53, W(words, s0r));
+        f[54] = FeatureHash.Feature(54, W(words, b0l));
+        f[55] = FeatureHash.Feature(55, s1t, b0t);
+    }
+
+    private static ulong W(ReadOnlySpan<ulong> values, int i) => i < 0 ? None : values[i];
+
+    private static int Bucket(int d) => d switch
+    {
+        <= 4 => d,
+        <= 7 => 5,
+        <= 12 => 6,
+        _ => 7,
+    };
+}

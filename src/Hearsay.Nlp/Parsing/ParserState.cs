@@ -1,0 +1,190 @@
+namespace Hearsay.Nlp.Parsing;
+
+/// <summary>
+/// Configuration of the arc-hybrid transition system for one sentence of <see cref="Length"/> words; the root is
+/// the extra position <see cref="Length"/>, at the end of the buffer. Arrays are reused across sentences.
+/// </summary>
+public sealed class ParserState
+{
+    public const int Shift = 0;
+    public const int Left = 1;
+    public const int Right = 2;
+    public const int ActionCount = 3;
+
+    private int[] _stack = new int[64];
+    private int[] _heads = new int[64];
+    private int[] _lc1 = new int[64];
+    private int[] _lc2 = new int[64];
+    private int[] _rc1 = new int[64];
+    private int[] _rc2 = new int[64];
+    private int[] _nl = new int[64];
+    private int[] _nr = new int[64];
+
+    public int Length { get; private set; }
+
+    public int StackSize { get; private set; }
+
+    /// <summary>First buffer position; equals <see cref="Length"/> (the root) when only the root is left.</summary>
+    public int Buffer { get; private set; }
+
+    public bool IsTerminal => Buffer == Length && StackSize == 0;
+
+    /// <summary>Head of each word (Length = root), -1 when not yet attached.</summary>
+    public ReadOnlySpan<int> Heads => _heads.AsSpan(0, Length);
+
+    public void Reset(int length)
+    {
+        if (_stack.Length < length + 2)
+        {
+            int size = length + 64;
+            _stack = new int[size];
+            _heads = new int[size];
+            _lc1 = new int[size];
+            _lc2 = new int[size];
+            _rc1 = new int[size];
+            _rc2 = new int[size];
+            _nl = new int[size];
+            _nr = new int[size];
+        }
+
+        Length = length;
+        StackSize = 0;
+        Buffer = 0;
+        for (int i = 0; i <= length; i++)
+        {
+            _heads[i] = -1;
+            _lc1[i] = _lc2[i] = _rc1[i] = _rc2[i] = -1;
+            _nl[i] = _nr[i] = 0;
+        }
+    }
+
+    /// <summary>The i-th item from the stack top (0 = top), or -1.</summary>
+    public int Stack(int i) => i < StackSize ? _stack[StackSize - 1 - i] : -1;
+
+    /// <summary>The i-th buffer position (the root counts as the last), or -1 past it.</summary>
+    public int BufferAt(int i) => Buffer + i <= Length ? Buffer + i : -1;
+
+    public int LeftChild(int w) => w < 0 ? -1 : _lc1[w];
+
+    public int LeftChild2(int w) => w < 0 ? -1 : _lc2[w];
+
+    public int RightChild(int w) => w < 0 ? -1 : _rc1[w];
+
+    public int RightChild2(int w) => w < 0 ? -1 : _rc2[w];
+
+    public int LeftValency(int w) => w < 0 ? 0 : _nl[w];
+
+    public int RightValency(int w) => w < 0 ? 0 : _nr[w];
+
+    public bool IsValid(int action) => action switch
+    {
+        Shift => Buffer < Length,
+        Left => StackSize > 0 && (Buffer < Length || StackSize == 1),
+        Right => StackSize > 1,
+        _ => false,
+    };
+
+    public void Apply(int action)
+    {
+        switch (action)
+        {
+            case Shift:
+                _stack[StackSize++] = Buffer++;
+                break;
+            case Left:
+                Attach(Buffer, _stack[--StackSize]);
+                break;
+            default:
+                int d = _stack[--StackSize];
+                Attach(_stack[StackSize - 1], d);
+                break;
+        }
+    }
+
+    private void Attach(int h, int d)
+    {
+        _heads[d] = h;
+        if (d < h)
+        {
+            _nl[h]++;
+            if (_lc1[h] < 0 || d < _lc1[h])
+            {
+                _lc2[h] = _lc1[h];
+                _lc1[h] = d;
+            }
+            else if (_lc2[h] < 0 || d < _lc2[h])
+            {
+                _lc2[h] = d;
+            }
+        }
+        else
+        {
+            _nr[h]++;
+            if (_rc1[h] < 0 || d > _rc1[h])
+            {
+                _rc2[h] = _rc1[h];
+                _rc1[h] = d;
+            }
+            else if (_rc2[h] < 0 || d > _rc2[h])
+            {
+                _rc2[h] = d;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Dynamic-oracle cost of <paramref name="action"/>: gold arcs it makes unreachable (Goldberg and Nivre 2013,
+    /// arc-hybrid). <paramref name="gold"/> holds gold heads with <see cref="Length"/> for the root; trees must be projective.
+    /// </summary>
+    public int Cost(int action, ReadOnlySpan<int> gold)
+    {
+        int n = Length;
+        int cost = 0;
+        if (action == Shift)
+        {
+            int b = Buffer;
+            int s0 = Stack(0);
+            for (int k = 0; k < StackSize; k++)
+            {
+                int d = _stack[k];
+                if (gold[d] == b)
+                {
+                    cost++;
+                }
+
+                if (gold[b] == d && d != s0)
+                {
+                    cost++;
+                }
+            }
+
+            return cost;
+        }
+
+        int top = Stack(0);
+
+        // Dependents of s0 still in the buffer are lost either way.
+        for (int d = Buffer; d < n; d++)
+        {
+            if (gold[d] == top)
+            {
+                cost++;
+            }
+        }
+
+        int h = gold[top];
+        if (action == Left)
+        {
+            if (h != Buffer && (h == Stack(1) || h > Buffer))
+            {
+                cost++;
+            }
+        }
+        else if (h >= Buffer)
+        {
+            cost++;
+        }
+
+        return cost;
+    }
+}
