@@ -39,41 +39,17 @@ internal static class TimexGrammar
         Rule("relDay", B + PhraseMod + @"(?<rd>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening))(?:(?:'s)?\s+" + Pod + ")?" + E, RelativeDay),
         Rule("weekday", B + PhraseMod + @"(?:(?<rel>(?i:last|this|next|this\s+past|this\s+coming|past|coming))\s+)?" + Weekday + @"(?:\s+" + Pod + ")?" + E, WeekdayDate),
         Rule("weekOf", B + @"(?i:the\s+week\s+of)\s+" + Month + @"\s+" + DayNum + @"(?:,?\s+" + Year4 + ")?" + E, WeekOf),
-        Rule("relUnit", B + Mod + @"(?<rel>(?i:the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+preceding|the\s+first|the\s+current|the\s+same|past|last|next|this|coming|previous|current|following|the))\s+(?:(?<n>(?i:" + TimeLexicon.Count + @"))\s+)?(?<unit>(?i:" + TimeLexicon.Units + "))" + E, RelativeUnit) with { TrimStart = TrimCountedThe },
-        Rule("count", B + @"(?<n>(?i:" + TimeLexicon.Count + @"))(?:\s+|-)(?<unit>(?i:" + TimeLexicon.Units + @"))(?:\s+(?<dir>(?i:ago|earlier|later|from\s+now|hence)))?(?![\w]|-old)", CountedUnit),
+        Rule("relUnit", B + Mod + @"(?:(?i:earlier|later)\s+(?=(?i:this|last|next)\s))?(?<rel>(?i:the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+preceding|the\s+first|the\s+current|the\s+same|past|last|next|this|coming|previous|current|following|the))\s+(?:(?<n>(?i:" + TimeLexicon.Count + @"))\s+)?(?<unit>(?i:" + TimeLexicon.Units + "))" + E, RelativeUnit),
+        Rule("count", B + @"(?<n>(?i:" + TimeLexicon.Count + @"))(?:\s+|-)(?<unit>(?i:" + TimeLexicon.Units + @"))(?:\s+(?<dir>(?i:ago|earlier|later|from\s+now|hence)))?(?![\w]|-old|\s+old)", CountedUnit),
         Rule("vague", B + @"(?:(?<q>(?i:recent|the\s+coming|coming|the\s+past|the\s+last|the\s+next))\s+)(?<unit>(?i:years|months|weeks|days|decades|hours|minutes))" + E, VagueUnits),
         Rule("bareUnits", @"(?<=(?i:\b(?:for|in|over|within|took|take|takes|taken)\s))(?<unit>(?i:years|months|weeks|decades))" + E, BareUnits),
-        Rule("ref", B + @"(?<ref>(?i:now|currently|nowadays|presently|at\s+present|these\s+days|recently|lately|formerly|the\s+past|the\s+future|future|current|recent))" + E, Reference),
+        Rule("ref", B + @"(?<ref>(?i:now|currently|nowadays|presently|at\s+present|these\s+days|recently|lately|formerly|the\s+past|the\s+future|current))" + E, Reference),
         Rule("season", B + Mod + @"(?:(?<rel>(?i:last|this|next|the|this\s+past|this\s+coming|past))\s+)?(?<season>(?i:spring|summer|fall|autumn|winter))(?:\s+(?:(?i:of)\s+)?" + Year4 + ")?" + E, SeasonDate),
-        Rule("quarter", B + @"(?:(?<the>(?i:the))\s+)?(?:(?<rel>(?i:fiscal|calendar|latest|last|previous|current|year-ago|year-earlier|same|just-ended|recent))\s+)?(?:(?<fy>(?:1[0-9]|20)\d\d)(?:'s)?\s+)?(?:(?<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))(?:\s+|-))?(?:(?i:fiscal)\s+)?(?<q>(?i:quarter|half))(?:\s+(?i:of)\s+" + Year4 + ")?" + E, QuarterDate),
-        Rule("set", B + @"(?:(?<adv>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|semiannually|biweekly))|(?<every>(?i:every|each|per))\s+(?:(?<other>(?i:other))\s+)?(?:(?<n>(?i:" + TimeLexicon.Count + @"))\s+)?(?:(?<unit>(?i:" + TimeLexicon.Units + "))|" + Weekday + "))" + E, SetValue),
+        Rule("quarter", B + @"(?:(?<the>(?i:the))\s+(?!(?i:first|second|third|fourth)-))?(?:(?<rel>(?i:fiscal|calendar|latest|last|previous|current|year-ago|year-earlier|same|just-ended|recent))\s+)?(?:(?<fy>(?:1[0-9]|20)\d\d)(?:'s)?\s+)?(?:(?<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))(?:\s+|-))?(?:(?i:fiscal)\s+)?(?<q>(?i:quarter|half|period))(?:\s+(?i:of)\s+" + Year4 + ")?" + E, QuarterDate),
+        Rule("set", B + @"(?:(?<adv>(?i:daily|weekly|monthly|yearly|hourly|nightly|biweekly))|(?<every>(?i:every|each|per))\s+(?:(?<other>(?i:other))\s+)?(?:(?<n>(?i:" + TimeLexicon.Count + @"))\s+)?(?:(?<unit>(?i:" + TimeLexicon.Units + "))|" + Weekday + "))" + E, SetValue),
         Rule("clock", B + @"(?<h>\d{1,2})(?::(?<mi>[0-5]\d))?\s*(?<ap>[aApP]\.[mM]\.(?=\s+(?:[A-Z]{2,3}T|GMT|UTC|" + TimeLexicon.Weekdays + @"))|[aApP]\.[mM]\.(?!\s*(?:$|[A-Z\n""'`]))|[aApP]\.[mM]|(?i:am|pm))(?:\s+(?<tz>[A-Z]{2,3}T|GMT|UTC))?(?:,?\s+(?<rd>" + TimeLexicon.Weekdays + @"|(?i:today|tomorrow|yesterday)))?(?![\w])|" + B + @"(?<nm>(?i:noon|midnight|midday))" + E, ClockTime),
         Rule("holiday", B + @"(?:(?<rel>(?i:last|this|next))\s+)?(?<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Easter(?:\s+Sunday)?|Election\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day)(?:,?\s+" + Year4 + ")?" + E, Holiday),
     ];
-
-    // In the corpora "the" stays with "the last week" but not with a count or a plural: "the [past 20 years]".
-    private static int TrimCountedThe(Match m, TimexType type)
-    {
-        if (type != TimexType.Duration || !m.Value.StartsWith("the", StringComparison.OrdinalIgnoreCase))
-        {
-            return 0;
-        }
-
-        var unit = m.Groups["unit"].Value;
-        bool plural = unit.EndsWith('s') || unit.Equals("centuries", StringComparison.OrdinalIgnoreCase);
-        if (!m.Groups["n"].Success && !plural)
-        {
-            return 0;
-        }
-
-        int i = 3;
-        while (i < m.Value.Length && char.IsWhiteSpace(m.Value[i]))
-        {
-            i++;
-        }
-
-        return i;
-    }
 
     private static bool WeekOf(Match m, in TimexContext c, out TimexType type, out string value)
     {
@@ -212,7 +188,7 @@ internal static class TimexGrammar
         value = "";
         var word = m.Groups["month"].Value;
         bool qualified = m.Groups["rel"].Success || m.Groups["mod"].Success;
-        if (word.Length <= 3 || word.EndsWith('.'))
+        if (word.EndsWith('.') || (word.Length <= 4 && word is not ("May" or "June" or "July")))
         {
             // A bare abbreviation ("Jan", "Dec.") is more often a name or a line-break artefact than a month.
             return false;
@@ -548,6 +524,18 @@ internal static class TimexGrammar
             return false;
         }
 
+        if (letter == "Q" && (article || m.Value.Contains('-', StringComparison.Ordinal)))
+        {
+            return false; // "a quarter of", "three-quarters": fractions
+        }
+
+        if (article && !m.Groups["dir"].Success && AfterAmount(c))
+        {
+            type = TimexType.Set; // "$5 a year", "2% a month": a rate
+            value = TimeLexicon.Duration(1, unitWord);
+            return true;
+        }
+
         double? count = TimeLexicon.Number(nText);
         if (!m.Groups["dir"].Success)
         {
@@ -594,6 +582,28 @@ internal static class TimexGrammar
         }
 
         return true;
+    }
+
+    private static bool AfterAmount(in TimexContext c)
+    {
+        int i = c.Start;
+        while (i > 0 && c.Text[i - 1] == ' ')
+        {
+            i--;
+        }
+
+        int end = i;
+        while (i > 0 && !char.IsWhiteSpace(c.Text[i - 1]))
+        {
+            i--;
+        }
+
+        var prev = c.Text.AsSpan(i, end - i);
+        return prev.IndexOfAnyInRange('0', '9') >= 0 || prev.EndsWith("%") || prev.Equals("million", StringComparison.OrdinalIgnoreCase)
+            || prev.Equals("billion", StringComparison.OrdinalIgnoreCase) || prev.Equals("percent", StringComparison.OrdinalIgnoreCase)
+            || prev.Equals("times", StringComparison.OrdinalIgnoreCase) || prev.Equals("dollars", StringComparison.OrdinalIgnoreCase)
+            || prev.Equals("cents", StringComparison.OrdinalIgnoreCase) || prev.Equals("once", StringComparison.OrdinalIgnoreCase)
+            || prev.Equals("twice", StringComparison.OrdinalIgnoreCase);
     }
 
     private static string MonthShift(DateOnly a, int months)
@@ -690,6 +700,11 @@ internal static class TimexGrammar
         value = "";
         var rel = m.Groups["rel"].Success ? m.Groups["rel"].Value.ToLowerInvariant() : "";
         bool half = m.Groups["q"].Value.Equals("half", StringComparison.OrdinalIgnoreCase);
+        if (m.Groups["q"].Value.Equals("period", StringComparison.OrdinalIgnoreCase) && (rel.Length == 0 || m.Groups["ord"].Success))
+        {
+            return false; // only "the latest period", "the year-ago period": a results story's quarter
+        }
+
         if (!m.Groups["ord"].Success && rel.Length == 0 && !m.Groups["fy"].Success)
         {
             return false; // bare "quarter"/"the quarter" is left to the relative-unit rule

@@ -51,8 +51,7 @@ public sealed class TimexRecognizer : ModelStage<IReadOnlyList<TimeExpression>>
                 var context = new TimexContext(text, anchor, m.Index, m.Index + m.Length);
                 if (rule.Resolve(m, context, out var type, out var value))
                 {
-                    int trim = rule.TrimStart?.Invoke(m, type) ?? 0;
-                    candidates.Add(new Candidate(m.Index + trim, m.Index + m.Length, r, type, value));
+                    candidates.Add(new Candidate(m.Index, m.Index + m.Length, r, type, value));
                 }
             }
         }
