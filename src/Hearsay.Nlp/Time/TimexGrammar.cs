@@ -38,6 +38,8 @@ internal static class TimexGrammar
         Rule("century", B + Mod + @"(?:(?<rel>(?i:this|last|next|the\s+last|the\s+past|the\s+next))|(?i:the)\s+(?<ord>\d{1,2})(?:st|nd|rd|th))\s+(?i:century)" + E, Century),
         Rule("relDay", B + PhraseMod + @"(?<rd>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening))(?:(?:'s)?\s+" + Pod + ")?" + E, RelativeDay),
         Rule("weekday", B + PhraseMod + @"(?:(?<rel>(?i:last|this|next|this\s+past|this\s+coming|past|coming))\s+)?" + Weekday + @"(?:\s+" + Pod + ")?" + E, WeekdayDate),
+        Rule("thatUnit", B + @"(?:(?i:earlier|later)\s+)?(?<rel>(?i:that(?:\s+same)?|the\s+same))\s+(?<unit>(?i:day|week|month|year|morning|afternoon|evening|night))" + E, NarrativeUnit),
+        Rule("nextPod", B + @"(?<rel>(?i:the\s+next|the\s+following|the\s+previous))\s+(?<unit>(?i:morning|afternoon|evening|night))" + E, NarrativeUnit),
         Rule("weekOf", B + @"(?i:the\s+week\s+of)\s+" + Month + @"\s+" + DayNum + @"(?:,?\s+" + Year4 + ")?" + E, WeekOf),
         Rule("relUnit", B + Mod + @"(?:(?i:earlier|later)\s+(?=(?i:this|last|next)\s))?(?<rel>(?i:the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+preceding|the\s+first|the\s+current|the\s+same|past|last|next|this|coming|previous|current|following|the))\s+(?:(?<n>(?i:" + TimeLexicon.Count + @"))\s+)?(?<unit>(?i:" + TimeLexicon.Units + "))" + E, RelativeUnit),
         Rule("count", B + @"(?<n>(?i:" + TimeLexicon.Count + @"))(?:\s+|-)(?<unit>(?i:" + TimeLexicon.Units + @"))(?:\s+(?<dir>(?i:ago|earlier|later|from\s+now|hence)))?(?![\w]|-old|\s+old)", CountedUnit),
@@ -50,6 +52,69 @@ internal static class TimexGrammar
         Rule("clock", B + @"(?<h>\d{1,2})(?::(?<mi>[0-5]\d))?\s*(?<ap>[aApP]\.[mM]\.(?=\s+(?:[A-Z]{2,3}T|GMT|UTC|" + TimeLexicon.Weekdays + @"))|[aApP]\.[mM]\.(?!\s*(?:$|[A-Z\n""'`]))|[aApP]\.[mM]|(?i:am|pm))(?:\s+(?<tz>[A-Z]{2,3}T|GMT|UTC))?(?:,?\s+(?<rd>" + TimeLexicon.Weekdays + @"|(?i:today|tomorrow|yesterday)))?(?![\w])|" + B + @"(?<nm>(?i:noon|midnight|midday))" + E, ClockTime),
         Rule("holiday", B + @"(?:(?<rel>(?i:last|this|next))\s+)?(?<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Easter(?:\s+Sunday)?|Election\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day)(?:,?\s+" + Year4 + ")?" + E, Holiday),
     ];
+
+    /// <summary>Prefix of a value resolved later against the narrative's last date, not the anchor.</summary>
+    internal const string ReferencePrefix = "REF";
+
+    private static string Reference(int offset, string unit, string? pod) =>
+        ReferencePrefix + offset.ToString("+0;-0;0", CultureInfo.InvariantCulture) + unit + (pod is null ? "" : "|" + pod);
+
+    private static bool NarrativeUnit(Match m, in TimexContext c, out TimexType type, out string value)
+    {
+        type = TimexType.Date;
+        var rel = m.Groups["rel"].Value.ToLowerInvariant();
+        var unit = m.Groups["unit"].Value.ToLowerInvariant();
+        int offset = rel.StartsWith("the next", StringComparison.Ordinal) || rel.StartsWith("the following", StringComparison.Ordinal) ? 1
+            : rel.StartsWith("the previous", StringComparison.Ordinal) ? -1 : 0;
+        switch (unit)
+        {
+            case "week":
+                value = Reference(offset, "W", null);
+                break;
+            case "month":
+                value = Reference(offset, "M", null);
+                break;
+            case "year":
+                value = Reference(offset, "Y", null);
+                break;
+            case "day":
+                value = Reference(offset, "D", null);
+                break;
+            default:
+                type = TimexType.Time;
+                value = Reference(offset, "D", PodCode(unit));
+                break;
+        }
+
+        return true;
+    }
+
+    /// <summary>Resolves a <see cref="ReferencePrefix"/> value against the story's last full date (or year), else the anchor.</summary>
+    internal static string ResolveReference(string value, DateOnly? lastDate, int? lastYear)
+    {
+        int bar = value.IndexOf('|', StringComparison.Ordinal);
+        var pod = bar < 0 ? "" : value[(bar + 1)..];
+        var core = bar < 0 ? value : value[..bar];
+        var unit = core[^1..];
+        int offset = int.Parse(core.AsSpan(ReferencePrefix.Length, core.Length - ReferencePrefix.Length - 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        if (unit == "Y")
+        {
+            int? y = lastYear ?? lastDate?.Year;
+            return y is { } year ? TimeLexicon.Year(year + offset) : "XXXX";
+        }
+
+        if (lastDate is not { } d)
+        {
+            return unit switch { "W" => "XXXX-WXX", "M" => "XXXX-XX", _ => "XXXX-XX-XX" + pod };
+        }
+
+        return unit switch
+        {
+            "W" => TimeLexicon.Week(d.AddDays(7 * offset)),
+            "M" => TimeLexicon.MonthValue(d.AddMonths(offset).Year, d.AddMonths(offset).Month),
+            _ => TimeLexicon.Day(d.AddDays(offset)) + pod,
+        };
+    }
 
     private static bool WeekOf(Match m, in TimexContext c, out TimexType type, out string value)
     {
@@ -409,9 +474,15 @@ internal static class TimexGrammar
             || (rel == "the" && (hasCount || plural));
         if (letter == "D" && !hasCount && !plural && rel is "the next" or "the following" or "the previous" or "the preceding")
         {
-            // "the next day" is a day, counted from the anchor.
-            var day = c.Anchor is { } ad ? TimeLexicon.Day(ad.AddDays(rel is "the next" or "the following" ? 1 : -1)) : "XXXX-XX-XX";
-            value = day;
+            // "the next day" is the day after the one the story is telling about.
+            value = Reference(rel is "the next" or "the following" ? 1 : -1, "D", null);
+            return true;
+        }
+
+        if (!hasCount && !plural && rel is "the following" or "the previous" or "the preceding" && letter is "W" or "M" or "Y")
+        {
+            // "the following year": the year after the one the story is telling about.
+            value = Reference(rel == "the following" ? 1 : -1, letter, null);
             return true;
         }
 
