@@ -9,7 +9,7 @@ namespace Hearsay.Nlp.Time;
 /// resolves it against the anchor (the document date). Spans follow TimeML: a leading determiner or
 /// modifier ("the last week", "early next year") is part of the expression, a preposition is not.
 /// </summary>
-internal static class TimexGrammar
+internal static partial class TimexGrammar
 {
     private const string B = @"(?<![\w'’-])";
     private const string E = @"(?![\w])";
@@ -22,35 +22,61 @@ internal static class TimexGrammar
     private const string Weekday = "(?<wd>" + TimeLexicon.Weekdays + ")";
     private const string DayNum = @"(?<day>[0-3]?\d)(?:st|nd|rd|th)?";
     private const string Pod = @"(?<pod>(?i:morning|afternoon|evening|night))";
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture;
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    private const string NamedEventPattern = B + @"(?<ev>9/11)" + E;
+    private const string IsoDatePattern = B + @"(?<y>\d{4})-(?<m>\d\d)-(?<d>\d\d)" + E;
+    private const string SlashDatePattern = B + @"(?<m>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4}|\d{2})" + E;
+    private const string MonthDayPattern = B + PhraseMod + "(?:" + Weekday + @",?\s+)?" + Month + @"\s+" + DayNum + @"(?:,?\s+" + Year4 + ")?" + @"(?![\w]|,\d|\.\d)";
+    private const string DayMonthPattern = B + PhraseMod + "(?:" + Weekday + @",?\s+)?(?:(?i:the)\s+)?" + DayNum + @"\s+(?:(?i:of)\s+)?" + Month + @"(?:,?\s+" + Year4 + ")?" + E;
+    private const string MonthYearPattern = B + Mod + Month + @",?\s+(?:(?i:of)\s+)?" + Year4 + E;
+    private const string MonthPattern = B + Mod + @"(?:(?<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+)?" + Month + E;
+    private const string YearPattern = B + PhraseMod + @"(?:(?<fiscal>(?i:fiscal|calendar))\s+)?" + Year4 + @"(?!\s*(?:%|percent|-\d|[.,]\d))" + E;
+    private const string DecadePattern = B + PhraseMod + @"(?:(?<dec>(?:1[0-9]|20)\d0)'?s|'(?<dec2>\d0)s)" + E;
+    private const string CenturyPattern = B + Mod + @"(?:(?<rel>(?i:this|last|next|the\s+last|the\s+past|the\s+next))|(?i:the)\s+(?<ord>\d{1,2})(?:st|nd|rd|th))\s+(?i:century)" + E;
+    private const string RelDayPattern = B + PhraseMod + @"(?<rd>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening))(?:(?:'s)?\s+" + Pod + ")?" + E;
+    private const string WeekdayPattern = B + PhraseMod + @"(?:(?<rel>(?i:last|this|next|this\s+past|this\s+coming|past|coming))\s+)?" + Weekday + @"(?:\s+" + Pod + ")?" + E;
+    private const string ThatUnitPattern = B + @"(?:(?i:earlier|later)\s+)?(?<rel>(?i:that(?:\s+same)?|the\s+same))\s+(?<unit>(?i:day|week|month|year|morning|afternoon|evening|night))" + E;
+    private const string NextPodPattern = B + @"(?<rel>(?i:the\s+next|the\s+following|the\s+previous))\s+(?<unit>(?i:morning|afternoon|evening|night))" + E;
+    private const string WeekOfPattern = B + @"(?i:the\s+week\s+of)\s+" + Month + @"\s+" + DayNum + @"(?:,?\s+" + Year4 + ")?" + E;
+    private const string RelUnitPattern = B + Mod + @"(?:(?i:earlier|later)\s+(?=(?i:this|last|next)\s))?(?<rel>(?i:the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+preceding|the\s+first|the\s+current|the\s+same|past|last|next|this|coming|previous|current|following|the))\s+(?:(?<n>(?i:" + TimeLexicon.Count + @"))\s+)?(?<unit>(?i:" + TimeLexicon.Units + "))" + E;
+    private const string CountPattern = B + @"(?<n>(?i:" + TimeLexicon.Count + @"))(?:\s+|-)(?<unit>(?i:" + TimeLexicon.Units + @"))(?:\s+(?<dir>(?i:ago|earlier|later|from\s+now|hence)))?(?![\w]|-old|\s+old)";
+    private const string VaguePattern = B + @"(?:(?<q>(?i:recent|the\s+coming|coming|the\s+past|the\s+last|the\s+next))\s+)(?<unit>(?i:years|months|weeks|days|decades|hours|minutes))" + E;
+    private const string BareUnitsPattern = @"(?<=(?i:\b(?:for|in|over|within|took|take|takes|taken)\s))(?<unit>(?i:years|months|weeks|decades))" + E;
+    private const string RefPattern = B + @"(?<ref>(?i:now|currently|nowadays|presently|at\s+present|these\s+days|recently|lately|formerly|the\s+past|the\s+future|current))" + E;
+    private const string SeasonPattern = B + Mod + @"(?:(?<rel>(?i:last|this|next|the|this\s+past|this\s+coming|past))\s+)?(?<season>(?i:spring|summer|fall|autumn|winter))(?:\s+(?:(?i:of)\s+)?" + Year4 + ")?" + E;
+    private const string QuarterPattern = B + @"(?:(?<the>(?i:the))\s+(?!(?i:first|second|third|fourth)-))?(?:(?<rel>(?i:fiscal|calendar|latest|last|previous|current|year-ago|year-earlier|same|just-ended|recent))\s+)?(?:(?<fy>(?:1[0-9]|20)\d\d)(?:'s)?\s+)?(?:(?<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))(?:\s+|-))?(?:(?i:fiscal)\s+)?(?<q>(?i:quarter|half|period))(?:\s+(?i:of)\s+" + Year4 + ")?" + E;
+    private const string SetPattern = B + @"(?:(?<adv>(?i:daily|weekly|monthly|yearly|hourly|nightly|biweekly))|(?<every>(?i:every|each|per))\s+(?:(?<other>(?i:other))\s+)?(?:(?<n>(?i:" + TimeLexicon.Count + @"))\s+)?(?:(?<unit>(?i:" + TimeLexicon.Units + "))|" + Weekday + "))" + E;
+    private const string ClockPattern = B + @"(?<h>\d{1,2})(?::(?<mi>[0-5]\d))?\s*(?<ap>[aApP]\.[mM]\.(?=\s+(?:[A-Z]{2,3}T|GMT|UTC|" + TimeLexicon.Weekdays + @"))|[aApP]\.[mM]\.(?!\s*(?:$|[A-Z\n""'`]))|[aApP]\.[mM]|(?i:am|pm))(?:\s+(?<tz>[A-Z]{2,3}T|GMT|UTC))?(?:,?\s+(?<rd>" + TimeLexicon.Weekdays + @"|(?i:today|tomorrow|yesterday)))?(?![\w])|" + B + @"(?<nm>(?i:noon|midnight|midday))" + E;
+    private const string HolidayPattern = B + @"(?:(?<rel>(?i:last|this|next))\s+)?(?<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Easter(?:\s+Sunday)?|Election\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day)(?:,?\s+" + Year4 + ")?" + E;
 
     public static IReadOnlyList<TimexRule> Rules { get; } =
     [
-        Rule("namedEvent", B + @"(?<ev>9/11)" + E, NamedEvent),
-        Rule("isoDate", B + @"(?<y>\d{4})-(?<m>\d\d)-(?<d>\d\d)" + E, IsoDate),
-        Rule("slashDate", B + @"(?<m>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4}|\d{2})" + E, SlashDate),
-        Rule("monthDay", B + PhraseMod + "(?:" + Weekday + @",?\s+)?" + Month + @"\s+" + DayNum + @"(?:,?\s+" + Year4 + ")?" + @"(?![\w]|,\d|\.\d)", MonthDay),
-        Rule("dayMonth", B + PhraseMod + "(?:" + Weekday + @",?\s+)?(?:(?i:the)\s+)?" + DayNum + @"\s+(?:(?i:of)\s+)?" + Month + @"(?:,?\s+" + Year4 + ")?" + E, MonthDay),
-        Rule("monthYear", B + Mod + Month + @",?\s+(?:(?i:of)\s+)?" + Year4 + E, MonthYear),
-        Rule("month", B + Mod + @"(?:(?<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+)?" + Month + E, MonthAlone),
-        Rule("year", B + PhraseMod + @"(?:(?<fiscal>(?i:fiscal|calendar))\s+)?" + Year4 + @"(?!\s*(?:%|percent|-\d|[.,]\d))" + E, YearAlone),
-        Rule("decade", B + PhraseMod + @"(?:(?<dec>(?:1[0-9]|20)\d0)'?s|'(?<dec2>\d0)s)" + E, Decade),
-        Rule("century", B + Mod + @"(?:(?<rel>(?i:this|last|next|the\s+last|the\s+past|the\s+next))|(?i:the)\s+(?<ord>\d{1,2})(?:st|nd|rd|th))\s+(?i:century)" + E, Century),
-        Rule("relDay", B + PhraseMod + @"(?<rd>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening))(?:(?:'s)?\s+" + Pod + ")?" + E, RelativeDay),
-        Rule("weekday", B + PhraseMod + @"(?:(?<rel>(?i:last|this|next|this\s+past|this\s+coming|past|coming))\s+)?" + Weekday + @"(?:\s+" + Pod + ")?" + E, WeekdayDate),
-        Rule("thatUnit", B + @"(?:(?i:earlier|later)\s+)?(?<rel>(?i:that(?:\s+same)?|the\s+same))\s+(?<unit>(?i:day|week|month|year|morning|afternoon|evening|night))" + E, NarrativeUnit),
-        Rule("nextPod", B + @"(?<rel>(?i:the\s+next|the\s+following|the\s+previous))\s+(?<unit>(?i:morning|afternoon|evening|night))" + E, NarrativeUnit),
-        Rule("weekOf", B + @"(?i:the\s+week\s+of)\s+" + Month + @"\s+" + DayNum + @"(?:,?\s+" + Year4 + ")?" + E, WeekOf),
-        Rule("relUnit", B + Mod + @"(?:(?i:earlier|later)\s+(?=(?i:this|last|next)\s))?(?<rel>(?i:the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+preceding|the\s+first|the\s+current|the\s+same|past|last|next|this|coming|previous|current|following|the))\s+(?:(?<n>(?i:" + TimeLexicon.Count + @"))\s+)?(?<unit>(?i:" + TimeLexicon.Units + "))" + E, RelativeUnit),
-        Rule("count", B + @"(?<n>(?i:" + TimeLexicon.Count + @"))(?:\s+|-)(?<unit>(?i:" + TimeLexicon.Units + @"))(?:\s+(?<dir>(?i:ago|earlier|later|from\s+now|hence)))?(?![\w]|-old|\s+old)", CountedUnit),
-        Rule("vague", B + @"(?:(?<q>(?i:recent|the\s+coming|coming|the\s+past|the\s+last|the\s+next))\s+)(?<unit>(?i:years|months|weeks|days|decades|hours|minutes))" + E, VagueUnits),
-        Rule("bareUnits", @"(?<=(?i:\b(?:for|in|over|within|took|take|takes|taken)\s))(?<unit>(?i:years|months|weeks|decades))" + E, BareUnits),
-        Rule("ref", B + @"(?<ref>(?i:now|currently|nowadays|presently|at\s+present|these\s+days|recently|lately|formerly|the\s+past|the\s+future|current))" + E, Reference),
-        Rule("season", B + Mod + @"(?:(?<rel>(?i:last|this|next|the|this\s+past|this\s+coming|past))\s+)?(?<season>(?i:spring|summer|fall|autumn|winter))(?:\s+(?:(?i:of)\s+)?" + Year4 + ")?" + E, SeasonDate),
-        Rule("quarter", B + @"(?:(?<the>(?i:the))\s+(?!(?i:first|second|third|fourth)-))?(?:(?<rel>(?i:fiscal|calendar|latest|last|previous|current|year-ago|year-earlier|same|just-ended|recent))\s+)?(?:(?<fy>(?:1[0-9]|20)\d\d)(?:'s)?\s+)?(?:(?<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))(?:\s+|-))?(?:(?i:fiscal)\s+)?(?<q>(?i:quarter|half|period))(?:\s+(?i:of)\s+" + Year4 + ")?" + E, QuarterDate),
-        Rule("set", B + @"(?:(?<adv>(?i:daily|weekly|monthly|yearly|hourly|nightly|biweekly))|(?<every>(?i:every|each|per))\s+(?:(?<other>(?i:other))\s+)?(?:(?<n>(?i:" + TimeLexicon.Count + @"))\s+)?(?:(?<unit>(?i:" + TimeLexicon.Units + "))|" + Weekday + "))" + E, SetValue),
-        Rule("clock", B + @"(?<h>\d{1,2})(?::(?<mi>[0-5]\d))?\s*(?<ap>[aApP]\.[mM]\.(?=\s+(?:[A-Z]{2,3}T|GMT|UTC|" + TimeLexicon.Weekdays + @"))|[aApP]\.[mM]\.(?!\s*(?:$|[A-Z\n""'`]))|[aApP]\.[mM]|(?i:am|pm))(?:\s+(?<tz>[A-Z]{2,3}T|GMT|UTC))?(?:,?\s+(?<rd>" + TimeLexicon.Weekdays + @"|(?i:today|tomorrow|yesterday)))?(?![\w])|" + B + @"(?<nm>(?i:noon|midnight|midday))" + E, ClockTime),
-        Rule("holiday", B + @"(?:(?<rel>(?i:last|this|next))\s+)?(?<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Easter(?:\s+Sunday)?|Election\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day)(?:,?\s+" + Year4 + ")?" + E, Holiday),
+        new("namedEvent", NamedEventRegex(), NamedEvent),
+        new("isoDate", IsoDateRegex(), IsoDate),
+        new("slashDate", SlashDateRegex(), SlashDate),
+        new("monthDay", MonthDayRegex(), MonthDay),
+        new("dayMonth", DayMonthRegex(), MonthDay),
+        new("monthYear", MonthYearRegex(), MonthYear),
+        new("month", MonthRegex(), MonthAlone),
+        new("year", YearRegex(), YearAlone),
+        new("decade", DecadeRegex(), Decade),
+        new("century", CenturyRegex(), Century),
+        new("relDay", RelDayRegex(), RelativeDay),
+        new("weekday", WeekdayRegex(), WeekdayDate),
+        new("thatUnit", ThatUnitRegex(), NarrativeUnit),
+        new("nextPod", NextPodRegex(), NarrativeUnit),
+        new("weekOf", WeekOfRegex(), WeekOf),
+        new("relUnit", RelUnitRegex(), RelativeUnit),
+        new("count", CountRegex(), CountedUnit),
+        new("vague", VagueRegex(), VagueUnits),
+        new("bareUnits", BareUnitsRegex(), BareUnits),
+        new("ref", RefRegex(), Reference),
+        new("season", SeasonRegex(), SeasonDate),
+        new("quarter", QuarterRegex(), QuarterDate),
+        new("set", SetRegex(), SetValue),
+        new("clock", ClockRegex(), ClockTime),
+        new("holiday", HolidayRegex(), Holiday),
     ];
 
     /// <summary>Prefix of a value resolved later against the narrative's last date, not the anchor.</summary>
@@ -128,8 +154,6 @@ internal static class TimexGrammar
         value = TimeLexicon.Week(d);
         return true;
     }
-
-    private static TimexRule Rule(string name, string pattern, TimexRule.Resolver resolve) => new(name, new Regex(pattern, Options), resolve);
 
     private static int Int(Group g) => int.Parse(g.ValueSpan, NumberStyles.Integer, CultureInfo.InvariantCulture);
 
@@ -1009,4 +1033,79 @@ internal static class TimexGrammar
         int month = (h + l - (7 * m) + 114) / 31, day = ((h + l - (7 * m) + 114) % 31) + 1;
         return new DateOnly(y, month, day);
     }
+
+    [GeneratedRegex(NamedEventPattern, Options)]
+    private static partial Regex NamedEventRegex();
+
+    [GeneratedRegex(IsoDatePattern, Options)]
+    private static partial Regex IsoDateRegex();
+
+    [GeneratedRegex(SlashDatePattern, Options)]
+    private static partial Regex SlashDateRegex();
+
+    [GeneratedRegex(MonthDayPattern, Options)]
+    private static partial Regex MonthDayRegex();
+
+    [GeneratedRegex(DayMonthPattern, Options)]
+    private static partial Regex DayMonthRegex();
+
+    [GeneratedRegex(MonthYearPattern, Options)]
+    private static partial Regex MonthYearRegex();
+
+    [GeneratedRegex(MonthPattern, Options)]
+    private static partial Regex MonthRegex();
+
+    [GeneratedRegex(YearPattern, Options)]
+    private static partial Regex YearRegex();
+
+    [GeneratedRegex(DecadePattern, Options)]
+    private static partial Regex DecadeRegex();
+
+    [GeneratedRegex(CenturyPattern, Options)]
+    private static partial Regex CenturyRegex();
+
+    [GeneratedRegex(RelDayPattern, Options)]
+    private static partial Regex RelDayRegex();
+
+    [GeneratedRegex(WeekdayPattern, Options)]
+    private static partial Regex WeekdayRegex();
+
+    [GeneratedRegex(ThatUnitPattern, Options)]
+    private static partial Regex ThatUnitRegex();
+
+    [GeneratedRegex(NextPodPattern, Options)]
+    private static partial Regex NextPodRegex();
+
+    [GeneratedRegex(WeekOfPattern, Options)]
+    private static partial Regex WeekOfRegex();
+
+    [GeneratedRegex(RelUnitPattern, Options)]
+    private static partial Regex RelUnitRegex();
+
+    [GeneratedRegex(CountPattern, Options)]
+    private static partial Regex CountRegex();
+
+    [GeneratedRegex(VaguePattern, Options)]
+    private static partial Regex VagueRegex();
+
+    [GeneratedRegex(BareUnitsPattern, Options)]
+    private static partial Regex BareUnitsRegex();
+
+    [GeneratedRegex(RefPattern, Options)]
+    private static partial Regex RefRegex();
+
+    [GeneratedRegex(SeasonPattern, Options)]
+    private static partial Regex SeasonRegex();
+
+    [GeneratedRegex(QuarterPattern, Options)]
+    private static partial Regex QuarterRegex();
+
+    [GeneratedRegex(SetPattern, Options)]
+    private static partial Regex SetRegex();
+
+    [GeneratedRegex(ClockPattern, Options)]
+    private static partial Regex ClockRegex();
+
+    [GeneratedRegex(HolidayPattern, Options)]
+    private static partial Regex HolidayRegex();
 }
