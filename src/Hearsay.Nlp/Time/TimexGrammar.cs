@@ -32,6 +32,7 @@ internal static partial class TimexGrammar
     private const string MonthYearPattern = B + Mod + Month + @",?\s+(?:(?i:of)\s+)?" + Year4 + E;
     private const string MonthPattern = B + Mod + @"(?:(?<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+)?" + Month + E;
     private const string YearPattern = B + PhraseMod + @"(?:(?<fiscal>(?i:fiscal|calendar))\s+)?" + Year4 + @"(?!\s*(?:%|percent|-\d|[.,]\d))" + E;
+    private const string SpelledYearPattern = B + @"(?i:nineteen)[\s-]+(?<tens>(?i:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))(?:[\s-]+(?<ones>(?i:one|two|three|four|five|six|seven|eight|nine)))?" + E;
     private const string DecadePattern = B + PhraseMod + @"(?:(?<dec>(?:1[0-9]|20)\d0)'?s|'(?<dec2>\d0)s)" + E;
     private const string CenturyPattern = B + Mod + @"(?:(?<rel>(?i:this|last|next|the\s+last|the\s+past|the\s+next))|(?i:the)\s+(?<ord>\d{1,2})(?:st|nd|rd|th))\s+(?i:century)" + E;
     private const string RelDayPattern = B + PhraseMod + @"(?<rd>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening))(?:(?:'s)?\s+" + Pod + ")?" + E;
@@ -43,7 +44,7 @@ internal static partial class TimexGrammar
     private const string CountPattern = B + @"(?<n>(?i:" + TimeLexicon.Count + @"))(?:\s+|-)(?<unit>(?i:" + TimeLexicon.Units + @"))(?:\s+(?<dir>(?i:ago|earlier|later|from\s+now|hence)))?(?![\w]|-old|\s+old)";
     private const string VaguePattern = B + @"(?:(?<q>(?i:recent|the\s+coming|coming|the\s+past|the\s+last|the\s+next))\s+)(?<unit>(?i:years|months|weeks|days|decades|hours|minutes))" + E;
     private const string BareUnitsPattern = @"(?<=(?i:\b(?:for|in|over|within|took|take|takes|taken)\s))(?<unit>(?i:years|months|weeks|decades))" + E;
-    private const string RefPattern = B + @"(?<ref>(?i:now|currently|nowadays|presently|at\s+present|these\s+days|recently|lately|formerly|the\s+past|the\s+future|current))" + E;
+    private const string RefPattern = B + @"(?<ref>(?i:now|currently|nowadays|presently|at\s+present|these\s+days|recently|lately|formerly|the\s+past|the\s+future|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|current))" + E;
     private const string SeasonPattern = B + Mod + @"(?:(?<rel>(?i:last|this|next|the|this\s+past|this\s+coming|past))\s+)?(?<season>(?i:spring|summer|fall|autumn|winter))(?:\s+(?:(?i:of)\s+)?" + Year4 + ")?" + E;
     private const string QuarterPattern = B + @"(?:(?<the>(?i:the))\s+(?!(?i:first|second|third|fourth)-))?(?:(?<rel>(?i:fiscal|calendar|latest|last|previous|current|year-ago|year-earlier|same|just-ended|recent))\s+)?(?:(?<fy>(?:1[0-9]|20)\d\d)(?:'s)?\s+)?(?:(?<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))(?:\s+|-))?(?:(?i:fiscal)\s+)?(?<q>(?i:quarter|half|period))(?:\s+(?i:of)\s+" + Year4 + ")?" + E;
     private const string SetPattern = B + @"(?:(?<adv>(?i:daily|weekly|monthly|yearly|hourly|nightly|biweekly))|(?<every>(?i:every|each|per))\s+(?:(?<other>(?i:other))\s+)?(?:(?<n>(?i:" + TimeLexicon.Count + @"))\s+)?(?:(?<unit>(?i:" + TimeLexicon.Units + "))|" + Weekday + "))" + E;
@@ -60,6 +61,7 @@ internal static partial class TimexGrammar
         new("monthYear", MonthYearRegex(), MonthYear),
         new("month", MonthRegex(), MonthAlone),
         new("year", YearRegex(), YearAlone),
+        new("spelledYear", SpelledYearRegex(), SpelledYear),
         new("decade", DecadeRegex(), Decade),
         new("century", CenturyRegex(), Century),
         new("relDay", RelDayRegex(), RelativeDay),
@@ -360,6 +362,15 @@ internal static partial class TimexGrammar
 
         // Four-digit counts ("1500 troops") look like years; accept only plausible years or ones a preposition introduces.
         return year is >= 1900 and <= 2049 || PrecededBy(c, "in", "since", "of", "by", "until", "from", "before", "after", "during", "to");
+    }
+
+    private static bool SpelledYear(Match m, in TimexContext c, out TimexType type, out string value)
+    {
+        type = TimexType.Date;
+        int tens = (int)(TimeLexicon.Number(m.Groups["tens"].Value) ?? 0);
+        int ones = m.Groups["ones"].Success ? (int)(TimeLexicon.Number(m.Groups["ones"].Value) ?? 0) : 0;
+        value = TimeLexicon.Year(1900 + tens + ones);
+        return true;
     }
 
     private static bool Decade(Match m, in TimexContext c, out TimexType type, out string value)
@@ -736,7 +747,7 @@ internal static partial class TimexGrammar
         value = r switch
         {
             "now" or "currently" or "nowadays" or "presently" or "at present" or "these days" or "current" => "PRESENT_REF",
-            "the future" or "future" or "soon" => "FUTURE_REF",
+            "the future" or "future" or "soon" or "the near future" or "the near term" or "the short term" => "FUTURE_REF",
             _ => "PAST_REF",
         };
         return true;
@@ -748,9 +759,10 @@ internal static partial class TimexGrammar
         value = "";
         var rel = m.Groups["rel"].Success ? m.Groups["rel"].Value.ToLowerInvariant() : "";
         bool hasYear = m.Groups["year"].Success;
-        if (!hasYear && (rel.Length == 0 || rel == "the") && !m.Groups["mod"].Success)
+        bool fall = m.Groups["season"].Value.Equals("fall", StringComparison.OrdinalIgnoreCase);
+        if (!hasYear && (rel.Length == 0 || (rel == "the" && fall)) && !m.Groups["mod"].Success)
         {
-            return false; // "fall", "the spring" are too often not seasons.
+            return false; // "fall" and "the fall (of the regime)" are too often not seasons; a bare "spring" is a water source as often as a season
         }
 
         var code = TimeLexicon.Season(m.Groups["season"].Value);
@@ -1108,4 +1120,7 @@ internal static partial class TimexGrammar
 
     [GeneratedRegex(HolidayPattern, Options)]
     private static partial Regex HolidayRegex();
+
+    [GeneratedRegex(SpelledYearPattern, Options)]
+    private static partial Regex SpelledYearRegex();
 }
