@@ -44,7 +44,7 @@ public class TimexRecognizerTests
     [InlineData("The siege lasted two weeks.", "two weeks", TimexType.Duration, "P2W")]
     [InlineData("a 16-hour flight", "16-hour", TimexType.Duration, "PT16H")]
     [InlineData("Fighting went on for years.", "years", TimexType.Duration, "PXY")]
-    [InlineData("the past 20 years", "past 20 years", TimexType.Duration, "P20Y")]
+    [InlineData("over the past 20 years", "the past 20 years", TimexType.Duration, "P20Y")]
     [InlineData("The paper is published daily.", "daily", TimexType.Set, "P1D")]
     [InlineData("They meet every week.", "every week", TimexType.Set, "P1W")]
     public void RecognizesDurationsAndSets(string text, string span, TimexType type, string value)

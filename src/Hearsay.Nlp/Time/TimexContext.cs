@@ -33,8 +33,14 @@ internal readonly partial struct TimexContext
     {
         get
         {
+            if (PastVerbJustBefore())
+            {
+                return -1; // "announced Wednesday", "said on Friday": the verb the expression modifies is past
+            }
+
+            // The clause before the expression: back to a sentence break, a comma or a quotation mark.
             int from = Start, steps = 0;
-            while (from > 0 && steps < 100 && Text[from - 1] is not ('.' or '!' or '?' or '\n' or ';'))
+            while (from > 0 && steps < 100 && Text[from - 1] is not ('.' or '!' or '?' or '\n' or ';' or ',' or '"' or '`' or '“' or '”'))
             {
                 from--;
                 steps++;
@@ -75,9 +81,42 @@ internal readonly partial struct TimexContext
         }
     }
 
-    [GeneratedRegex(@"(?i)(?<![\w'])(?:will|won't|'ll|shall|going\s+to|scheduled\s+to|scheduled\s+for|expected\s+to|plans?\s+to|planning\s+to|would|upcoming|set\s+to|could|might|must|should|as\s+early\s+as|as\s+soon\s+as|deadline)(?!\w)")]
+    private bool PastVerbJustBefore()
+    {
+        int i = Start;
+        for (int word = 0; word < 2; word++)
+        {
+            while (i > 0 && Text[i - 1] == ' ')
+            {
+                i--;
+            }
+
+            int end = i;
+            while (i > 0 && char.IsLetter(Text[i - 1]))
+            {
+                i--;
+            }
+
+            var w = Text.AsSpan(i, end - i);
+            if (w.Equals("on", StringComparison.OrdinalIgnoreCase) || w.Equals("late", StringComparison.OrdinalIgnoreCase)
+                || w.Equals("early", StringComparison.OrdinalIgnoreCase) || w.Equals("until", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            return (w.Length > 4 && w.EndsWith("ed", StringComparison.Ordinal) && !w.Equals("scheduled", StringComparison.Ordinal) && !w.Equals("expected", StringComparison.Ordinal) && !w.Equals("planned", StringComparison.Ordinal))
+                || IrregularPast().IsMatch(w);
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"^(?:said|told|met|left|came|went|took|made|held|gave|began|found|sent|saw|fell|rose|won|lost|hit|struck|spoke|wrote|became|brought|fought|built|kept|knew|led|ran|sold|shot|stood|thought|tore|died|was|were|had|did)$", RegexOptions.IgnoreCase)]
+    private static partial Regex IrregularPast();
+
+    [GeneratedRegex(@"(?i)(?<![\w'])(?:will|won't|'ll|shall|going\s+to|scheduled\s+to|scheduled\s+for|expected\s+to|plans?\s+to|planning\s+to|would|upcoming|set\s+to|might|must|should|as\s+early\s+as|as\s+soon\s+as|deadline)(?!\w)")]
     private static partial Regex FutureCue();
 
-    [GeneratedRegex(@"(?i)(?<![\w'])(?:said|says|was|were|had|did|ago|last|told|announced|reported)(?!\w)")]
+    [GeneratedRegex(@"(?i)(?<![\w'])(?:said|says|was|were|had|did|ago|last|told|announced|reported|met|held|took|came|went|left)(?!\w)")]
     private static partial Regex PastCue();
 }

@@ -9,7 +9,7 @@ namespace Hearsay.Nlp.Time;
 /// resolves it against the anchor (the document date). Spans follow TimeML: a leading determiner or
 /// modifier ("the last week", "early next year") is part of the expression, a preposition is not.
 /// </summary>
-internal static class TimexGrammar
+internal static partial class TimexGrammar
 {
     private const string B = @"(?<![\w'’-])";
     private const string E = @"(?![\w])";
@@ -22,57 +22,126 @@ internal static class TimexGrammar
     private const string Weekday = "(?<wd>" + TimeLexicon.Weekdays + ")";
     private const string DayNum = @"(?<day>[0-3]?\d)(?:st|nd|rd|th)?";
     private const string Pod = @"(?<pod>(?i:morning|afternoon|evening|night))";
-    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Compiled | RegexOptions.ExplicitCapture;
+    private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+
+    private const string NamedEventPattern = B + @"(?<ev>9/11)" + E;
+    private const string IsoDatePattern = B + @"(?<y>\d{4})-(?<m>\d\d)-(?<d>\d\d)" + E;
+    private const string SlashDatePattern = B + @"(?<m>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4}|\d{2})" + E;
+    private const string MonthDayPattern = B + PhraseMod + "(?:" + Weekday + @",?\s+)?" + Month + @"\s+" + DayNum + @"(?:,?\s+" + Year4 + ")?" + @"(?![\w]|,\d|\.\d)";
+    private const string DayMonthPattern = B + PhraseMod + "(?:" + Weekday + @",?\s+)?(?:(?i:the)\s+)?" + DayNum + @"\s+(?:(?i:of)\s+)?" + Month + @"(?:,?\s+" + Year4 + ")?" + E;
+    private const string MonthYearPattern = B + Mod + Month + @",?\s+(?:(?i:of)\s+)?" + Year4 + E;
+    private const string MonthPattern = B + Mod + @"(?:(?<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+)?" + Month + E;
+    private const string YearPattern = B + PhraseMod + @"(?:(?<fiscal>(?i:fiscal|calendar))\s+)?" + Year4 + @"(?!\s*(?:%|percent|-\d|[.,]\d))" + E;
+    private const string SpelledYearPattern = B + @"(?i:nineteen)[\s-]+(?<tens>(?i:ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))(?:[\s-]+(?<ones>(?i:one|two|three|four|five|six|seven|eight|nine)))?" + E;
+    private const string DecadePattern = B + PhraseMod + @"(?:(?<dec>(?:1[0-9]|20)\d0)'?s|'(?<dec2>\d0)s)" + E;
+    private const string CenturyPattern = B + Mod + @"(?:(?<rel>(?i:this|last|next|the\s+last|the\s+past|the\s+next))|(?i:the)\s+(?<ord>\d{1,2})(?:st|nd|rd|th))\s+(?i:century)" + E;
+    private const string RelDayPattern = B + PhraseMod + @"(?<rd>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening))(?:(?:'s)?\s+" + Pod + ")?" + E;
+    private const string WeekdayPattern = B + PhraseMod + @"(?:(?<rel>(?i:last|this|next|this\s+past|this\s+coming|past|coming))\s+)?" + Weekday + @"(?:\s+" + Pod + ")?" + E;
+    private const string ThatUnitPattern = B + @"(?:(?i:earlier|later)\s+)?(?<rel>(?i:that(?:\s+same)?|the\s+same))\s+(?<unit>(?i:day|week|month|year|morning|afternoon|evening|night))" + E;
+    private const string NextPodPattern = B + @"(?<rel>(?i:the\s+next|the\s+following|the\s+previous))\s+(?<unit>(?i:morning|afternoon|evening|night))" + E;
+    private const string WeekOfPattern = B + @"(?i:the\s+week\s+of)\s+" + Month + @"\s+" + DayNum + @"(?:,?\s+" + Year4 + ")?" + E;
+    private const string RelUnitPattern = B + Mod + @"(?:(?i:earlier|later)\s+(?=(?i:this|last|next)\s))?(?<rel>(?i:the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+preceding|the\s+first|the\s+current|the\s+same|past|last|next|this|coming|previous|current|following|the))\s+(?:(?<n>(?i:" + TimeLexicon.Count + @"))\s+)?(?<unit>(?i:" + TimeLexicon.Units + "))" + E;
+    private const string CountPattern = B + @"(?<n>(?i:" + TimeLexicon.Count + @"))(?:\s+|-)(?<unit>(?i:" + TimeLexicon.Units + @"))(?:\s+(?<dir>(?i:ago|earlier|later|from\s+now|hence)))?(?![\w]|-old|\s+old)";
+    private const string VaguePattern = B + @"(?:(?<q>(?i:recent|the\s+coming|coming|the\s+past|the\s+last|the\s+next))\s+)(?<unit>(?i:years|months|weeks|days|decades|hours|minutes))" + E;
+    private const string BareUnitsPattern = @"(?<=(?i:\b(?:for|in|over|within|took|take|takes|taken)\s))(?<unit>(?i:years|months|weeks|decades))" + E;
+    private const string RefPattern = B + @"(?<ref>(?i:now|currently|nowadays|presently|at\s+present|these\s+days|recently|lately|formerly|the\s+past|the\s+future|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|current))" + E;
+    private const string SeasonPattern = B + Mod + @"(?:(?<rel>(?i:last|this|next|the|this\s+past|this\s+coming|past))\s+)?(?<season>(?i:spring|summer|fall|autumn|winter))(?:\s+(?:(?i:of)\s+)?" + Year4 + ")?" + E;
+    private const string QuarterPattern = B + @"(?:(?<the>(?i:the))\s+(?!(?i:first|second|third|fourth)-))?(?:(?<rel>(?i:fiscal|calendar|latest|last|previous|current|year-ago|year-earlier|same|just-ended|recent))\s+)?(?:(?<fy>(?:1[0-9]|20)\d\d)(?:'s)?\s+)?(?:(?<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))(?:\s+|-))?(?:(?i:fiscal)\s+)?(?<q>(?i:quarter|half|period))(?:\s+(?i:of)\s+" + Year4 + ")?" + E;
+    private const string SetPattern = B + @"(?:(?<adv>(?i:daily|weekly|monthly|yearly|hourly|nightly|biweekly))|(?<every>(?i:every|each|per))\s+(?:(?<other>(?i:other))\s+)?(?:(?<n>(?i:" + TimeLexicon.Count + @"))\s+)?(?:(?<unit>(?i:" + TimeLexicon.Units + "))|" + Weekday + "))" + E;
+    private const string ClockPattern = B + @"(?<h>\d{1,2})(?::(?<mi>[0-5]\d))?\s*(?<ap>[aApP]\.[mM]\.(?=\s+(?:[A-Z]{2,3}T|GMT|UTC|" + TimeLexicon.Weekdays + @"))|[aApP]\.[mM]\.(?!\s*(?:$|[A-Z\n""'`]))|[aApP]\.[mM]|(?i:am|pm))(?:\s+(?<tz>[A-Z]{2,3}T|GMT|UTC))?(?:,?\s+(?<rd>" + TimeLexicon.Weekdays + @"|(?i:today|tomorrow|yesterday)))?(?![\w])|" + B + @"(?<nm>(?i:noon|midnight|midday))" + E;
+    private const string HolidayPattern = B + @"(?:(?<rel>(?i:last|this|next))\s+)?(?<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Easter(?:\s+Sunday)?|Election\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day)(?:,?\s+" + Year4 + ")?" + E;
 
     public static IReadOnlyList<TimexRule> Rules { get; } =
     [
-        Rule("namedEvent", B + @"(?<ev>9/11)" + E, NamedEvent),
-        Rule("isoDate", B + @"(?<y>\d{4})-(?<m>\d\d)-(?<d>\d\d)" + E, IsoDate),
-        Rule("slashDate", B + @"(?<m>\d{1,2})/(?<d>\d{1,2})/(?<y>\d{4}|\d{2})" + E, SlashDate),
-        Rule("monthDay", B + PhraseMod + "(?:" + Weekday + @",?\s+)?" + Month + @"\s+" + DayNum + @"(?:,?\s+" + Year4 + ")?" + @"(?![\w]|,\d|\.\d)", MonthDay),
-        Rule("dayMonth", B + PhraseMod + "(?:" + Weekday + @",?\s+)?(?:(?i:the)\s+)?" + DayNum + @"\s+(?:(?i:of)\s+)?" + Month + @"(?:,?\s+" + Year4 + ")?" + E, MonthDay),
-        Rule("monthYear", B + Mod + Month + @",?\s+(?:(?i:of)\s+)?" + Year4 + E, MonthYear),
-        Rule("month", B + Mod + @"(?:(?<rel>(?i:last|this|next|this\s+past|this\s+coming))\s+)?" + Month + E, MonthAlone),
-        Rule("year", B + PhraseMod + @"(?:(?<fiscal>(?i:fiscal|calendar))\s+)?" + Year4 + @"(?!\s*(?:%|percent|-\d|[.,]\d))" + E, YearAlone),
-        Rule("decade", B + PhraseMod + @"(?:(?<dec>(?:1[0-9]|20)\d0)'?s|'(?<dec2>\d0)s)" + E, Decade),
-        Rule("century", B + Mod + @"(?:(?<rel>(?i:this|last|next|the\s+last|the\s+past|the\s+next))|(?i:the)\s+(?<ord>\d{1,2})(?:st|nd|rd|th))\s+(?i:century)" + E, Century),
-        Rule("relDay", B + PhraseMod + @"(?<rd>(?i:today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening))(?:(?:'s)?\s+" + Pod + ")?" + E, RelativeDay),
-        Rule("weekday", B + PhraseMod + @"(?:(?<rel>(?i:last|this|next|this\s+past|this\s+coming|past|coming))\s+)?" + Weekday + @"(?:\s+" + Pod + ")?" + E, WeekdayDate),
-        Rule("weekOf", B + @"(?i:the\s+week\s+of)\s+" + Month + @"\s+" + DayNum + @"(?:,?\s+" + Year4 + ")?" + E, WeekOf),
-        Rule("relUnit", B + Mod + @"(?<rel>(?i:the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+preceding|the\s+first|the\s+current|the\s+same|past|last|next|this|coming|previous|current|following|the))\s+(?:(?<n>(?i:" + TimeLexicon.Count + @"))\s+)?(?<unit>(?i:" + TimeLexicon.Units + "))" + E, RelativeUnit) with { TrimStart = TrimCountedThe },
-        Rule("count", B + @"(?<n>(?i:" + TimeLexicon.Count + @"))(?:\s+|-)(?<unit>(?i:" + TimeLexicon.Units + @"))(?:\s+(?<dir>(?i:ago|earlier|later|from\s+now|hence)))?(?![\w]|-old)", CountedUnit),
-        Rule("vague", B + @"(?:(?<q>(?i:recent|the\s+coming|coming|the\s+past|the\s+last|the\s+next))\s+)(?<unit>(?i:years|months|weeks|days|decades|hours|minutes))" + E, VagueUnits),
-        Rule("bareUnits", @"(?<=(?i:\b(?:for|in|over|within|took|take|takes|taken)\s))(?<unit>(?i:years|months|weeks|decades))" + E, BareUnits),
-        Rule("ref", B + @"(?<ref>(?i:now|currently|nowadays|presently|at\s+present|these\s+days|recently|lately|formerly|the\s+past|the\s+future|future|current|recent))" + E, Reference),
-        Rule("season", B + Mod + @"(?:(?<rel>(?i:last|this|next|the|this\s+past|this\s+coming|past))\s+)?(?<season>(?i:spring|summer|fall|autumn|winter))(?:\s+(?:(?i:of)\s+)?" + Year4 + ")?" + E, SeasonDate),
-        Rule("quarter", B + @"(?:(?<the>(?i:the))\s+)?(?:(?<rel>(?i:fiscal|calendar|latest|last|previous|current|year-ago|year-earlier|same|just-ended|recent))\s+)?(?:(?<fy>(?:1[0-9]|20)\d\d)(?:'s)?\s+)?(?:(?<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))(?:\s+|-))?(?:(?i:fiscal)\s+)?(?<q>(?i:quarter|half))(?:\s+(?i:of)\s+" + Year4 + ")?" + E, QuarterDate),
-        Rule("set", B + @"(?:(?<adv>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|semiannually|biweekly))|(?<every>(?i:every|each|per))\s+(?:(?<other>(?i:other))\s+)?(?:(?<n>(?i:" + TimeLexicon.Count + @"))\s+)?(?:(?<unit>(?i:" + TimeLexicon.Units + "))|" + Weekday + "))" + E, SetValue),
-        Rule("clock", B + @"(?<h>\d{1,2})(?::(?<mi>[0-5]\d))?\s*(?<ap>[aApP]\.[mM]\.(?=\s+(?:[A-Z]{2,3}T|GMT|UTC|" + TimeLexicon.Weekdays + @"))|[aApP]\.[mM]\.(?!\s*(?:$|[A-Z\n""'`]))|[aApP]\.[mM]|(?i:am|pm))(?:\s+(?<tz>[A-Z]{2,3}T|GMT|UTC))?(?:,?\s+(?<rd>" + TimeLexicon.Weekdays + @"|(?i:today|tomorrow|yesterday)))?(?![\w])|" + B + @"(?<nm>(?i:noon|midnight|midday))" + E, ClockTime),
-        Rule("holiday", B + @"(?:(?<rel>(?i:last|this|next))\s+)?(?<hol>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Easter(?:\s+Sunday)?|Election\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day)(?:,?\s+" + Year4 + ")?" + E, Holiday),
+        new("namedEvent", NamedEventRegex(), NamedEvent),
+        new("isoDate", IsoDateRegex(), IsoDate),
+        new("slashDate", SlashDateRegex(), SlashDate),
+        new("monthDay", MonthDayRegex(), MonthDay),
+        new("dayMonth", DayMonthRegex(), MonthDay),
+        new("monthYear", MonthYearRegex(), MonthYear),
+        new("month", MonthRegex(), MonthAlone),
+        new("year", YearRegex(), YearAlone),
+        new("spelledYear", SpelledYearRegex(), SpelledYear),
+        new("decade", DecadeRegex(), Decade),
+        new("century", CenturyRegex(), Century),
+        new("relDay", RelDayRegex(), RelativeDay),
+        new("weekday", WeekdayRegex(), WeekdayDate),
+        new("thatUnit", ThatUnitRegex(), NarrativeUnit),
+        new("nextPod", NextPodRegex(), NarrativeUnit),
+        new("weekOf", WeekOfRegex(), WeekOf),
+        new("relUnit", RelUnitRegex(), RelativeUnit),
+        new("count", CountRegex(), CountedUnit),
+        new("vague", VagueRegex(), VagueUnits),
+        new("bareUnits", BareUnitsRegex(), BareUnits),
+        new("ref", RefRegex(), Reference),
+        new("season", SeasonRegex(), SeasonDate),
+        new("quarter", QuarterRegex(), QuarterDate),
+        new("set", SetRegex(), SetValue),
+        new("clock", ClockRegex(), ClockTime),
+        new("holiday", HolidayRegex(), Holiday),
     ];
 
-    // In the corpora "the" stays with "the last week" but not with a count or a plural: "the [past 20 years]".
-    private static int TrimCountedThe(Match m, TimexType type)
+    /// <summary>Prefix of a value resolved later against the narrative's last date, not the anchor.</summary>
+    internal const string ReferencePrefix = "REF";
+
+    private static string Reference(int offset, string unit, string? pod) =>
+        ReferencePrefix + offset.ToString("+0;-0;0", CultureInfo.InvariantCulture) + unit + (pod is null ? "" : "|" + pod);
+
+    private static bool NarrativeUnit(Match m, in TimexContext c, out TimexType type, out string value)
     {
-        if (type != TimexType.Duration || !m.Value.StartsWith("the", StringComparison.OrdinalIgnoreCase))
+        type = TimexType.Date;
+        var rel = m.Groups["rel"].Value.ToLowerInvariant();
+        var unit = m.Groups["unit"].Value.ToLowerInvariant();
+        int offset = rel.StartsWith("the next", StringComparison.Ordinal) || rel.StartsWith("the following", StringComparison.Ordinal) ? 1
+            : rel.StartsWith("the previous", StringComparison.Ordinal) ? -1 : 0;
+        switch (unit)
         {
-            return 0;
+            case "week":
+                value = Reference(offset, "W", null);
+                break;
+            case "month":
+                value = Reference(offset, "M", null);
+                break;
+            case "year":
+                value = Reference(offset, "Y", null);
+                break;
+            case "day":
+                value = Reference(offset, "D", null);
+                break;
+            default:
+                type = TimexType.Time;
+                value = Reference(offset, "D", PodCode(unit));
+                break;
         }
 
-        var unit = m.Groups["unit"].Value;
-        bool plural = unit.EndsWith('s') || unit.Equals("centuries", StringComparison.OrdinalIgnoreCase);
-        if (!m.Groups["n"].Success && !plural)
+        return true;
+    }
+
+    /// <summary>Resolves a <see cref="ReferencePrefix"/> value against the story's last full date (or year), else the anchor.</summary>
+    internal static string ResolveReference(string value, DateOnly? lastDate, int? lastYear)
+    {
+        int bar = value.IndexOf('|', StringComparison.Ordinal);
+        var pod = bar < 0 ? "" : value[(bar + 1)..];
+        var core = bar < 0 ? value : value[..bar];
+        var unit = core[^1..];
+        int offset = int.Parse(core.AsSpan(ReferencePrefix.Length, core.Length - ReferencePrefix.Length - 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        if (unit == "Y")
         {
-            return 0;
+            int? y = lastYear ?? lastDate?.Year;
+            return y is { } year ? TimeLexicon.Year(year + offset) : "XXXX";
         }
 
-        int i = 3;
-        while (i < m.Value.Length && char.IsWhiteSpace(m.Value[i]))
+        if (lastDate is not { } d)
         {
-            i++;
+            return unit switch { "W" => "XXXX-WXX", "M" => "XXXX-XX", _ => "XXXX-XX-XX" + pod };
         }
 
-        return i;
+        return unit switch
+        {
+            "W" => TimeLexicon.Week(d.AddDays(7 * offset)),
+            "M" => TimeLexicon.MonthValue(d.AddMonths(offset).Year, d.AddMonths(offset).Month),
+            _ => TimeLexicon.Day(d.AddDays(offset)) + pod,
+        };
     }
 
     private static bool WeekOf(Match m, in TimexContext c, out TimexType type, out string value)
@@ -87,8 +156,6 @@ internal static class TimexGrammar
         value = TimeLexicon.Week(d);
         return true;
     }
-
-    private static TimexRule Rule(string name, string pattern, TimexRule.Resolver resolve) => new(name, new Regex(pattern, Options), resolve);
 
     private static int Int(Group g) => int.Parse(g.ValueSpan, NumberStyles.Integer, CultureInfo.InvariantCulture);
 
@@ -212,7 +279,7 @@ internal static class TimexGrammar
         value = "";
         var word = m.Groups["month"].Value;
         bool qualified = m.Groups["rel"].Success || m.Groups["mod"].Success;
-        if (word.Length <= 3 || word.EndsWith('.'))
+        if (word.EndsWith('.') || (word.Length <= 4 && word is not ("May" or "June" or "July")))
         {
             // A bare abbreviation ("Jan", "Dec.") is more often a name or a line-break artefact than a month.
             return false;
@@ -295,6 +362,15 @@ internal static class TimexGrammar
 
         // Four-digit counts ("1500 troops") look like years; accept only plausible years or ones a preposition introduces.
         return year is >= 1900 and <= 2049 || PrecededBy(c, "in", "since", "of", "by", "until", "from", "before", "after", "during", "to");
+    }
+
+    private static bool SpelledYear(Match m, in TimexContext c, out TimexType type, out string value)
+    {
+        type = TimexType.Date;
+        int tens = (int)(TimeLexicon.Number(m.Groups["tens"].Value) ?? 0);
+        int ones = m.Groups["ones"].Success ? (int)(TimeLexicon.Number(m.Groups["ones"].Value) ?? 0) : 0;
+        value = TimeLexicon.Year(1900 + tens + ones);
+        return true;
     }
 
     private static bool Decade(Match m, in TimexContext c, out TimexType type, out string value)
@@ -433,9 +509,15 @@ internal static class TimexGrammar
             || (rel == "the" && (hasCount || plural));
         if (letter == "D" && !hasCount && !plural && rel is "the next" or "the following" or "the previous" or "the preceding")
         {
-            // "the next day" is a day, counted from the anchor.
-            var day = c.Anchor is { } ad ? TimeLexicon.Day(ad.AddDays(rel is "the next" or "the following" ? 1 : -1)) : "XXXX-XX-XX";
-            value = day;
+            // "the next day" is the day after the one the story is telling about.
+            value = Reference(rel is "the next" or "the following" ? 1 : -1, "D", null);
+            return true;
+        }
+
+        if (!hasCount && !plural && rel is "the following" or "the previous" or "the preceding" && letter is "W" or "M" or "Y")
+        {
+            // "the following year": the year after the one the story is telling about.
+            value = Reference(rel == "the following" ? 1 : -1, letter, null);
             return true;
         }
 
@@ -548,6 +630,18 @@ internal static class TimexGrammar
             return false;
         }
 
+        if (letter == "Q" && (article || m.Value.Contains('-', StringComparison.Ordinal)))
+        {
+            return false; // "a quarter of", "three-quarters": fractions
+        }
+
+        if (article && !m.Groups["dir"].Success && AfterAmount(c))
+        {
+            type = TimexType.Set; // "$5 a year", "2% a month": a rate
+            value = TimeLexicon.Duration(1, unitWord);
+            return true;
+        }
+
         double? count = TimeLexicon.Number(nText);
         if (!m.Groups["dir"].Success)
         {
@@ -596,6 +690,28 @@ internal static class TimexGrammar
         return true;
     }
 
+    private static bool AfterAmount(in TimexContext c)
+    {
+        int i = c.Start;
+        while (i > 0 && c.Text[i - 1] == ' ')
+        {
+            i--;
+        }
+
+        int end = i;
+        while (i > 0 && !char.IsWhiteSpace(c.Text[i - 1]))
+        {
+            i--;
+        }
+
+        var prev = c.Text.AsSpan(i, end - i);
+        return prev.IndexOfAnyInRange('0', '9') >= 0 || prev.EndsWith("%") || prev.Equals("million", StringComparison.OrdinalIgnoreCase)
+            || prev.Equals("billion", StringComparison.OrdinalIgnoreCase) || prev.Equals("percent", StringComparison.OrdinalIgnoreCase)
+            || prev.Equals("times", StringComparison.OrdinalIgnoreCase) || prev.Equals("dollars", StringComparison.OrdinalIgnoreCase)
+            || prev.Equals("cents", StringComparison.OrdinalIgnoreCase) || prev.Equals("once", StringComparison.OrdinalIgnoreCase)
+            || prev.Equals("twice", StringComparison.OrdinalIgnoreCase);
+    }
+
     private static string MonthShift(DateOnly a, int months)
     {
         var d = a.AddMonths(months);
@@ -631,7 +747,7 @@ internal static class TimexGrammar
         value = r switch
         {
             "now" or "currently" or "nowadays" or "presently" or "at present" or "these days" or "current" => "PRESENT_REF",
-            "the future" or "future" or "soon" => "FUTURE_REF",
+            "the future" or "future" or "soon" or "the near future" or "the near term" or "the short term" => "FUTURE_REF",
             _ => "PAST_REF",
         };
         return true;
@@ -643,9 +759,10 @@ internal static class TimexGrammar
         value = "";
         var rel = m.Groups["rel"].Success ? m.Groups["rel"].Value.ToLowerInvariant() : "";
         bool hasYear = m.Groups["year"].Success;
-        if (!hasYear && (rel.Length == 0 || rel == "the") && !m.Groups["mod"].Success)
+        bool fall = m.Groups["season"].Value.Equals("fall", StringComparison.OrdinalIgnoreCase);
+        if (!hasYear && (rel.Length == 0 || (rel == "the" && fall)) && !m.Groups["mod"].Success)
         {
-            return false; // "fall", "the spring" are too often not seasons.
+            return false; // "fall" and "the fall (of the regime)" are too often not seasons; a bare "spring" is a water source as often as a season
         }
 
         var code = TimeLexicon.Season(m.Groups["season"].Value);
@@ -690,6 +807,11 @@ internal static class TimexGrammar
         value = "";
         var rel = m.Groups["rel"].Success ? m.Groups["rel"].Value.ToLowerInvariant() : "";
         bool half = m.Groups["q"].Value.Equals("half", StringComparison.OrdinalIgnoreCase);
+        if (m.Groups["q"].Value.Equals("period", StringComparison.OrdinalIgnoreCase) && (rel.Length == 0 || m.Groups["ord"].Success))
+        {
+            return false; // only "the latest period", "the year-ago period": a results story's quarter
+        }
+
         if (!m.Groups["ord"].Success && rel.Length == 0 && !m.Groups["fy"].Success)
         {
             return false; // bare "quarter"/"the quarter" is left to the relative-unit rule
@@ -923,4 +1045,82 @@ internal static class TimexGrammar
         int month = (h + l - (7 * m) + 114) / 31, day = ((h + l - (7 * m) + 114) % 31) + 1;
         return new DateOnly(y, month, day);
     }
+
+    [GeneratedRegex(NamedEventPattern, Options)]
+    private static partial Regex NamedEventRegex();
+
+    [GeneratedRegex(IsoDatePattern, Options)]
+    private static partial Regex IsoDateRegex();
+
+    [GeneratedRegex(SlashDatePattern, Options)]
+    private static partial Regex SlashDateRegex();
+
+    [GeneratedRegex(MonthDayPattern, Options)]
+    private static partial Regex MonthDayRegex();
+
+    [GeneratedRegex(DayMonthPattern, Options)]
+    private static partial Regex DayMonthRegex();
+
+    [GeneratedRegex(MonthYearPattern, Options)]
+    private static partial Regex MonthYearRegex();
+
+    [GeneratedRegex(MonthPattern, Options)]
+    private static partial Regex MonthRegex();
+
+    [GeneratedRegex(YearPattern, Options)]
+    private static partial Regex YearRegex();
+
+    [GeneratedRegex(DecadePattern, Options)]
+    private static partial Regex DecadeRegex();
+
+    [GeneratedRegex(CenturyPattern, Options)]
+    private static partial Regex CenturyRegex();
+
+    [GeneratedRegex(RelDayPattern, Options)]
+    private static partial Regex RelDayRegex();
+
+    [GeneratedRegex(WeekdayPattern, Options)]
+    private static partial Regex WeekdayRegex();
+
+    [GeneratedRegex(ThatUnitPattern, Options)]
+    private static partial Regex ThatUnitRegex();
+
+    [GeneratedRegex(NextPodPattern, Options)]
+    private static partial Regex NextPodRegex();
+
+    [GeneratedRegex(WeekOfPattern, Options)]
+    private static partial Regex WeekOfRegex();
+
+    [GeneratedRegex(RelUnitPattern, Options)]
+    private static partial Regex RelUnitRegex();
+
+    [GeneratedRegex(CountPattern, Options)]
+    private static partial Regex CountRegex();
+
+    [GeneratedRegex(VaguePattern, Options)]
+    private static partial Regex VagueRegex();
+
+    [GeneratedRegex(BareUnitsPattern, Options)]
+    private static partial Regex BareUnitsRegex();
+
+    [GeneratedRegex(RefPattern, Options)]
+    private static partial Regex RefRegex();
+
+    [GeneratedRegex(SeasonPattern, Options)]
+    private static partial Regex SeasonRegex();
+
+    [GeneratedRegex(QuarterPattern, Options)]
+    private static partial Regex QuarterRegex();
+
+    [GeneratedRegex(SetPattern, Options)]
+    private static partial Regex SetRegex();
+
+    [GeneratedRegex(ClockPattern, Options)]
+    private static partial Regex ClockRegex();
+
+    [GeneratedRegex(HolidayPattern, Options)]
+    private static partial Regex HolidayRegex();
+
+    [GeneratedRegex(SpelledYearPattern, Options)]
+    private static partial Regex SpelledYearRegex();
 }

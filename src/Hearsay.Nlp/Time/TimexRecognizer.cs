@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hearsay.Core.Documents;
 using Hearsay.Core.Pipeline;
 
@@ -51,8 +52,7 @@ public sealed class TimexRecognizer : ModelStage<IReadOnlyList<TimeExpression>>
                 var context = new TimexContext(text, anchor, m.Index, m.Index + m.Length);
                 if (rule.Resolve(m, context, out var type, out var value))
                 {
-                    int trim = rule.TrimStart?.Invoke(m, type) ?? 0;
-                    candidates.Add(new Candidate(m.Index + trim, m.Index + m.Length, r, type, value));
+                    candidates.Add(new Candidate(m.Index, m.Index + m.Length, r, type, value));
                 }
             }
         }
@@ -85,14 +85,54 @@ public sealed class TimexRecognizer : ModelStage<IReadOnlyList<TimeExpression>>
         taken.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         var anchorValue = anchor is { } a ? TimeLexicon.Day(a) : null;
         var result = new TimeExpression[taken.Count];
+        DateOnly? lastDate = anchor;
+        int? lastYear = anchor?.Year;
+        string? lastQuarter = null;
+        int lastQuarterEnd = 0;
         for (int i = 0; i < taken.Count; i++)
         {
             var c = taken[i];
-            result[i] = new TimeExpression(new CharRange(c.Start, c.End), c.Type, c.Value) { AnchorValue = anchorValue };
+            var value = c.Value;
+            bool yearBack = YearBack(text.AsSpan(c.Start, c.End - c.Start));
+            if (value.StartsWith(TimexGrammar.ReferencePrefix, StringComparison.Ordinal))
+            {
+                // "that day", "the next morning": the story's own timeline, not the publication date.
+                value = TimexGrammar.ResolveReference(value, lastDate, lastYear);
+            }
+            else if (lastQuarter is not null && yearBack && !text.AsSpan(lastQuarterEnd, c.Start - lastQuarterEnd).Contains(". ", StringComparison.Ordinal))
+            {
+                // "third-quarter profit rose from $1 a year earlier": the same quarter a year before.
+                value = (int.Parse(lastQuarter.AsSpan(0, 4), CultureInfo.InvariantCulture) - 1).ToString("0000", CultureInfo.InvariantCulture) + lastQuarter[4..];
+            }
+
+            if (c.Type is TimexType.Date or TimexType.Time && !yearBack)
+            {
+                if (value.Length == 7 && value[4] == '-' && value[5] == 'Q' && char.IsDigit(value[0]))
+                {
+                    lastQuarter = value;
+                    lastQuarterEnd = c.End;
+                }
+
+                if (value.Length >= 10 && DateOnly.TryParseExact(value.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                {
+                    lastDate = d;
+                    lastYear = d.Year;
+                }
+                else if (value.Length >= 4 && int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y))
+                {
+                    lastYear = y;
+                }
+            }
+
+            result[i] = new TimeExpression(new CharRange(c.Start, c.End), c.Type, value) { AnchorValue = anchorValue };
         }
 
         return result;
     }
+
+    private static bool YearBack(ReadOnlySpan<char> span) =>
+        span.Equals("a year ago", StringComparison.OrdinalIgnoreCase) || span.Equals("a year earlier", StringComparison.OrdinalIgnoreCase)
+        || span.Equals("year-earlier", StringComparison.OrdinalIgnoreCase) || span.Equals("year-ago", StringComparison.OrdinalIgnoreCase);
 
     private readonly record struct Candidate(int Start, int End, int Rule, TimexType Type, string Value);
 }

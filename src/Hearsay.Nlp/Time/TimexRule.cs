@@ -6,9 +6,6 @@ namespace Hearsay.Nlp.Time;
 /// <summary>One grammar rule: a pattern over the text and how to turn its match into a TIMEX3 type and value.</summary>
 internal sealed record TimexRule(string Name, Regex Pattern, TimexRule.Resolver Resolve)
 {
-    /// <summary>Characters to drop from the front of a resolved match (a determiner TimeML leaves out there).</summary>
-    public Func<Match, TimexType, int>? TrimStart { get; init; }
-
     /// <summary>Returns false when the match is not a time expression after all.</summary>
     public delegate bool Resolver(Match match, in TimexContext context, out TimexType type, out string value);
 }
