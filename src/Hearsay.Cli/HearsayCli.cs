@@ -11,6 +11,10 @@ public static class HearsayCli
         var root = new RootCommand("Hearsay: who said what, according to whom.");
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(StoreCommands.CreateList());
+        root.Subcommands.Add(StoreCommands.CreateShow());
+        root.Subcommands.Add(StoreCommands.CreateSearch());
+        root.Subcommands.Add(StoreCommands.CreateServe());
         return root;
     }
 }
