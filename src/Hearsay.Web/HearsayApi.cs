@@ -45,6 +45,9 @@ public static partial class HearsayApi
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
+        // A failed start (port in use) reaches the caller as the exception StartAsync throws; the host's own stack trace is noise.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
+
         builder.Services.AddSingleton(store);
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
 

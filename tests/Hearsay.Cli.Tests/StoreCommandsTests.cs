@@ -171,6 +171,17 @@ public sealed class StoreCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Serve_on_a_port_in_use_is_one_clear_error()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var r = Hearsay("serve", "--db", DbPath, "--urls", $"http://127.0.0.1:{port}");
+        r.Code.ShouldBe(1);
+        r.Err.Trim().ShouldBe($"hearsay serve: Failed to bind to address http://127.0.0.1:{port}: address already in use.");
+    }
+
+    [Fact]
     public async Task Serve_answers_the_api_until_stopped()
     {
         int port = FreePort();
