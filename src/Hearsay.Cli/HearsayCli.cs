@@ -18,6 +18,10 @@ public static class HearsayCli
         root.Subcommands.Add(AttributionCommands.Create());
         root.Subcommands.Add(ExtractionCommands.Create());
         foreach (var c in NlpCommands.Create()) { root.Subcommands.Add(c); }
+        root.Subcommands.Add(StoreCommands.CreateList());
+        root.Subcommands.Add(StoreCommands.CreateShow());
+        root.Subcommands.Add(StoreCommands.CreateSearch());
+        root.Subcommands.Add(StoreCommands.CreateServe());
         return root;
     }
 }

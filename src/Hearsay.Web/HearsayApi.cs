@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using Hearsay.Core.Serialization;
 using Hearsay.Core.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -18,7 +19,7 @@ namespace Hearsay.Web;
 /// The read-only JSON HTTP API over a document store, with its OpenAPI description at
 /// <c>/openapi/v1.json</c>. Bound to the loopback interface unless the caller passes other URLs.
 /// </summary>
-public static class HearsayApi
+public static partial class HearsayApi
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
@@ -43,7 +44,9 @@ public static class HearsayApi
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+
+        // A failed start (port in use) reaches the caller as the exception StartAsync throws; the host's own stack trace is noise.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None);
 
         builder.Services.AddSingleton(store);
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
@@ -177,7 +180,7 @@ public static class HearsayApi
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {
             context.Response.Clear();
-            await TypedResults.Problem(title: "Bad request", detail: e.Message, statusCode: e.StatusCode).ExecuteAsync(context);
+            await TypedResults.Problem(title: "Bad request", detail: Explain(e), statusCode: e.StatusCode).ExecuteAsync(context);
         }
         catch (StoreException e) when (!context.Response.HasStarted)
         {
@@ -185,6 +188,27 @@ public static class HearsayApi
             await TypedResults.Problem(title: "Store error", detail: e.Message, statusCode: StatusCodes.Status500InternalServerError).ExecuteAsync(context);
         }
     }
+
+    /// <summary>Restates the framework's binding errors in the API's terms (parameter name and what it must be).</summary>
+    private static string Explain(BadHttpRequestException e)
+    {
+        var failed = BindFailure().Match(e.Message);
+        if (failed.Success)
+        {
+            var type = failed.Groups["type"].Value;
+            var what = type is "int" or "Int32" or "long" or "Int64" ? "a whole number" : "a " + type;
+            return $"{failed.Groups["name"].Value} must be {what}; got '{failed.Groups["value"].Value}'.";
+        }
+
+        var missing = MissingParameter().Match(e.Message);
+        return missing.Success ? $"the query parameter '{missing.Groups["name"].Value}' is required." : e.Message;
+    }
+
+    [GeneratedRegex("""^Failed to bind parameter "(?:Nullable<)?(?<type>\w+)>? (?<name>\w+)" from "(?<value>.*)"\.$""")]
+    private static partial Regex BindFailure();
+
+    [GeneratedRegex("""^Required parameter "\S+ (?<name>\w+)" was not provided""")]
+    private static partial Regex MissingParameter();
 
     private static void Configure(JsonSerializerOptions options)
     {
