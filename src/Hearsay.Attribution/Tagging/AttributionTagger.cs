@@ -58,45 +58,6 @@ public sealed class AttributionTagger
         return Decode(ids, offsets, words.Length, _weights, _transitions);
     }
 
-    /// <summary>
-    /// Labels a token line that may hold several sentences (PolNeAR's sentence files sometimes
-    /// join them): it is cut after final punctuation before a capital, as the training documents
-    /// were, and each piece is tagged on its own.
-    /// </summary>
-    public int[] PredictLine(string[] words)
-    {
-        ArgumentNullException.ThrowIfNull(words);
-        var labels = new int[words.Length];
-        int start = 0;
-        for (int i = 0; i < words.Length; i++)
-        {
-            bool cut = i == words.Length - 1;
-            if (!cut && words[i] is "." or "?" or "!")
-            {
-                int j = i + 1;
-                while (j < words.Length && WordNormalizer.IsQuote(WordNormalizer.Normalize(words[j])) && words[j] is "''" or "”" or "'" or "’")
-                {
-                    j++;
-                }
-
-                if (j < words.Length && words[j].Length > 0 && char.IsUpper(words[j][0]))
-                {
-                    i = j - 1;
-                    cut = true;
-                }
-            }
-
-            if (cut)
-            {
-                var piece = Predict(words[start..(i + 1)]);
-                piece.CopyTo(labels, start);
-                start = i + 1;
-            }
-        }
-
-        return labels;
-    }
-
     /// <summary>Viterbi over emission scores from feature ids (-1 = unknown) with transition scores [prev+1, next] (row 0 = start).</summary>
     internal static int[] Decode(int[] ids, int[] offsets, int n, float[] weights, float[] transitions)
     {

@@ -153,7 +153,7 @@ public sealed class TaggerTrainer
         var scores = new SpanScores();
         foreach (var s in data)
         {
-            scores.Add(s.Labels, tagger.PredictLine(s.Tokens));
+            scores.Add(s.Labels, tagger.Predict(s.Tokens));
         }
 
         return scores;

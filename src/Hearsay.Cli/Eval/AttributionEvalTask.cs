@@ -47,7 +47,7 @@ public sealed class AttributionEvalTask : IEvalTask
         foreach (var s in sentences)
         {
             ct.ThrowIfCancellationRequested();
-            scores.Add(s.Labels, tagger.PredictLine(s.Tokens));
+            scores.Add(s.Labels, tagger.Predict(s.Tokens));
         }
 
         var report = new EvalReport("attribution", data, sentences.Count);
