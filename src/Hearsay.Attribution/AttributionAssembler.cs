@@ -48,9 +48,9 @@ public static class AttributionAssembler
 
             if (s.Role == AttributionRole.Source)
             {
-                // Nearest cue without a source yet; else nearest cue.
-                var g = Nearest(list, s, g => g.Source is null) ?? Nearest(list, s, _ => true)!;
-                if (g.Source is null)
+                // Nearest cue; a closer source displaces a farther one (the farther is usually part of the content).
+                var g = Nearest(list, s, _ => true)!;
+                if (g.Source is not { } had || Distance(s, g) < Distance(had, g))
                 {
                     g.Source = s;
                 }
@@ -111,14 +111,17 @@ public static class AttributionAssembler
                 continue;
             }
 
-            int d = s.Tokens.End <= g.Cue.Tokens.Start ? g.Cue.Tokens.Start - s.Tokens.End : s.Tokens.Start - g.Cue.Tokens.End;
-            if (Math.Abs(d) < bestD)
+            int d = Distance(s, g);
+            if (d < bestD)
             {
-                bestD = Math.Abs(d);
+                bestD = d;
                 best = g;
             }
         }
 
         return best;
     }
+
+    private static int Distance(TaggedSpan s, AttributionGroup g) =>
+        Math.Abs(s.Tokens.End <= g.Cue.Tokens.Start ? g.Cue.Tokens.Start - s.Tokens.End : s.Tokens.Start - g.Cue.Tokens.End);
 }

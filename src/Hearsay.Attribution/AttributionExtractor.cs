@@ -39,6 +39,7 @@ public sealed class AttributionExtractor : ModelStage<IReadOnlyList<AttributionR
         ArgumentNullException.ThrowIfNull(document);
         var spans = TagSpans(document, cancellationToken);
         var groups = AttributionAssembler.Group(document, spans);
+        ClauseRepair.Repair(document, groups);
         var result = new List<AttributionRecord>(groups.Count);
         var sources = new List<(int Sentence, Entity? Entity)>();
         foreach (var g in groups)

@@ -6,5 +6,6 @@ public static class EvalTasks
     public static IReadOnlyList<IEvalTask> All { get; } =
     [
         new AttributionEvalTask(),
+        new SeedEvalTask(),
     ];
 }
