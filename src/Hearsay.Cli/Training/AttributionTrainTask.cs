@@ -48,7 +48,9 @@ public sealed class AttributionTrainTask : ITrainTask
             Directory.CreateDirectory(dir);
         }
 
-        tagger.Save(options.Out);
+        float prune = float.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_PRUNE"), System.Globalization.CultureInfo.InvariantCulture, out var pr) ? pr : 1.0f;
+        log.WriteLine($"saving features with some |weight| >= {prune}");
+        tagger.Save(options.Out, prune);
         log.WriteLine($"wrote {options.Out} ({new FileInfo(options.Out).Length / 1024} KiB)");
     }
 }
