@@ -78,6 +78,11 @@ public static class AttributionAssembler
             {
                 target = next[0];
             }
+            else if (StartsWithQuote(doc, s) && groups.FirstOrDefault(g => g.Cue.Sentence > s.Sentence && g.Cue.Sentence <= s.Sentence + 4 && g.Content.Count > 0 && StartsWithQuote(doc, g.Content[0])) is { } later)
+            {
+                // A quote over several paragraphs, attributed in its last one.
+                target = later;
+            }
             else
             {
                 // A quote continuing over several cue-less sentences joins the attribution whose content reached here.
@@ -120,6 +125,17 @@ public static class AttributionAssembler
         }
 
         return best;
+    }
+
+    private static bool StartsWithQuote(Document doc, TaggedSpan s)
+    {
+        int t = s.Tokens.Start;
+        if (t > 0 && doc.Text[doc.Tokens[t - 1].Start] is '"' or '“')
+        {
+            return true;
+        }
+
+        return doc.Text[doc.Tokens[t].Start] is '"' or '“';
     }
 
     private static int Distance(TaggedSpan s, AttributionGroup g) =>

@@ -30,12 +30,23 @@ public static class ClauseRepair
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(groups);
+        AddDashBylines(doc, groups);
         for (int gi = groups.Count - 1; gi >= 0; gi--)
         {
             var g = groups[gi];
             if (gi > 0 && g.Source is null && IsChainCue(doc, g.Cue.Tokens.Start) && groups[gi - 1].Cue.Sentence == g.Cue.Sentence)
             {
-                // The chain finder reads "citing X" for the previous attribution; its content would be X.
+                // The chain finder reads "citing X" for the previous attribution; content the tagger hung on "citing" is the previous cue's.
+                var previous = groups[gi - 1];
+                foreach (var c in g.Content)
+                {
+                    if (c.Tokens.End <= g.Cue.Tokens.Start)
+                    {
+                        previous.Content.Add(c);
+                    }
+                }
+
+                previous.Content.Sort((a, b) => a.Tokens.Start.CompareTo(b.Tokens.Start));
                 groups.RemoveAt(gi);
             }
         }
@@ -70,6 +81,48 @@ public static class ClauseRepair
         // Groups whose spans now sit inside another's content were tagger noise ("did not" read as a cue).
         groups.RemoveAll(g => groups.Any(o => o != g && o.Content.Any(c => c.Tokens.Start <= g.Cue.Tokens.Start && g.Cue.Tokens.End <= c.Tokens.End)
             && o.Evidence.Contains("+fronted-content", StringComparison.Ordinal)));
+    }
+
+    /// <summary>"“Quote.” — Name, title": the dash is the cue, the name the source, the quote the content.</summary>
+    private static void AddDashBylines(Document doc, List<AttributionGroup> groups)
+    {
+        var tokens = doc.Tokens;
+        for (int t = 1; t + 1 < tokens.Length; t++)
+        {
+            if (Word(doc, t) is not ("—" or "–" or "--" or "-") || Word(doc, t - 1) is not ("”" or "\"") || !IsCapitalized(doc, t + 1))
+            {
+                continue;
+            }
+
+            int open = t - 2;
+            while (open >= 0 && Word(doc, open) is not ("“" or "\"") && t - open < 200)
+            {
+                open--;
+            }
+
+            if (open < 0 || Word(doc, open) is not ("“" or "\"") || groups.Any(g => g.Cue.Tokens.Start > open && g.Cue.Tokens.Start < t))
+            {
+                continue;
+            }
+
+            int end = t + 1;
+            while (end < tokens.Length && IsCapitalized(doc, end) && end - t <= 5)
+            {
+                end++;
+            }
+
+            int sentence = doc.SentenceOf(t);
+            var g = new AttributionGroup(new TaggedSpan(AttributionRole.Cue, sentence, new TokenRange(t, t + 1)))
+            {
+                Source = new TaggedSpan(AttributionRole.Source, sentence, new TokenRange(t + 1, end)),
+                Evidence = "dash-byline",
+            };
+            g.Content.Add(new TaggedSpan(AttributionRole.Content, doc.SentenceOf(open), new TokenRange(open, t)));
+            groups.RemoveAll(o => o.Cue.Tokens.Start >= t && o.Cue.Tokens.Start < end);
+            groups.Add(g);
+        }
+
+        groups.Sort((a, b) => a.Cue.Tokens.Start.CompareTo(b.Cue.Tokens.Start));
     }
 
     private static bool IsChainCue(Document doc, int token)
