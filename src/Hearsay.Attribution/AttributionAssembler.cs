@@ -48,9 +48,9 @@ public static class AttributionAssembler
 
             if (s.Role == AttributionRole.Source)
             {
-                // Nearest cue without a source yet; else nearest cue.
-                var g = Nearest(list, s, g => g.Source is null) ?? Nearest(list, s, _ => true)!;
-                if (g.Source is null)
+                // Nearest cue; a closer source displaces a farther one (the farther is usually part of the content).
+                var g = Nearest(list, s, _ => true)!;
+                if (g.Source is not { } had || Distance(s, g) < Distance(had, g))
                 {
                     g.Source = s;
                 }
@@ -77,6 +77,11 @@ public static class AttributionAssembler
             else if (bySentence.TryGetValue(s.Sentence + 1, out var next))
             {
                 target = next[0];
+            }
+            else if (StartsWithQuote(doc, s) && groups.FirstOrDefault(g => g.Cue.Sentence > s.Sentence && g.Cue.Sentence <= s.Sentence + 4 && g.Content.Count > 0 && StartsWithQuote(doc, g.Content[0])) is { } later)
+            {
+                // A quote over several paragraphs, attributed in its last one.
+                target = later;
             }
             else
             {
@@ -111,14 +116,28 @@ public static class AttributionAssembler
                 continue;
             }
 
-            int d = s.Tokens.End <= g.Cue.Tokens.Start ? g.Cue.Tokens.Start - s.Tokens.End : s.Tokens.Start - g.Cue.Tokens.End;
-            if (Math.Abs(d) < bestD)
+            int d = Distance(s, g);
+            if (d < bestD)
             {
-                bestD = Math.Abs(d);
+                bestD = d;
                 best = g;
             }
         }
 
         return best;
     }
+
+    private static bool StartsWithQuote(Document doc, TaggedSpan s)
+    {
+        int t = s.Tokens.Start;
+        if (t > 0 && doc.Text[doc.Tokens[t - 1].Start] is '"' or '“')
+        {
+            return true;
+        }
+
+        return doc.Text[doc.Tokens[t].Start] is '"' or '“';
+    }
+
+    private static int Distance(TaggedSpan s, AttributionGroup g) =>
+        Math.Abs(s.Tokens.End <= g.Cue.Tokens.Start ? g.Cue.Tokens.Start - s.Tokens.End : s.Tokens.Start - g.Cue.Tokens.End);
 }

@@ -1,3 +1,4 @@
+using Hearsay.Attribution.Corpus;
 using Hearsay.Attribution.Rules;
 using Hearsay.Attribution.Tagging;
 using Hearsay.Core.Documents;
@@ -38,6 +39,7 @@ public sealed class AttributionExtractor : ModelStage<IReadOnlyList<AttributionR
         ArgumentNullException.ThrowIfNull(document);
         var spans = TagSpans(document, cancellationToken);
         var groups = AttributionAssembler.Group(document, spans);
+        ClauseRepair.Repair(document, groups);
         var result = new List<AttributionRecord>(groups.Count);
         var sources = new List<(int Sentence, Entity? Entity)>();
         foreach (var g in groups)
@@ -54,28 +56,22 @@ public sealed class AttributionExtractor : ModelStage<IReadOnlyList<AttributionR
         document.SetAttributions(prediction);
     }
 
-    /// <summary>Tagged spans of every sentence, as document token ranges with their role.</summary>
+    /// <summary>Tagged spans, as document token ranges with their role and the sentence they start in.</summary>
+    /// <remarks>The tagger reads paragraphs (sentences up to a line break), the unit it was trained on.</remarks>
     public List<TaggedSpan> TagSpans(Document document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var result = new List<TaggedSpan>();
         var tokens = document.Tokens;
-        bool pos = false;
-        for (int si = 0; si < document.Sentences.Count; si++)
+        foreach (var unit in BratSentenceLabeler.Paragraphs(document))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var s = document.Sentences[si].Tokens;
-            if (s.IsEmpty)
-            {
-                continue;
-            }
-
+            var s = unit.Tokens;
             var words = new string[s.Length];
             for (int k = 0; k < words.Length; k++)
             {
                 var t = tokens[s.Start + k];
                 words[k] = document.Text.Substring(t.Start, t.Range.Length);
-                pos |= t.Xpos is not null;
             }
 
             var labels = _tagger.Predict(words);
@@ -83,7 +79,16 @@ public sealed class AttributionExtractor : ModelStage<IReadOnlyList<AttributionR
             {
                 foreach (var (a, b) in BioLabels.Spans(labels, role))
                 {
-                    result.Add(new TaggedSpan(role, si, new TokenRange(s.Start + a, s.Start + b)));
+                    // A span never crosses a sentence boundary into the grouping logic; cut it there.
+                    int start = s.Start + a;
+                    int end = s.Start + b;
+                    while (start < end)
+                    {
+                        int si = document.SentenceOf(start);
+                        int stop = si < 0 ? end : Math.Min(end, document.Sentences[si].Tokens.End);
+                        result.Add(new TaggedSpan(role, Math.Max(si, 0), new TokenRange(start, stop)));
+                        start = stop;
+                    }
                 }
             }
         }

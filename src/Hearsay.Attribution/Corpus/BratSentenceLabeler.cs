@@ -4,12 +4,50 @@ using Hearsay.Core.Documents;
 namespace Hearsay.Attribution.Corpus;
 
 /// <summary>
-/// Turns a brat document into tagger sentences with the labelling scheme of PolNeAR's sentence
+/// Turns a brat document into tagger units with the labelling scheme of PolNeAR's sentence
 /// files: a token takes the role of the annotated fragment it overlaps; B- opens each fragment
-/// within a sentence, I- continues it.
+/// within a unit, I- continues it. Units are paragraphs (sentences up to a line break), as the
+/// lines of the published sentence files are, so quotes over several sentences stay one span.
 /// </summary>
 public static class BratSentenceLabeler
 {
+    /// <summary>Runs of sentences up to a line break: the unit the tagger is trained and applied on.</summary>
+    public static List<Sentence> Paragraphs(Document doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var result = new List<Sentence>();
+        var tokens = doc.Tokens;
+        int first = -1;
+        foreach (var s in doc.Sentences)
+        {
+            if (s.Tokens.IsEmpty)
+            {
+                continue;
+            }
+
+            if (first < 0)
+            {
+                first = s.Tokens.Start;
+            }
+
+            int last = s.Tokens.End - 1;
+            bool lineBreak = doc.Text.AsSpan(tokens[last].End, tokens[last].WhitespaceLength).Contains('\n') || last == tokens.Length - 1;
+            if (lineBreak)
+            {
+                result.Add(new Sentence(new TokenRange(first, last + 1), new CharRange(tokens[first].Start, tokens[last].End)));
+                first = -1;
+            }
+        }
+
+        if (first >= 0)
+        {
+            int last = doc.Sentences[^1].Tokens.End - 1;
+            result.Add(new Sentence(new TokenRange(first, last + 1), new CharRange(tokens[first].Start, tokens[last].End)));
+        }
+
+        return result;
+    }
+
     public static List<LabeledSentence> Label(BratDocument doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
@@ -29,7 +67,7 @@ public static class BratSentenceLabeler
         }
 
         var result = new List<LabeledSentence>();
-        foreach (var s in analysed.Sentences)
+        foreach (var s in Paragraphs(analysed))
         {
             int n = s.Tokens.Length;
             var words = new string[n];

@@ -38,17 +38,19 @@ public static class ContentClassifier
 
         int quoteChars = 0;
         bool allQuoted = true;
-        foreach (var part in content)
+        for (int i = 0; i < content.Count; i++)
         {
+            var part = content[i];
             var s = doc.Slice(part).Trim();
             foreach (var c in s)
             {
                 quoteChars += IsQuote(c) ? 1 : 0;
             }
 
+            // A quote over several parts (paragraphs, or split by the cue) opens in the first and closes in the last.
             var inner = s.TrimEnd('.', ',', ';', ':', '?', '!');
-            bool opens = s.Length > 0 && IsQuote(s[0]) || QuoteBefore(doc, part.Start);
-            bool closes = inner.Length > 0 && IsQuote(inner[^1]) || QuoteAfter(doc, part.End);
+            bool opens = (s.Length > 0 && IsQuote(s[0])) || QuoteBefore(doc, part.Start) || (i > 0 && OpenQuote(doc.Slice(content[i - 1])));
+            bool closes = (inner.Length > 0 && IsQuote(inner[^1])) || QuoteAfter(doc, part.End) || (i + 1 < content.Count && OpenQuote(s));
             allQuoted &= opens && closes;
         }
 
@@ -112,6 +114,29 @@ public static class ContentClassifier
         }
 
         return hedged ? ContentPolarity.Hedged : ContentPolarity.Affirmed;
+    }
+
+    /// <summary>Whether a quotation opened in <paramref name="s"/> is still open at its end.</summary>
+    private static bool OpenQuote(string s)
+    {
+        int open = 0;
+        foreach (var c in s)
+        {
+            if (c is '“' or '«')
+            {
+                open++;
+            }
+            else if (c is '”' or '»')
+            {
+                open = Math.Max(0, open - 1);
+            }
+            else if (c == '"')
+            {
+                open = open > 0 ? open - 1 : 1;
+            }
+        }
+
+        return open > 0;
     }
 
     internal static bool IsQuote(char c) => c is '"' or '“' or '”' or '«' or '»';

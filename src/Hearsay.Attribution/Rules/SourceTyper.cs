@@ -20,7 +20,7 @@ public static class SourceTyper
         "allies", "militants", "supporters", "critics", "protesters", "protestors", "residents", "activists", "fighters", "rebels",
         "opponents", "voters", "lawmakers", "democrats", "republicans", "experts", "analysts", "leaders", "members", "families",
         "locals", "villagers", "students", "workers", "doctors", "scientists", "economists", "observers", "they", "them", "many",
-        "some", "others", "groups", "insurgents", "troops", "forces", "conservatives", "liberals", "americans", "police", "taliban",
+        "some", "others", "groups", "insurgents", "troops", "forces", "conservatives", "liberals", "americans", "taliban",
     };
 
     private static readonly HashSet<string> DocumentWords = new(StringComparer.OrdinalIgnoreCase)
@@ -28,7 +28,7 @@ public static class SourceTyper
         "video", "videos", "report", "reports", "statement", "letter", "document", "documents", "memo", "poll", "polls", "survey",
         "study", "tweet", "tweets", "post", "book", "filing", "lawsuit", "complaint", "audio", "message", "footage", "data",
         "records", "record", "email", "emails", "footnote", "transcript", "ruling", "order", "analysis", "release", "ad", "advert",
-        "website", "indictment", "affidavit", "recording", "clip", "photo", "photos", "picture", "images", "map", "chart",
+        "website", "indictment", "affidavit", "review", "audit", "assessment", "investigation", "inquiry", "probe", "estimate", "estimates", "figures", "recording", "clip", "photo", "photos", "picture", "images", "map", "chart",
     };
 
     private static readonly HashSet<string> MediaWords = new(StringComparer.OrdinalIgnoreCase)
@@ -44,7 +44,7 @@ public static class SourceTyper
         "ministry", "government", "department", "party", "committee", "campaign", "company", "council", "army", "court",
         "front", "movement", "office", "administration", "white", "house", "pentagon", "kremlin", "commission", "union",
         "university", "institute", "foundation", "bank", "corporation", "group", "organization", "organisation", "it", "its",
-        "embassy", "parliament", "senate", "congress", "cabinet", "agency's", "spokesperson",
+        "embassy", "parliament", "authority", "authorities", "police", "club", "team", "board", "firm", "ministry's", "regulator", "coalition", "alliance", "council's", "senate", "congress", "cabinet", "agency's", "spokesperson",
     };
 
     private static readonly HashSet<string> PersonPronouns = new(StringComparer.OrdinalIgnoreCase)
@@ -66,7 +66,7 @@ public static class SourceTyper
         int headAt = words.Length - 1;
         for (int i = 1; i < words.Length; i++)
         {
-            if (words[i] is "for" or "of" or "at" or "with" or "from" or "in" or "who" or "close" or "familiar" or "speaking")
+            if (words[i] is "for" or "of" or "at" or "with" or "from" or "in" or "by" or "who" or "close" or "familiar" or "speaking" or "on" or "," or "that")
             {
                 headAt = i - 1;
                 break;

@@ -44,17 +44,26 @@ public sealed class FeatureExtractor
         var leftCue = new int[n];
         var rightCue = new int[n];
         var thatSinceCue = new bool[n];
+        var stopSinceCue = new bool[n];
+        var stopBeforeCue = new bool[n];
         var commaToRight = new bool[n];
         int last = -1;
         bool that = false;
+        bool stop = false;
         for (int i = 0; i < n; i++)
         {
             leftCue[i] = last;
             thatSinceCue[i] = that;
+            stopSinceCue[i] = stop;
             if (cueB[i] is "H" or "M")
             {
                 last = i;
                 that = false;
+                stop = false;
+            }
+            else if (norm[i] is "." or "?" or "!")
+            {
+                stop = true;
             }
             else if (norm[i] == "that" && last >= 0)
             {
@@ -64,14 +73,21 @@ public sealed class FeatureExtractor
 
         last = -1;
         bool comma = false;
+        stop = false;
         for (int i = n - 1; i >= 0; i--)
         {
             rightCue[i] = last;
             commaToRight[i] = comma;
+            stopBeforeCue[i] = stop;
             if (cueB[i] is "H" or "M")
             {
                 last = i;
                 comma = false;
+                stop = false;
+            }
+            else if (norm[i] is "." or "?" or "!")
+            {
+                stop = true;
             }
             else if (norm[i] is "," or "--")
             {
@@ -132,6 +148,8 @@ public sealed class FeatureExtractor
             features.Add(FeatureHash.Of(36, cb, next));
             features.Add(FeatureHash.Of(37, Bucket(i + 1), rd));
             features.Add(FeatureHash.Of(38, prev, w, next));
+            features.Add(FeatureHash.Of(43, stopSinceCue[i] ? "." : "-", ld, q));
+            features.Add(FeatureHash.Of(44, stopBeforeCue[i] ? "." : "-", rd, q));
             features.Add(FeatureHash.Of(39, leftCue[i] < 0 ? "-" : norm[leftCue[i]], w));
             features.Add(FeatureHash.Of(40, rightCue[i] < 0 ? "-" : norm[rightCue[i]], w));
             features.Add(FeatureHash.Of(41, prev, ld));

@@ -69,6 +69,12 @@ public sealed class TaggerTrainer
 
         log.WriteLine(FormattableString.Invariant($"attribution: {train.Count} train sentences, {lexicon.Ratios.Count} cue words, {index.Count} features (min count {MinFeatureCount}), epochs {Epochs}, seed {Seed}"));
 
+        var folded = new Dictionary<uint, int>(index.Count);
+        foreach (var (h, id) in index)
+        {
+            folded.TryAdd(AttributionTagger.Fold(h), id);
+        }
+
         int nw = index.Count * L;
         int nt = (L + 1) * L;
         var w = new float[nw];
@@ -126,7 +132,7 @@ public sealed class TaggerTrainer
 
             var avgW = Average(w, u, step);
             var avgT = Average(t, ut, step);
-            var tagger = new AttributionTagger(lexicon, index, avgW, avgT, "perceptron-" + epoch.ToString(CultureInfo.InvariantCulture));
+            var tagger = new AttributionTagger(lexicon, folded, avgW, avgT, "perceptron-" + epoch.ToString(CultureInfo.InvariantCulture));
             string devText = "";
             double score = epoch;
             if (dev is { Count: > 0 })
@@ -153,7 +159,7 @@ public sealed class TaggerTrainer
         var scores = new SpanScores();
         foreach (var s in data)
         {
-            scores.Add(s.Labels, tagger.PredictLine(s.Tokens));
+            scores.Add(s.Labels, tagger.Predict(s.Tokens));
         }
 
         return scores;

@@ -34,7 +34,7 @@ public static class AttributionCommands
                 ct.ThrowIfCancellationRequested();
 
                 // Gold labels and tags from the input are not used: the prediction sees tokens only.
-                predicted.Add(s with { Pos = null, Labels = tagger.PredictLine(s.Tokens) });
+                predicted.Add(s with { Pos = null, Labels = tagger.Predict(s.Tokens) });
             }
 
             using (var writer = new StreamWriter(parse.GetValue(output)!))

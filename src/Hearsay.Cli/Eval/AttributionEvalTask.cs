@@ -47,7 +47,7 @@ public sealed class AttributionEvalTask : IEvalTask
         foreach (var s in sentences)
         {
             ct.ThrowIfCancellationRequested();
-            scores.Add(s.Labels, tagger.PredictLine(s.Tokens));
+            scores.Add(s.Labels, tagger.Predict(s.Tokens));
         }
 
         var report = new EvalReport("attribution", data, sentences.Count);
@@ -63,6 +63,22 @@ public sealed class AttributionEvalTask : IEvalTask
 
     private static EvalReport DocumentLevel(string data, AttributionTagger tagger, CancellationToken ct)
     {
-        throw new CliException(data + tagger.Version + ct.IsCancellationRequested);
+        var docs = BratCorpus.Read(data);
+        var scorer = new DocumentAttributionScorer(tagger);
+        foreach (var doc in docs)
+        {
+            ct.ThrowIfCancellationRequested();
+            scorer.Add(doc);
+        }
+
+        var report = new EvalReport("attribution", data, docs.Count);
+        foreach (var (k, v) in scorer.ToMetrics())
+        {
+            report.Metrics[k] = v;
+        }
+
+        report.Metrics["model"] = tagger.Version;
+        report.Details.Add("document level: " + scorer.Summary());
+        return report;
     }
 }

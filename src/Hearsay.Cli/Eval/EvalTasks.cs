@@ -12,5 +12,6 @@ public static class EvalTasks
         new TimeEvalTask(),
         new AttributionEvalTask(),
         new SyntaxEvalTask("parser", parse: true, () => [Hearsay.Nlp.Tagging.PosTagger.Load(), Hearsay.Nlp.Parsing.DependencyParser.Load()]),
+        new SeedEvalTask(),
     ];
 }

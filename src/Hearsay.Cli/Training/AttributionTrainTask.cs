@@ -32,6 +32,13 @@ public sealed class AttributionTrainTask : ITrainTask
             throw new CliException(e.Message);
         }
 
+        var dump = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_DUMP");
+        if (!string.IsNullOrEmpty(dump))
+        {
+            using var w = new StreamWriter(dump);
+            SentenceJsonLines.Write(w, train);
+        }
+
         log.WriteLine($"attribution: train {options.Data} (annotators: {(first ? "first per article" : "all versions")}), dev {options.Dev ?? "none"}");
         var trainer = new TaggerTrainer { Epochs = options.Epochs ?? 12, Seed = options.Seed };
         var tagger = trainer.Train(train, dev, log, cancellationToken);
@@ -41,7 +48,9 @@ public sealed class AttributionTrainTask : ITrainTask
             Directory.CreateDirectory(dir);
         }
 
-        tagger.Save(options.Out);
+        float prune = float.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_PRUNE"), System.Globalization.CultureInfo.InvariantCulture, out var pr) ? pr : 1.0f;
+        log.WriteLine($"saving features with some |weight| >= {prune}");
+        tagger.Save(options.Out, prune);
         log.WriteLine($"wrote {options.Out} ({new FileInfo(options.Out).Length / 1024} KiB)");
     }
 }

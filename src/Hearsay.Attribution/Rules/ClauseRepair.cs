@@ -1,0 +1,268 @@
+using Hearsay.Attribution.Tagging;
+using Hearsay.Core.Documents;
+
+namespace Hearsay.Attribution.Rules;
+
+/// <summary>
+/// Repairs grouped spans with the syntax of reporting clauses, where the tagger leaves holes:
+/// a cue without a source takes its grammatical subject (from dependencies when parsed, else the
+/// name before an appositive: "Zahir Aghbar, the ousted ambassador, also claimed"); a cue whose
+/// clause closes the sentence ("..., London-based Al-Arabiya reported on Sunday.") takes the
+/// clause before the comma as content; "citing X" right after another cue joins that
+/// attribution's chain instead of standing alone.
+/// </summary>
+public static class ClauseRepair
+{
+    private static readonly HashSet<string> Skippable = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "also", "later", "then", "again", "previously", "earlier", "repeatedly", "has", "have", "had", "was", "were", "is",
+        "would", "will", "had", "once", "recently", "publicly", "reportedly", "further", "even", "still", "already", "never",
+    };
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "he", "she", "it", "they", "we", "i", "who", "you",
+    };
+
+    private static readonly string[] ChainCues = ["citing", "quoting", "according"];
+
+    public static void Repair(Document doc, List<AttributionGroup> groups)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(groups);
+        AddDashBylines(doc, groups);
+        for (int gi = groups.Count - 1; gi >= 0; gi--)
+        {
+            var g = groups[gi];
+            if (gi > 0 && g.Source is null && IsChainCue(doc, g.Cue.Tokens.Start) && groups[gi - 1].Cue.Sentence == g.Cue.Sentence)
+            {
+                // The chain finder reads "citing X" for the previous attribution; content the tagger hung on "citing" is the previous cue's.
+                var previous = groups[gi - 1];
+                foreach (var c in g.Content)
+                {
+                    if (c.Tokens.End <= g.Cue.Tokens.Start)
+                    {
+                        previous.Content.Add(c);
+                    }
+                }
+
+                previous.Content.Sort((a, b) => a.Tokens.Start.CompareTo(b.Tokens.Start));
+                groups.RemoveAt(gi);
+            }
+        }
+
+        foreach (var g in groups)
+        {
+            if (g.Source is null && SubjectOf(doc, g.Cue.Tokens) is { } subject)
+            {
+                g.Source = new TaggedSpan(AttributionRole.Source, g.Cue.Sentence, subject);
+                g.Evidence += "+subject";
+            }
+
+            if (g.Content.Count == 0 && g.Source is { } src && ClosesSentence(doc, g) && src.Tokens.Start > 0
+                && Word(doc, src.Tokens.Start - 1) is "," or "--" or "—")
+            {
+                var sentence = doc.Sentences[g.Cue.Sentence].Tokens;
+                int end = src.Tokens.Start - 1;
+                int start = sentence.Start;
+                while (start < end && Word(doc, start) is "\"" or "“")
+                {
+                    start++;
+                }
+
+                if (end - start >= 3)
+                {
+                    g.Content.Add(new TaggedSpan(AttributionRole.Content, g.Cue.Sentence, new TokenRange(start, end)));
+                    g.Evidence += "+fronted-content";
+                }
+            }
+        }
+
+        // Groups whose spans now sit inside another's content were tagger noise ("did not" read as a cue).
+        groups.RemoveAll(g => groups.Any(o => o != g && o.Content.Any(c => c.Tokens.Start <= g.Cue.Tokens.Start && g.Cue.Tokens.End <= c.Tokens.End)
+            && o.Evidence.Contains("+fronted-content", StringComparison.Ordinal)));
+    }
+
+    /// <summary>"“Quote.” — Name, title": the dash is the cue, the name the source, the quote the content.</summary>
+    private static void AddDashBylines(Document doc, List<AttributionGroup> groups)
+    {
+        var tokens = doc.Tokens;
+        for (int t = 1; t + 1 < tokens.Length; t++)
+        {
+            if (Word(doc, t) is not ("—" or "–" or "--" or "-") || Word(doc, t - 1) is not ("”" or "\"") || !IsCapitalized(doc, t + 1))
+            {
+                continue;
+            }
+
+            int open = t - 2;
+            while (open >= 0 && Word(doc, open) is not ("“" or "\"") && t - open < 200)
+            {
+                open--;
+            }
+
+            if (open < 0 || Word(doc, open) is not ("“" or "\"") || groups.Any(g => g.Cue.Tokens.Start > open && g.Cue.Tokens.Start < t))
+            {
+                continue;
+            }
+
+            int end = t + 1;
+            while (end < tokens.Length && IsCapitalized(doc, end) && end - t <= 5)
+            {
+                end++;
+            }
+
+            int sentence = doc.SentenceOf(t);
+            var g = new AttributionGroup(new TaggedSpan(AttributionRole.Cue, sentence, new TokenRange(t, t + 1)))
+            {
+                Source = new TaggedSpan(AttributionRole.Source, sentence, new TokenRange(t + 1, end)),
+                Evidence = "dash-byline",
+            };
+            g.Content.Add(new TaggedSpan(AttributionRole.Content, doc.SentenceOf(open), new TokenRange(open, t)));
+            groups.RemoveAll(o => o.Cue.Tokens.Start >= t && o.Cue.Tokens.Start < end);
+            groups.Add(g);
+        }
+
+        groups.Sort((a, b) => a.Cue.Tokens.Start.CompareTo(b.Cue.Tokens.Start));
+    }
+
+    private static bool IsChainCue(Document doc, int token)
+    {
+        var w = Word(doc, token);
+        foreach (var c in ChainCues)
+        {
+            if (w.Equals(c, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether nothing but an adverbial ("on Sunday", "last week") and the stop follows the cue in its sentence.</summary>
+    private static bool ClosesSentence(Document doc, AttributionGroup g)
+    {
+        var sentence = doc.Sentences[g.Cue.Sentence].Tokens;
+        int n = 0;
+        for (int t = g.Cue.Tokens.End; t < sentence.End; t++)
+        {
+            var w = Word(doc, t);
+            if (w is "," or ";" or "\"" or "”" or "“")
+            {
+                return w == "," && n == 0 ? IsChainCue(doc, t + 1 < sentence.End ? t + 1 : t) || true : n <= 4;
+            }
+
+            if (w is "that" or ":")
+            {
+                return false;
+            }
+
+            if (w is not ("." or "!" or "?"))
+            {
+                n++;
+            }
+        }
+
+        return n <= 4;
+    }
+
+    /// <summary>The cue's subject: nsubj from dependencies when present, else a name or pronoun just before the cue.</summary>
+    public static TokenRange? SubjectOf(Document doc, TokenRange cue)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var tokens = doc.Tokens;
+        if (doc.Has(Layers.Dependencies))
+        {
+            for (int c = cue.Start; c < cue.End; c++)
+            {
+                int head = c;
+
+                // A coordinated verb ("shared video ... and later proclaimed") shares its first verb's subject.
+                for (int hop = 0; hop < 3 && head >= 0; hop++)
+                {
+                    if (SubjectChild(doc, head) is { } s)
+                    {
+                        return s;
+                    }
+
+                    head = tokens[head].DepRel is "conj" or "xcomp" or "aux" ? tokens[head].Head : -1;
+                }
+            }
+        }
+
+        int sentenceStart = doc.Sentences[doc.SentenceOf(cue.Start)].Tokens.Start;
+        int t = cue.Start - 1;
+        while (t >= sentenceStart && Skippable.Contains(Word(doc, t)))
+        {
+            t--;
+        }
+
+        if (t < sentenceStart)
+        {
+            return null;
+        }
+
+        if (Pronouns.Contains(Word(doc, t)))
+        {
+            return new TokenRange(t, t + 1);
+        }
+
+        // "Name, apposition, cue": step back over the apposition to the name.
+        if (Word(doc, t) == ",")
+        {
+            int open = t - 1;
+            while (open >= sentenceStart && Word(doc, open) != "," && open > t - 15)
+            {
+                open--;
+            }
+
+            if (open < sentenceStart || Word(doc, open) != ",")
+            {
+                return null;
+            }
+
+            t = open - 1;
+        }
+
+        int end = t + 1;
+        while (t >= sentenceStart && IsCapitalized(doc, t))
+        {
+            t--;
+        }
+
+        return end - (t + 1) is > 0 and <= 5 ? new TokenRange(t + 1, end) : null;
+    }
+
+    private static TokenRange? SubjectChild(Document doc, int head)
+    {
+        var tokens = doc.Tokens;
+        var sentence = doc.Sentences[doc.SentenceOf(head)].Tokens;
+        for (int t = sentence.Start; t < sentence.End; t++)
+        {
+            if (tokens[t].Head == head && tokens[t].DepRel is "nsubj" or "nsubj:pass")
+            {
+                // The subject's subtree, without a trailing relative clause or apposition.
+                int start = t, end = t + 1;
+                for (int k = sentence.Start; k < sentence.End; k++)
+                {
+                    if (tokens[k].Head == t && tokens[k].DepRel is "compound" or "det" or "amod" or "flat" or "nmod:poss" or "case" && k < start)
+                    {
+                        start = k;
+                    }
+                }
+
+                return new TokenRange(start, end);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsCapitalized(Document doc, int t)
+    {
+        var tok = doc.Tokens[t];
+        return tok.Range.Length > 0 && char.IsUpper(doc.Text[tok.Start]) && (tok.Upos is null or "PROPN");
+    }
+
+    private static string Word(Document doc, int t) => doc.Text.Substring(doc.Tokens[t].Start, doc.Tokens[t].Range.Length);
+}
