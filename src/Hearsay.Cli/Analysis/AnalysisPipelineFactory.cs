@@ -6,6 +6,7 @@ using Hearsay.Extraction.PlainText;
 using Hearsay.Ingest.Files;
 using Hearsay.Nlp.Coreference;
 using Hearsay.Nlp.Entities;
+using Hearsay.Nlp.Tagging;
 using Hearsay.Nlp.Time;
 using Hearsay.Nlp.Tokenization;
 
@@ -24,6 +25,7 @@ public static class AnalysisPipelineFactory
             [
                 new Tokenizer(),
                 new SentenceSplitter(),
+                PosTagger.Load(),
                 EntityRecognizer.LoadDefault(),
                 new EntityClusterer(),
                 new DocumentDateEstimator(),
@@ -35,13 +37,19 @@ public static class AnalysisPipelineFactory
         {
             throw new CliException("a model file is missing: " + e.Message, e);
         }
+        catch (InvalidDataException e)
+        {
+            throw new CliException("a model file is unreadable: " + e.Message, e);
+        }
     }
 
     /// <summary>The analyser with the shipped models, loaded once per process (stages are stateless between documents).</summary>
     public static Analyzer Create() => Shared.Value;
 
     /// <summary>Reads and analyses one file; bad input becomes a <see cref="CliException"/> naming the file.</summary>
-    public static Document AnalyzeFile(string path, DateOnly? published, CancellationToken cancellationToken = default)
+    public static Document AnalyzeFile(string path, DateOnly? published) => AnalyzeFile(path, published, CancellationToken.None);
+
+    public static Document AnalyzeFile(string path, DateOnly? published, CancellationToken cancellationToken)
     {
         var read = new InputReader().Read(path);
         if (read.Problem is { } problem)

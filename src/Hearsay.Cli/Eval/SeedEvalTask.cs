@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hearsay.Attribution.Evaluation;
+using Hearsay.Cli.Analysis;
 using Hearsay.Core.Documents;
 using Hearsay.Core.Evaluation;
 
