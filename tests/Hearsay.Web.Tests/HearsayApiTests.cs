@@ -20,9 +20,18 @@ public sealed class HearsayApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Without_urls_the_app_is_bound_to_127_0_0_1_port_5080()
     {
         var folder = Path.Combine(Path.GetTempPath(), "hearsay-web-default-" + Guid.NewGuid().ToString("N"));
-        using var store = SqliteDocumentStore.Open(Path.Combine(folder, "d.db"));
-        await using var app = HearsayApi.CreateApp(store);
-        app.Configuration[WebHostDefaults.ServerUrlsKey].ShouldBe("http://127.0.0.1:5080");
+        try
+        {
+            using var store = SqliteDocumentStore.Open(Path.Combine(folder, "d.db"));
+            await using var app = HearsayApi.CreateApp(store);
+            app.Configuration[WebHostDefaults.ServerUrlsKey].ShouldBe("http://127.0.0.1:5080");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+
         HearsayApi.DefaultUrl.ShouldBe("http://127.0.0.1:5080");
     }
 
