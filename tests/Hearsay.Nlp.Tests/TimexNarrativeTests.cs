@@ -28,4 +28,14 @@ public class TimexNarrativeTests
         ValueOf(text, "a year ago", anchor).ShouldBe("1988-Q3");
         ValueOf("Profit rose. It was lower a year ago.", "a year ago", anchor).ShouldBe("1988");
     }
+
+    [Fact]
+    public void AQuoteOfAPastSpeechSpeaksFromItsOwnDate()
+    {
+        var anchor = new DateOnly(2021, 9, 13);
+        var text = "On March 3, 2019, the general said: \"Yesterday we took the pass, and next week we take the valley.\"";
+        ValueOf(text, "Yesterday", anchor).ShouldBe("2019-03-02");
+        ValueOf(text, "next week", anchor).ShouldBe("2019-W10");
+        ValueOf("He said: \"Yesterday we took the pass.\"", "Yesterday", anchor).ShouldBe("2021-09-12");
+    }
 }

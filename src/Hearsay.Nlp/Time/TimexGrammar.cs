@@ -41,7 +41,8 @@ internal static partial class TimexGrammar
     private const string NextPodPattern = B + @"(?<rel>(?i:the\s+next|the\s+following|the\s+previous))\s+(?<unit>(?i:morning|afternoon|evening|night))" + E;
     private const string WeekOfPattern = B + @"(?i:the\s+week\s+of)\s+" + Month + @"\s+" + DayNum + @"(?:,?\s+" + Year4 + ")?" + E;
     private const string RelUnitPattern = B + Mod + @"(?:(?i:earlier|later)\s+(?=(?i:this|last|next)\s))?(?<rel>(?i:the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+following|the\s+preceding|the\s+first|the\s+current|the\s+same|past|last|next|this|coming|previous|current|following|the))\s+(?:(?<n>(?i:" + TimeLexicon.Count + @"))\s+)?(?<unit>(?i:" + TimeLexicon.Units + "))" + E;
-    private const string CountPattern = B + @"(?<n>(?i:" + TimeLexicon.Count + @"))(?:\s+|-)(?<unit>(?i:" + TimeLexicon.Units + @"))(?:\s+(?<dir>(?i:ago|earlier|later|from\s+now|hence)))?(?![\w]|-old|\s+old)";
+    // Comparative quantifiers belong to the expression (TimeML mod="MORE_THAN"); "about", "nearly", "only" do not.
+    private const string CountPattern = B + @"(?:(?i:more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most)\s+)?(?<n>(?i:" + TimeLexicon.Count + @"))(?:\s+|-)(?<unit>(?i:" + TimeLexicon.Units + @"))(?:\s+(?<dir>(?i:ago|earlier|later|from\s+now|hence)))?(?![\w]|-old|\s+old)";
     private const string VaguePattern = B + @"(?:(?<q>(?i:recent|the\s+coming|coming|the\s+past|the\s+last|the\s+next))\s+)(?<unit>(?i:years|months|weeks|days|decades|hours|minutes))" + E;
     private const string BareUnitsPattern = @"(?<=(?i:\b(?:for|in|over|within|took|take|takes|taken)\s))(?<unit>(?i:years|months|weeks|decades))" + E;
     private const string RefPattern = B + @"(?<ref>(?i:now|currently|nowadays|presently|at\s+present|these\s+days|recently|lately|formerly|the\s+past|the\s+future|the\s+near\s+future|the\s+near\s+term|the\s+short\s+term|current))" + E;

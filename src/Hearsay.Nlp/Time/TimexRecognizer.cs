@@ -36,6 +36,12 @@ public sealed class TimexRecognizer : ModelStage<IReadOnlyList<TimeExpression>>
     public IReadOnlyList<TimeExpression> Recognize(string text, DateOnly? anchor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var result = RecognizeAgainst(text, anchor, cancellationToken);
+        return anchor is null ? result : AnchorQuotes(text, anchor.Value, result, cancellationToken);
+    }
+
+    private static IReadOnlyList<TimeExpression> RecognizeAgainst(string text, DateOnly? anchor, CancellationToken cancellationToken)
+    {
         var candidates = new List<Candidate>();
         var rules = TimexGrammar.Rules;
         for (int r = 0; r < rules.Count; r++)
@@ -128,6 +134,97 @@ public sealed class TimexRecognizer : ModelStage<IReadOnlyList<TimeExpression>>
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A quotation dated in its own sentence ("On March 3 he said: \"Yesterday we won.\"") speaks from that date:
+    /// the relative expressions inside it are resolved against the speech's date, not the article's.
+    /// </summary>
+    private static IReadOnlyList<TimeExpression> AnchorQuotes(string text, DateOnly anchor, IReadOnlyList<TimeExpression> times, CancellationToken cancellationToken)
+    {
+        TimeExpression[]? updated = null;
+        int i = 0;
+        while (i < text.Length)
+        {
+            int open = text.IndexOfAny(['“', '"'], i);
+            if (open < 0)
+            {
+                break;
+            }
+
+            char closeChar = text[open] == '“' ? '”' : '"';
+            int close = text.IndexOf(closeChar, open + 1);
+            if (close < 0)
+            {
+                break;
+            }
+
+            i = close + 1;
+            var speech = SpeechDate(text, open, close, times, anchor);
+            if (speech is not { } date || date == anchor)
+            {
+                continue;
+            }
+
+            var inner = text.Substring(open + 1, close - open - 1);
+            var requoted = RecognizeAgainst(inner, date, cancellationToken);
+            for (int t = 0; t < times.Count; t++)
+            {
+                var e = times[t];
+                if (e.Range.Start <= open || e.Range.End > close)
+                {
+                    continue;
+                }
+
+                foreach (var r in requoted)
+                {
+                    if (r.Range.Start + open + 1 == e.Range.Start && r.Range.End + open + 1 == e.Range.End && r.Value != e.Value)
+                    {
+                        updated ??= [.. times];
+                        updated[t] = e with { Value = r.Value, AnchorValue = TimeLexicon.Day(date) };
+                    }
+                }
+            }
+        }
+
+        return updated ?? times;
+    }
+
+    /// <summary>A full date in the quotation's sentence, outside the quotation, before the article's date.</summary>
+    private static DateOnly? SpeechDate(string text, int open, int close, IReadOnlyList<TimeExpression> times, DateOnly anchor)
+    {
+        int start = open;
+        while (start > 0 && text[start - 1] is not ('.' or '!' or '?' or '\n'))
+        {
+            start--;
+        }
+
+        int end = close + 1;
+        while (end < text.Length && text[end] is not ('.' or '!' or '?' or '\n'))
+        {
+            end++;
+        }
+
+        DateOnly? best = null;
+        int bestDistance = int.MaxValue;
+        foreach (var t in times)
+        {
+            bool outside = (t.Range.Start >= start && t.Range.End <= open) || (t.Range.Start > close && t.Range.End <= end);
+            if (!outside || t.Type is not (TimexType.Date or TimexType.Time) || t.Value.Length < 10
+                || !DateOnly.TryParseExact(t.Value.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) || d >= anchor)
+            {
+                continue;
+            }
+
+            int distance = t.Range.End <= open ? open - t.Range.End : t.Range.Start - close;
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = d;
+            }
+        }
+
+        return best;
     }
 
     private static bool YearBack(ReadOnlySpan<char> span) =>
