@@ -10,18 +10,19 @@ namespace Hearsay.Nlp.Entities;
 /// </summary>
 public sealed class NerModel
 {
-    private const string Magic = "HSNER1";
+    private const string Magic = "HSNER2";
     private readonly ThreadLocal<NerFeatureExtractor> _extractor;
 
-    internal NerModel(EntityLabel[] labels, int bucketBits, float[] weights, float[] transitions, Gazetteer? gazetteer, string version)
+    internal NerModel(EntityLabel[] labels, int bucketBits, float[] weights, float[] transitions, Gazetteer? gazetteer, WordClusters? clusters, string version)
     {
         Tags = new BilouTags(labels);
         BucketBits = bucketBits;
         Weights = weights;
         Transitions = transitions;
         Gazetteer = gazetteer;
+        Clusters = clusters;
         Version = version;
-        _extractor = new ThreadLocal<NerFeatureExtractor>(() => new NerFeatureExtractor(bucketBits, gazetteer));
+        _extractor = new ThreadLocal<NerFeatureExtractor>(() => new NerFeatureExtractor(bucketBits, gazetteer, clusters));
     }
 
     public IReadOnlyList<EntityLabel> Labels => Tags.Labels;
@@ -40,6 +41,8 @@ public sealed class NerModel
     internal float[] Transitions { get; }
 
     internal Gazetteer? Gazetteer { get; }
+
+    internal WordClusters? Clusters { get; }
 
     internal NerFeatureExtractor Extractor => _extractor.Value!;
 
@@ -65,6 +68,49 @@ public sealed class NerModel
             ArrayPool<int>.Shared.Return(feats);
             ArrayPool<int>.Shared.Return(tags);
         }
+    }
+
+    /// <summary>
+    /// Tags pre-tokenized sentences document by document (consecutive sentences with the same
+    /// <see cref="LabeledSentence.Document"/>), with the <see cref="NameConsistency"/> pass when asked.
+    /// </summary>
+    public List<EntitySpan>[] PredictSentences(IReadOnlyList<LabeledSentence> sentences, bool consistency)
+    {
+        var result = new List<EntitySpan>[sentences.Count];
+        int start = 0;
+        while (start < sentences.Count)
+        {
+            int end = start + 1;
+            while (end < sentences.Count && sentences[end].Document == sentences[start].Document)
+            {
+                end++;
+            }
+
+            var words = new List<string>();
+            for (int k = start; k < end; k++)
+            {
+                words.AddRange(sentences[k].Words);
+            }
+
+            var (text, tokens) = NerTrainer.Join(words);
+            var segments = new ArraySegment<Token>[end - start];
+            int offset = 0;
+            for (int k = start; k < end; k++)
+            {
+                segments[k - start] = new ArraySegment<Token>(tokens, offset, sentences[k].Words.Length);
+                offset += sentences[k].Words.Length;
+                result[k] = Predict(text, segments[k - start]);
+            }
+
+            if (consistency)
+            {
+                NameConsistency.Propagate(text, segments, new ArraySegment<List<EntitySpan>>(result, start, end - start));
+            }
+
+            start = end;
+        }
+
+        return result;
     }
 
     /// <summary>Viterbi over emission scores from <paramref name="weights"/>; writes the best tag sequence.</summary>
@@ -191,6 +237,16 @@ public sealed class NerModel
             }
         }
 
+        w.Write(Clusters?.Classes.Count ?? 0);
+        if (Clusters is not null)
+        {
+            foreach (var (k, v) in Clusters.Classes.OrderBy(p => p.Key))
+            {
+                w.Write(k);
+                w.Write(v);
+            }
+        }
+
         w.Write(Transitions.Length);
         foreach (var x in Transitions)
         {
@@ -260,6 +316,14 @@ public sealed class NerModel
 
             Gazetteer? gazetteer = nc == 0 ? null : new Gazetteer(entries);
 
+            int ncl = r.ReadInt32();
+            var classes = new Dictionary<ulong, ushort>(ncl);
+            for (int i = 0; i < ncl; i++)
+            {
+                classes[r.ReadUInt64()] = r.ReadUInt16();
+            }
+
+            var clusters = ncl == 0 ? null : new WordClusters(classes);
             var transitions = new float[r.ReadInt32()];
             for (int i = 0; i < transitions.Length; i++)
             {
@@ -279,7 +343,7 @@ public sealed class NerModel
                 }
             }
 
-            return new NerModel(labels, bits, weights, transitions, gazetteer, version);
+            return new NerModel(labels, bits, weights, transitions, gazetteer, clusters, version);
         }
         catch (EndOfStreamException e)
         {
