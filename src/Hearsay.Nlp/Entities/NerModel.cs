@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Hearsay.Core.Documents;
 
 namespace Hearsay.Nlp.Entities;
@@ -32,9 +34,14 @@ public sealed class NerModel
 
     internal BilouTags Tags { get; }
 
+    /// <summary>Weights per bucket, padded to whole SIMD vectors (13 tags use 16 floats: one cache line).</summary>
+    internal int Stride => StrideFor(Tags.Count);
+
+    internal static int StrideFor(int tags) => (tags + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+
     internal int BucketBits { get; }
 
-    /// <summary>[bucket * T + tag].</summary>
+    /// <summary>[bucket * Stride + tag].</summary>
     internal float[] Weights { get; }
 
     /// <summary>[from * T + to] for T*T entries, then T start scores, then T end scores.</summary>
@@ -189,21 +196,24 @@ public sealed class NerModel
 
     private void Emissions(ReadOnlySpan<int> feats, int n, float[] weights, float[] score)
     {
-        int t = Tags.Count;
+        int t = Tags.Count, stride = Stride, vectors = stride / Vector<float>.Count;
         const int F = NerFeatureExtractor.PerToken;
+        Span<Vector<float>> acc = stackalloc Vector<float>[vectors];
+        var all = MemoryMarshal.Cast<float, Vector<float>>(weights.AsSpan());
         for (int i = 0; i < n; i++)
         {
-            var row = score.AsSpan(i * t, t);
-            row.Clear();
+            acc.Clear();
             var f = feats.Slice(i * F, F);
             for (int k = 0; k < F; k++)
             {
-                var w = weights.AsSpan(f[k] * t, t);
-                for (int y = 0; y < w.Length; y++)
+                var w = all.Slice(f[k] * vectors, vectors);
+                for (int v = 0; v < vectors; v++)
                 {
-                    row[y] += w[y];
+                    acc[v] += w[v];
                 }
             }
+
+            MemoryMarshal.Cast<Vector<float>, float>(acc)[..t].CopyTo(score.AsSpan(i * t, t));
         }
     }
 
@@ -253,12 +263,12 @@ public sealed class NerModel
             w.Write(x);
         }
 
-        int t = Tags.Count;
+        int t = Tags.Count, stride = Stride;
         int buckets = 1 << BucketBits;
         int nonZero = 0;
         for (int b = 0; b < buckets; b++)
         {
-            if (RowNonZero(b, t))
+            if (RowNonZero(b, t, stride))
             {
                 nonZero++;
             }
@@ -268,7 +278,7 @@ public sealed class NerModel
         int prevBucket = 0;
         for (int b = 0; b < buckets; b++)
         {
-            if (!RowNonZero(b, t))
+            if (!RowNonZero(b, t, stride))
             {
                 continue;
             }
@@ -277,7 +287,7 @@ public sealed class NerModel
             prevBucket = b;
             for (int y = 0; y < t; y++)
             {
-                w.Write((Half)Weights[(b * t) + y]);
+                w.Write((Half)Weights[(b * stride) + y]);
             }
         }
     }
@@ -331,7 +341,8 @@ public sealed class NerModel
             }
 
             int t = 1 + (4 * labels.Length);
-            var weights = new float[(1 << bits) * t];
+            int stride = StrideFor(t);
+            var weights = new float[(1 << bits) * stride];
             int rows = r.ReadInt32();
             int b = 0;
             for (int i = 0; i < rows; i++)
@@ -339,7 +350,7 @@ public sealed class NerModel
                 b += r.Read7BitEncodedInt();
                 for (int y = 0; y < t; y++)
                 {
-                    weights[(b * t) + y] = (float)r.ReadHalf();
+                    weights[(b * stride) + y] = (float)r.ReadHalf();
                 }
             }
 
@@ -351,11 +362,11 @@ public sealed class NerModel
         }
     }
 
-    private bool RowNonZero(int b, int t)
+    private bool RowNonZero(int b, int t, int stride)
     {
         for (int y = 0; y < t; y++)
         {
-            if ((Half)Weights[(b * t) + y] != Half.Zero)
+            if ((Half)Weights[(b * stride) + y] != Half.Zero)
             {
                 return true;
             }

@@ -25,7 +25,8 @@ public sealed class NerTrainer
         var labels = _options.Labels.ToArray();
         int bits = _options.BucketBits;
         int t = 1 + (4 * labels.Length);
-        var w = new float[(1 << bits) * t];
+        int stride = NerModel.StrideFor(t);
+        var w = new float[(1 << bits) * stride];
         var u = new float[w.Length];
         var trans = new float[(t + 2) * t];
         var transU = new float[trans.Length];
@@ -116,7 +117,7 @@ public sealed class NerTrainer
                     var f = feats[s].AsSpan(i * F, F);
                     foreach (int b in f)
                     {
-                        int gi = (b * t) + g[i], pi = (b * t) + pred[i];
+                        int gi = (b * stride) + g[i], pi = (b * stride) + pred[i];
                         w[gi] += 1;
                         u[gi] += c;
                         w[pi] -= 1;
