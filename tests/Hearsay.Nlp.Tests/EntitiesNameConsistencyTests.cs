@@ -45,4 +45,19 @@ public class EntitiesNameConsistencyTests
         NameConsistency.Propagate(text, sentences, spans);
         spans[1].ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_surname_alone_follows_the_full_name_and_a_name_takes_its_majority_label()
+    {
+        var (text, sentences) = Doc(["Zahir", "Aghbar", "said"], ["Aghbar", "insisted"], ["Miramar", "Miramar", "Miramar"]);
+        var spans = new List<List<EntitySpan>>
+        {
+            new() { new(0, 2, EntityLabel.Person) },
+            new(),
+            new() { new(0, 1, EntityLabel.Loc), new(1, 2, EntityLabel.Loc), new(2, 3, EntityLabel.Person) },
+        };
+        NameConsistency.Propagate(text, sentences, spans);
+        spans[1].ShouldBe([new EntitySpan(0, 1, EntityLabel.Person)]);
+        spans[2].ShouldAllBe(s => s.Label == EntityLabel.Loc);
+    }
 }

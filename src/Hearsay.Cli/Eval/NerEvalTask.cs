@@ -34,7 +34,9 @@ public sealed class NerEvalTask : IEvalTask
             throw new CliException($"--data '{data}': no sentences found.");
         }
 
+        var loadClock = Stopwatch.StartNew();
         var model = NerCommands.LoadModel(null);
+        double loadSeconds = loadClock.Elapsed.TotalSeconds;
         int words = gold.Sum(s => s.Words.Length);
         bool consistency = Environment.GetEnvironmentVariable("HEARSAY_NER_CONSISTENCY") != "0";
 
@@ -82,6 +84,7 @@ public sealed class NerEvalTask : IEvalTask
         report.Metrics["wordsPerSecond"] = Math.Round(words / Math.Max(seconds, 1e-9));
         report.Metrics["wordsPerCpuSecond"] = Math.Round(words / Math.Max(cpuSeconds, 1e-9));
         report.Metrics["model"] = model.Version;
+        report.Metrics["loadSeconds"] = Math.Round(loadSeconds, 3);
         report.Metrics["documentConsistency"] = consistency;
         report.Details.Add($"NER on {data}: {gold.Count} sentences, {words} words, model {model.Version}");
         foreach (var label in scored.Order())

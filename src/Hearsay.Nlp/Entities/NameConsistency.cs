@@ -36,9 +36,45 @@ public static class NameConsistency
             }
         }
 
+        // A person's surname alone later in the document is that person ("Aghbar" after "Zahir Aghbar").
+        var surnames = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        for (int k = 0; k < sentences.Count; k++)
+        {
+            foreach (var s in spans[k])
+            {
+                if (s.Label == EntityLabel.Person && s.End - s.Start >= 2 && Name(text, sentences[k], s.End - 1, s.End) is { } last && !names.ContainsKey(last))
+                {
+                    surnames[last] = new int[labelCount];
+                    surnames[last][(int)EntityLabel.Person] = MinSingleWordVotes;
+                }
+            }
+        }
+
+        foreach (var (surname, votes) in surnames)
+        {
+            names[surname] = votes;
+        }
+
         if (names.Count == 0)
         {
             return;
+        }
+
+        // One name, one label per document: spans of a name with a clear majority label take it.
+        for (int k = 0; k < sentences.Count; k++)
+        {
+            for (int j = 0; j < spans[k].Count; j++)
+            {
+                var s = spans[k][j];
+                if (Name(text, sentences[k], s.Start, s.End) is { } name && names.TryGetValue(name, out var counts))
+                {
+                    int best = Array.IndexOf(counts, counts.Max());
+                    if (best != (int)s.Label && counts[best] * 2 > counts.Sum())
+                    {
+                        spans[k][j] = s with { Label = (EntityLabel)best };
+                    }
+                }
+            }
         }
 
         for (int k = 0; k < sentences.Count; k++)

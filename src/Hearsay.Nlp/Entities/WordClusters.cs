@@ -22,6 +22,11 @@ public sealed class WordClusters
     /// <summary>Word hash to (coarse class * Fine + fine class) + 1.</summary>
     internal Dictionary<ulong, ushort> Classes { get; }
 
+    public int Count => Classes.Count;
+
+    /// <summary>The word's class (coarse * Fine + fine + 1), or 0 for a word outside the table.</summary>
+    public int ClassOf(string word) => Classes.TryGetValue(NerFeatureExtractor.LowerHash(word), out ushort c) ? c : 0;
+
     /// <summary>Reads the word embedding table and vocabulary from the MiniLM ONNX model (or the assembly embedding it) and clusters the words.</summary>
     public static WordClusters FromMiniLm(string path, int seed, TextWriter log)
     {
