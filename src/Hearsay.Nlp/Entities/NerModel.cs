@@ -360,6 +360,10 @@ public sealed class NerModel
         {
             throw new InvalidDataException($"NER model '{path}' is truncated.", e);
         }
+        catch (InvalidDataException e) when (!e.Message.Contains(path, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"'{path}' is not a Hearsay NER model ({e.Message})", e);
+        }
     }
 
     private bool RowNonZero(int b, int t, int stride)
