@@ -79,6 +79,21 @@ public class EntitiesRecognizerTests
     }
 
     [Fact]
+    public void A_file_that_is_not_a_model_is_a_clear_error()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"hearsay-ner-{Guid.NewGuid():N}.bin");
+        File.WriteAllText(path, "Ahmad B-PER\n");
+        try
+        {
+            Should.Throw<InvalidDataException>(() => NerModel.Load(path)).Message.ShouldContain(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Training_is_reproducible_with_a_fixed_seed()
     {
         var dir = Path.Combine(Path.GetTempPath(), $"hearsay-ner-{Guid.NewGuid():N}");

@@ -35,11 +35,12 @@ public static class NerCommands
             var m = LoadModel(parse.GetValue(model));
             var sb = new StringBuilder();
             int entities = 0, words = 0;
-            foreach (var s in sentences)
+            var predicted = m.PredictSentences(sentences, Environment.GetEnvironmentVariable("HEARSAY_NER_CONSISTENCY") != "0");
+            for (int k = 0; k < sentences.Count; k++)
             {
                 ct.ThrowIfCancellationRequested();
-                var (text, tokens) = NerTrainer.Join(s.Words);
-                var tags = ToIob2(m.Predict(text, tokens), s.Words.Length, ref entities);
+                var s = sentences[k];
+                var tags = ToIob2(predicted[k], s.Words.Length, ref entities);
                 for (int i = 0; i < s.Words.Length; i++)
                 {
                     sb.Append(s.Words[i]).Append(' ');

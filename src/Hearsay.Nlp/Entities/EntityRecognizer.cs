@@ -24,6 +24,9 @@ public sealed class EntityRecognizer : ModelStage<IReadOnlyList<Mention>>
 
     public override string Name => "EntityRecognizer";
 
+    /// <summary>Whether the document-level <see cref="NameConsistency"/> pass runs (on by default, as in <c>hearsay eval ner</c>).</summary>
+    public bool Consistency { get; init; } = true;
+
     public override string Version => "ner/" + _model.Version;
 
     public override Layers Requires => Layers.Tokens | Layers.Sentences;
@@ -42,8 +45,9 @@ public sealed class EntityRecognizer : ModelStage<IReadOnlyList<Mention>>
     public override IReadOnlyList<Mention> Predict(Document document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var mentions = new List<Mention>();
         var tokens = document.Tokens;
+        var segments = new List<ArraySegment<Token>>(document.Sentences.Count);
+        var spans = new List<List<EntitySpan>>(document.Sentences.Count);
         foreach (var sentence in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -53,9 +57,22 @@ public sealed class EntityRecognizer : ModelStage<IReadOnlyList<Mention>>
                 continue;
             }
 
-            foreach (var span in _model.Predict(document.Text, tokens.AsSpan(range.Start, range.Length)))
+            var segment = new ArraySegment<Token>(tokens, range.Start, range.Length);
+            segments.Add(segment);
+            spans.Add(_model.Predict(document.Text, segment));
+        }
+
+        if (Consistency)
+        {
+            NameConsistency.Propagate(document.Text, segments, spans);
+        }
+
+        var mentions = new List<Mention>();
+        for (int k = 0; k < segments.Count; k++)
+        {
+            foreach (var span in spans[k])
             {
-                var tr = new TokenRange(range.Start + span.Start, range.Start + span.End);
+                var tr = new TokenRange(segments[k].Offset + span.Start, segments[k].Offset + span.End);
                 mentions.Add(new Mention(document.CharRangeOf(tr), tr, span.Label, MentionKind.Name));
             }
         }

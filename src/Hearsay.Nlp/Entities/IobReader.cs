@@ -27,18 +27,27 @@ public static class IobReader
         var words = new List<string>();
         var tags = new List<string>();
         int lineNo = 0;
+        int doc = 0;
+        bool docMarkers = false;
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
             lineNo++;
             if (line.Length == 0 || string.IsNullOrWhiteSpace(line))
             {
-                Flush(words, tags, result);
+                Flush(words, tags, result, doc);
                 continue;
             }
 
             if (line.StartsWith('#') && (line.StartsWith("# ", StringComparison.Ordinal) || line.Length == 1))
             {
+                if (line.StartsWith("# newdoc", StringComparison.Ordinal))
+                {
+                    Flush(words, tags, result, doc);
+                    doc++;
+                    docMarkers = true;
+                }
+
                 continue;
             }
 
@@ -50,7 +59,9 @@ public static class IobReader
 
             if (fields[0] == "-DOCSTART-")
             {
-                Flush(words, tags, result);
+                Flush(words, tags, result, doc);
+                doc++;
+                docMarkers = true;
                 continue;
             }
 
@@ -64,7 +75,15 @@ public static class IobReader
             tags.Add(uner ? fields[2] : fields[^1]);
         }
 
-        Flush(words, tags, result);
+        Flush(words, tags, result, doc);
+        if (!docMarkers)
+        {
+            for (int i = 0; i < result.Count; i++)
+            {
+                result[i].Document = i;
+            }
+        }
+
         return result;
     }
 
@@ -119,7 +138,7 @@ public static class IobReader
         }
     }
 
-    private static void Flush(List<string> words, List<string> tags, List<LabeledSentence> result)
+    private static void Flush(List<string> words, List<string> tags, List<LabeledSentence> result, int doc)
     {
         if (words.Count == 0)
         {
@@ -127,7 +146,7 @@ public static class IobReader
         }
 
         var t = tags.ToArray();
-        result.Add(new LabeledSentence([.. words], Decode(t), t));
+        result.Add(new LabeledSentence([.. words], Decode(t), t) { Document = doc });
         words.Clear();
         tags.Clear();
     }

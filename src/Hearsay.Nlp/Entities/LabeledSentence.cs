@@ -17,6 +17,9 @@ public sealed class LabeledSentence
 
     public EntitySpan[] Spans { get; }
 
+    /// <summary>Index of the document the sentence belongs to within its file (from <c># newdoc</c> or <c>-DOCSTART-</c>; else one per sentence).</summary>
+    public int Document { get; set; }
+
     /// <summary>The tag column as read (copied through to output so conlleval can score it), or null.</summary>
     public string[]? GoldTags { get; }
 }

@@ -9,7 +9,7 @@ namespace Hearsay.Nlp.Entities;
 /// </summary>
 internal sealed class NerFeatureExtractor
 {
-    public const int PerToken = 40;
+    public const int PerToken = 45;
 
     private const ulong Fnv = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;
@@ -18,6 +18,8 @@ internal sealed class NerFeatureExtractor
 
     private readonly int _shift;
     private readonly Gazetteer? _gazetteer;
+    private readonly WordClusters? _clusters;
+    private ulong[] _class = [];
     private ulong[] _form = [];
     private ulong[] _lower = [];
     private ulong[] _shapeLong = [];
@@ -27,10 +29,11 @@ internal sealed class NerFeatureExtractor
     private ulong[] _capRun = [];
     private ulong[] _gazOne = [];
 
-    public NerFeatureExtractor(int bucketBits, Gazetteer? gazetteer)
+    public NerFeatureExtractor(int bucketBits, Gazetteer? gazetteer, WordClusters? clusters)
     {
         _shift = 64 - bucketBits;
         _gazetteer = gazetteer;
+        _clusters = clusters;
     }
 
     /// <summary>Fills <paramref name="features"/> (length n * PerToken) with bucket indices.</summary>
@@ -152,6 +155,12 @@ internal sealed class NerFeatureExtractor
             f[37] = Bucket(37, Combine(lowerN, lowerNN));
             f[38] = Bucket(38, Combine(gp, i > 0 ? _gazPos[i - 1] : BosHash));
             f[39] = Bucket(39, Combine((ulong)Math.Min(tokens[i].Range.Length, 8), ss));
+            ulong fine = _class[i] % WordClusters.Fine;
+            f[40] = Bucket(40, _class[i] == 0 ? 0UL : fine + 1);
+            f[41] = Bucket(41, _class[i] == 0 ? 0UL : (_class[i] / WordClusters.Fine) + 1);
+            f[42] = Bucket(42, i > 0 ? _class[i - 1] : BosHash);
+            f[43] = Bucket(43, i + 1 < n ? _class[i + 1] : EosHash);
+            f[44] = Bucket(44, Combine(_class[i], ss));
         }
     }
 
@@ -194,6 +203,7 @@ internal sealed class NerFeatureExtractor
             prevClass = cls;
         }
 
+        _class[i] = _clusters is not null && _clusters.Classes.TryGetValue(lower, out ushort cls1) ? cls1 : 0UL;
         _form[i] = form;
         _lower[i] = lower;
         _shapeLong[i] = shapeLong;
@@ -252,6 +262,7 @@ internal sealed class NerFeatureExtractor
         _affix = new ulong[size * 7];
         _gazPos = new ulong[size];
         _capRun = new ulong[size];
+        _class = new ulong[size];
         _gazOne = new ulong[size];
     }
 }

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Hearsay.Core.Documents;
 
 namespace Hearsay.Nlp.Entities;
@@ -10,18 +12,19 @@ namespace Hearsay.Nlp.Entities;
 /// </summary>
 public sealed class NerModel
 {
-    private const string Magic = "HSNER1";
+    private const string Magic = "HSNER2";
     private readonly ThreadLocal<NerFeatureExtractor> _extractor;
 
-    internal NerModel(EntityLabel[] labels, int bucketBits, float[] weights, float[] transitions, Gazetteer? gazetteer, string version)
+    internal NerModel(EntityLabel[] labels, int bucketBits, float[] weights, float[] transitions, Gazetteer? gazetteer, WordClusters? clusters, string version)
     {
         Tags = new BilouTags(labels);
         BucketBits = bucketBits;
         Weights = weights;
         Transitions = transitions;
         Gazetteer = gazetteer;
+        Clusters = clusters;
         Version = version;
-        _extractor = new ThreadLocal<NerFeatureExtractor>(() => new NerFeatureExtractor(bucketBits, gazetteer));
+        _extractor = new ThreadLocal<NerFeatureExtractor>(() => new NerFeatureExtractor(bucketBits, gazetteer, clusters));
     }
 
     public IReadOnlyList<EntityLabel> Labels => Tags.Labels;
@@ -31,15 +34,22 @@ public sealed class NerModel
 
     internal BilouTags Tags { get; }
 
+    /// <summary>Weights per bucket, padded to whole SIMD vectors (13 tags use 16 floats: one cache line).</summary>
+    internal int Stride => StrideFor(Tags.Count);
+
+    internal static int StrideFor(int tags) => (tags + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+
     internal int BucketBits { get; }
 
-    /// <summary>[bucket * T + tag].</summary>
+    /// <summary>[bucket * Stride + tag].</summary>
     internal float[] Weights { get; }
 
     /// <summary>[from * T + to] for T*T entries, then T start scores, then T end scores.</summary>
     internal float[] Transitions { get; }
 
     internal Gazetteer? Gazetteer { get; }
+
+    internal WordClusters? Clusters { get; }
 
     internal NerFeatureExtractor Extractor => _extractor.Value!;
 
@@ -65,6 +75,49 @@ public sealed class NerModel
             ArrayPool<int>.Shared.Return(feats);
             ArrayPool<int>.Shared.Return(tags);
         }
+    }
+
+    /// <summary>
+    /// Tags pre-tokenized sentences document by document (consecutive sentences with the same
+    /// <see cref="LabeledSentence.Document"/>), with the <see cref="NameConsistency"/> pass when asked.
+    /// </summary>
+    public List<EntitySpan>[] PredictSentences(IReadOnlyList<LabeledSentence> sentences, bool consistency)
+    {
+        var result = new List<EntitySpan>[sentences.Count];
+        int start = 0;
+        while (start < sentences.Count)
+        {
+            int end = start + 1;
+            while (end < sentences.Count && sentences[end].Document == sentences[start].Document)
+            {
+                end++;
+            }
+
+            var words = new List<string>();
+            for (int k = start; k < end; k++)
+            {
+                words.AddRange(sentences[k].Words);
+            }
+
+            var (text, tokens) = NerTrainer.Join(words);
+            var segments = new ArraySegment<Token>[end - start];
+            int offset = 0;
+            for (int k = start; k < end; k++)
+            {
+                segments[k - start] = new ArraySegment<Token>(tokens, offset, sentences[k].Words.Length);
+                offset += sentences[k].Words.Length;
+                result[k] = Predict(text, segments[k - start]);
+            }
+
+            if (consistency)
+            {
+                NameConsistency.Propagate(text, segments, new ArraySegment<List<EntitySpan>>(result, start, end - start));
+            }
+
+            start = end;
+        }
+
+        return result;
     }
 
     /// <summary>Viterbi over emission scores from <paramref name="weights"/>; writes the best tag sequence.</summary>
@@ -143,21 +196,24 @@ public sealed class NerModel
 
     private void Emissions(ReadOnlySpan<int> feats, int n, float[] weights, float[] score)
     {
-        int t = Tags.Count;
+        int t = Tags.Count, stride = Stride, vectors = stride / Vector<float>.Count;
         const int F = NerFeatureExtractor.PerToken;
+        Span<Vector<float>> acc = stackalloc Vector<float>[vectors];
+        var all = MemoryMarshal.Cast<float, Vector<float>>(weights.AsSpan());
         for (int i = 0; i < n; i++)
         {
-            var row = score.AsSpan(i * t, t);
-            row.Clear();
+            acc.Clear();
             var f = feats.Slice(i * F, F);
             for (int k = 0; k < F; k++)
             {
-                var w = weights.AsSpan(f[k] * t, t);
-                for (int y = 0; y < w.Length; y++)
+                var w = all.Slice(f[k] * vectors, vectors);
+                for (int v = 0; v < vectors; v++)
                 {
-                    row[y] += w[y];
+                    acc[v] += w[v];
                 }
             }
+
+            MemoryMarshal.Cast<Vector<float>, float>(acc)[..t].CopyTo(score.AsSpan(i * t, t));
         }
     }
 
@@ -191,18 +247,28 @@ public sealed class NerModel
             }
         }
 
+        w.Write(Clusters?.Classes.Count ?? 0);
+        if (Clusters is not null)
+        {
+            foreach (var (k, v) in Clusters.Classes.OrderBy(p => p.Key))
+            {
+                w.Write(k);
+                w.Write(v);
+            }
+        }
+
         w.Write(Transitions.Length);
         foreach (var x in Transitions)
         {
             w.Write(x);
         }
 
-        int t = Tags.Count;
+        int t = Tags.Count, stride = Stride;
         int buckets = 1 << BucketBits;
         int nonZero = 0;
         for (int b = 0; b < buckets; b++)
         {
-            if (RowNonZero(b, t))
+            if (RowNonZero(b, t, stride))
             {
                 nonZero++;
             }
@@ -212,7 +278,7 @@ public sealed class NerModel
         int prevBucket = 0;
         for (int b = 0; b < buckets; b++)
         {
-            if (!RowNonZero(b, t))
+            if (!RowNonZero(b, t, stride))
             {
                 continue;
             }
@@ -221,7 +287,7 @@ public sealed class NerModel
             prevBucket = b;
             for (int y = 0; y < t; y++)
             {
-                w.Write((Half)Weights[(b * t) + y]);
+                w.Write((Half)Weights[(b * stride) + y]);
             }
         }
     }
@@ -260,6 +326,14 @@ public sealed class NerModel
 
             Gazetteer? gazetteer = nc == 0 ? null : new Gazetteer(entries);
 
+            int ncl = r.ReadInt32();
+            var classes = new Dictionary<ulong, ushort>(ncl);
+            for (int i = 0; i < ncl; i++)
+            {
+                classes[r.ReadUInt64()] = r.ReadUInt16();
+            }
+
+            var clusters = ncl == 0 ? null : new WordClusters(classes);
             var transitions = new float[r.ReadInt32()];
             for (int i = 0; i < transitions.Length; i++)
             {
@@ -267,7 +341,8 @@ public sealed class NerModel
             }
 
             int t = 1 + (4 * labels.Length);
-            var weights = new float[(1 << bits) * t];
+            int stride = StrideFor(t);
+            var weights = new float[(1 << bits) * stride];
             int rows = r.ReadInt32();
             int b = 0;
             for (int i = 0; i < rows; i++)
@@ -275,23 +350,27 @@ public sealed class NerModel
                 b += r.Read7BitEncodedInt();
                 for (int y = 0; y < t; y++)
                 {
-                    weights[(b * t) + y] = (float)r.ReadHalf();
+                    weights[(b * stride) + y] = (float)r.ReadHalf();
                 }
             }
 
-            return new NerModel(labels, bits, weights, transitions, gazetteer, version);
+            return new NerModel(labels, bits, weights, transitions, gazetteer, clusters, version);
         }
         catch (EndOfStreamException e)
         {
             throw new InvalidDataException($"NER model '{path}' is truncated.", e);
         }
+        catch (InvalidDataException e) when (!e.Message.Contains(path, StringComparison.Ordinal))
+        {
+            throw new InvalidDataException($"'{path}' is not a Hearsay NER model ({e.Message})", e);
+        }
     }
 
-    private bool RowNonZero(int b, int t)
+    private bool RowNonZero(int b, int t, int stride)
     {
         for (int y = 0; y < t; y++)
         {
-            if ((Half)Weights[(b * t) + y] != Half.Zero)
+            if ((Half)Weights[(b * stride) + y] != Half.Zero)
             {
                 return true;
             }

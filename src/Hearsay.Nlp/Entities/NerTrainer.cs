@@ -19,19 +19,20 @@ public sealed class NerTrainer
         _log = log;
     }
 
-    public NerModel Train(IReadOnlyList<LabeledSentence> train, IReadOnlyList<LabeledSentence>? dev, IReadOnlyList<LabeledSentence>? gazetteerOnly = null, CancellationToken cancellationToken = default)
+    public NerModel Train(IReadOnlyList<LabeledSentence> train, IReadOnlyList<LabeledSentence>? dev, IReadOnlyList<LabeledSentence>? gazetteerOnly = null, WordClusters? clusters = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
         var labels = _options.Labels.ToArray();
         int bits = _options.BucketBits;
         int t = 1 + (4 * labels.Length);
-        var w = new float[(1 << bits) * t];
+        int stride = NerModel.StrideFor(t);
+        var w = new float[(1 << bits) * stride];
         var u = new float[w.Length];
         var trans = new float[(t + 2) * t];
         var transU = new float[trans.Length];
         gazetteerOnly ??= [];
         var gazetteer = _options.Gazetteer ? Gazetteer.Build(train.Concat(gazetteerOnly), labels) : null;
-        var model = new NerModel(labels, bits, w, trans, gazetteer, _options.Version);
+        var model = new NerModel(labels, bits, w, trans, gazetteer, clusters, _options.Version);
         var tags = model.Tags;
         const int F = NerFeatureExtractor.PerToken;
         int folds = _options.GazetteerFolds;
@@ -43,7 +44,7 @@ public sealed class NerTrainer
         {
             int kk = k;
             var others = train.Where((_, s) => FoldOf(s, train.Count, folds) != kk).Concat(gazetteerOnly);
-            foldExtractors[k] = new NerFeatureExtractor(bits, Gazetteer.Build(others, labels));
+            foldExtractors[k] = new NerFeatureExtractor(bits, Gazetteer.Build(others, labels), clusters);
         }
 
         if (gazetteer is not null)
@@ -51,19 +52,34 @@ public sealed class NerTrainer
             _log.WriteLine($"ner: gazetteer {gazetteer.Entries.Count} names ({train.Count} training + {gazetteerOnly.Count} gazetteer-only sentences), {folds} folds");
         }
 
-        var feats = new int[train.Count][];
-        var gold = new int[train.Count][];
+        // Lower-cased copies of some sentences teach names without capitals ("tampa bay", "mexico"), common in web text.
+        // A copy keeps its original's gazetteer fold, so it cannot see its own names.
+        var rng = new Random(_options.Seed);
+        var examples = new List<(LabeledSentence Sentence, int Fold, bool Lower)>(train.Count);
         for (int s = 0; s < train.Count; s++)
         {
-            var (text, toks) = Join(train[s].Words);
-            feats[s] = new int[toks.Length * F];
-            (gazetteer is null ? model.Extractor : foldExtractors[FoldOf(s, train.Count, folds)]).Extract(text, toks, feats[s]);
-            gold[s] = tags.Encode(toks.Length, train[s].Spans);
+            int fold = FoldOf(s, train.Count, folds);
+            examples.Add((train[s], fold, false));
+            if (_options.LowercaseCopies > 0 && rng.NextDouble() < _options.LowercaseCopies)
+            {
+                examples.Add((train[s], fold, true));
+            }
         }
 
-        _log.WriteLine($"ner: {train.Count} training sentences featurised in {clock.Elapsed.TotalSeconds:F1}s");
-        var order = Enumerable.Range(0, train.Count).ToArray();
-        var rng = new Random(_options.Seed);
+        var feats = new int[examples.Count][];
+        var gold = new int[examples.Count][];
+        for (int s = 0; s < examples.Count; s++)
+        {
+            var (sentence, fold, lower) = examples[s];
+            var words = lower ? Array.ConvertAll(sentence.Words, x => x.ToLowerInvariant()) : sentence.Words;
+            var (text, toks) = Join(words);
+            feats[s] = new int[toks.Length * F];
+            (gazetteer is null ? model.Extractor : foldExtractors[fold]).Extract(text, toks, feats[s]);
+            gold[s] = tags.Encode(toks.Length, sentence.Spans);
+        }
+
+        _log.WriteLine($"ner: {examples.Count} training sentences ({examples.Count - train.Count} lower-cased copies) featurised in {clock.Elapsed.TotalSeconds:F1}s");
+        var order = Enumerable.Range(0, examples.Count).ToArray();
         float c = 1;
         double bestF1 = -1;
         NerModel? best = null;
@@ -101,7 +117,7 @@ public sealed class NerTrainer
                     var f = feats[s].AsSpan(i * F, F);
                     foreach (int b in f)
                     {
-                        int gi = (b * t) + g[i], pi = (b * t) + pred[i];
+                        int gi = (b * stride) + g[i], pi = (b * stride) + pred[i];
                         w[gi] += 1;
                         u[gi] += c;
                         w[pi] -= 1;
@@ -124,11 +140,11 @@ public sealed class NerTrainer
                 c++;
             }
 
-            var averaged = Average(w, u, trans, transU, c, labels, bits, gazetteer, _options.Version);
+            var averaged = Average(w, u, trans, transU, c, labels, bits, gazetteer, clusters, _options.Version);
             string devText = "";
             if (dev is not null)
             {
-                var score = Evaluate(averaged, dev, labels);
+                var score = Evaluate(averaged, dev, labels, _options.Consistency);
                 devText = string.Create(CultureInfo.InvariantCulture, $" dev P={score.Micro.Precision:F4} R={score.Micro.Recall:F4} F1={score.Micro.F1:F4}");
                 if (score.Micro.F1 > bestF1)
                 {
@@ -155,15 +171,14 @@ public sealed class NerTrainer
         return best!;
     }
 
-    public static NerScore Evaluate(NerModel model, IReadOnlyList<LabeledSentence> data, IReadOnlyList<EntityLabel>? scored = null)
+    public static NerScore Evaluate(NerModel model, IReadOnlyList<LabeledSentence> data, IReadOnlyList<EntityLabel>? scored = null, bool consistency = true)
     {
         var score = new NerScore();
         var set = scored is null ? null : new HashSet<EntityLabel>(scored);
-        foreach (var s in data)
+        var predicted = model.PredictSentences(data, consistency);
+        for (int i = 0; i < data.Count; i++)
         {
-            var (text, toks) = Join(s.Words);
-            var predicted = model.Predict(text, toks);
-            score.Add(s.Spans, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(predicted), set);
+            score.Add(data[i].Spans, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(predicted[i]), set);
         }
 
         return score;
@@ -196,7 +211,7 @@ public sealed class NerTrainer
         : i == n ? (t * t) + t + tags[n - 1]
         : (tags[i - 1] * t) + tags[i];
 
-    private static NerModel Average(float[] w, float[] u, float[] trans, float[] transU, float c, EntityLabel[] labels, int bits, Gazetteer? gazetteer, string version)
+    private static NerModel Average(float[] w, float[] u, float[] trans, float[] transU, float c, EntityLabel[] labels, int bits, Gazetteer? gazetteer, WordClusters? clusters, string version)
     {
         var aw = new float[w.Length];
         for (int i = 0; i < w.Length; i++)
@@ -210,6 +225,6 @@ public sealed class NerTrainer
             at[i] = trans[i] - (transU[i] / c);
         }
 
-        return new NerModel(labels, bits, aw, at, gazetteer, version);
+        return new NerModel(labels, bits, aw, at, gazetteer, clusters, version);
     }
 }

@@ -23,8 +23,14 @@ public sealed record NerTrainerOptions
     /// <summary>Blocks of training sentences for the held-out gazetteer features.</summary>
     public int GazetteerFolds { get; init; } = 5;
 
+    /// <summary>Fraction of training sentences that also get a lower-cased copy.</summary>
+    public double LowercaseCopies { get; init; }
+
+    /// <summary>Whether dev scoring (and so epoch selection) includes the <see cref="NameConsistency"/> pass.</summary>
+    public bool Consistency { get; init; } = true;
+
     public string Version { get; init; } = "ner";
 
     public override string ToString() =>
-        $"epochs={Epochs} seed={Seed} bucketBits={BucketBits} labels={string.Join(",", Labels)} timeLimit={TimeLimit.TotalMinutes}min gazetteer={Gazetteer} gazetteerFolds={GazetteerFolds} features={NerFeatureExtractor.PerToken}/token";
+        $"epochs={Epochs} seed={Seed} bucketBits={BucketBits} labels={string.Join(",", Labels)} timeLimit={TimeLimit.TotalMinutes}min gazetteer={Gazetteer} gazetteerFolds={GazetteerFolds} lowercaseCopies={LowercaseCopies} consistency={Consistency} features={NerFeatureExtractor.PerToken}/token";
 }

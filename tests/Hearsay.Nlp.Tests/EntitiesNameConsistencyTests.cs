@@ -1,0 +1,63 @@
+using Hearsay.Core.Documents;
+using Hearsay.Nlp.Entities;
+
+namespace Hearsay.Nlp.Tests;
+
+public class EntitiesNameConsistencyTests
+{
+    private static (string Text, ArraySegment<Token>[] Sentences) Doc(params string[][] sentences)
+    {
+        var (text, tokens) = NerTrainer.Join(sentences.SelectMany(s => s).ToArray());
+        var segments = new ArraySegment<Token>[sentences.Length];
+        int offset = 0;
+        for (int i = 0; i < sentences.Length; i++)
+        {
+            segments[i] = new ArraySegment<Token>(tokens, offset, sentences[i].Length);
+            offset += sentences[i].Length;
+        }
+
+        return (text, segments);
+    }
+
+    [Fact]
+    public void A_name_found_twice_is_tagged_where_it_was_missed()
+    {
+        var (text, sentences) = Doc(["Miramar", "is", "great"], ["I", "love", "Miramar"], ["Miramar", "again"]);
+        var spans = new List<List<EntitySpan>> { new() { new(0, 1, EntityLabel.Loc) }, new() { new(2, 3, EntityLabel.Loc) }, new() };
+        NameConsistency.Propagate(text, sentences, spans);
+        spans[2].ShouldBe([new EntitySpan(0, 1, EntityLabel.Loc)]);
+    }
+
+    [Fact]
+    public void A_one_word_name_found_once_does_not_spread_but_a_multiword_name_does()
+    {
+        var (text, sentences) = Doc(["Israeli", "troops", "met", "Islamic", "Jihad"], ["Israeli", "Islamic", "Jihad", "men"]);
+        var spans = new List<List<EntitySpan>> { new() { new(0, 1, EntityLabel.Loc), new(3, 5, EntityLabel.Org) }, new() };
+        NameConsistency.Propagate(text, sentences, spans);
+        spans[1].ShouldBe([new EntitySpan(1, 3, EntityLabel.Org)]);
+    }
+
+    [Fact]
+    public void Lower_case_words_never_spread()
+    {
+        var (text, sentences) = Doc(["apple", "apple"], ["apple"]);
+        var spans = new List<List<EntitySpan>> { new() { new(0, 1, EntityLabel.Org), new(1, 2, EntityLabel.Org) }, new() };
+        NameConsistency.Propagate(text, sentences, spans);
+        spans[1].ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_surname_alone_follows_the_full_name_and_a_name_takes_its_majority_label()
+    {
+        var (text, sentences) = Doc(["Zahir", "Aghbar", "said"], ["Aghbar", "insisted"], ["Miramar", "Miramar", "Miramar"]);
+        var spans = new List<List<EntitySpan>>
+        {
+            new() { new(0, 2, EntityLabel.Person) },
+            new(),
+            new() { new(0, 1, EntityLabel.Loc), new(1, 2, EntityLabel.Loc), new(2, 3, EntityLabel.Person) },
+        };
+        NameConsistency.Propagate(text, sentences, spans);
+        spans[1].ShouldBe([new EntitySpan(0, 1, EntityLabel.Person)]);
+        spans[2].ShouldAllBe(s => s.Label == EntityLabel.Loc);
+    }
+}
