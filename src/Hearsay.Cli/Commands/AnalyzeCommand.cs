@@ -42,7 +42,8 @@ public static class AnalyzeCommand
             var fmt = parse.GetValue(format);
             var reader = new InputReader();
             var files = reader.Expand(parse.GetValue(paths)!).ToList();
-            var analyzer = AnalysisPipelineFactory.Create();
+            // Models load on the first readable file, so that bad input is reported even when a model is broken.
+            var analyzer = new Lazy<Analyzer>(AnalysisPipelineFactory.Create);
             int ok = 0, bad = 0;
             var results = new List<DocumentResult>();
             await BatchProgress.RunAsync("analyze", files.Count, async tick =>
@@ -58,7 +59,7 @@ public static class AnalyzeCommand
                     }
                     else
                     {
-                        var doc = analyzer.Analyze(read.Input!, date, ct);
+                        var doc = analyzer.Value.Analyze(read.Input!, date, ct);
                         var result = DocumentResultMapper.ToResult(doc);
                         ok++;
                         if (fmt == OutputFormat.Json && files.Count == 1)

@@ -52,7 +52,8 @@ public static class IngestCommand
             {
                 var reader = new InputReader();
                 var files = reader.Expand(parse.GetValue(paths)!).ToList();
-                var analyzer = AnalysisPipelineFactory.Create();
+                // Models load on the first readable file, so that bad input is reported even when a model is broken.
+                var analyzer = new Lazy<Analyzer>(AnalysisPipelineFactory.Create);
                 int stored = 0, skipped = 0, bad = 0;
                 await BatchProgress.RunAsync("ingest", files.Count, async tick =>
                 {
@@ -72,7 +73,7 @@ public static class IngestCommand
                             continue;
                         }
 
-                        var doc = analyzer.Prepare(read.Input!, date);
+                        var doc = analyzer.Value.Prepare(read.Input!, date);
                         string outcome;
                         if (await store.ContainsAsync(doc.Id, ct).ConfigureAwait(false))
                         {
@@ -81,7 +82,7 @@ public static class IngestCommand
                         }
                         else
                         {
-                            analyzer.Analyze(doc, ct);
+                            analyzer.Value.Analyze(doc, ct);
                             var result = DocumentResultMapper.ToResult(doc);
                             outcome = await store.SaveAsync(result, ct).ConfigureAwait(false) ? "stored" : "already stored";
                             if (outcome == "stored")

@@ -26,7 +26,8 @@ public readonly record struct CharRange
 
     public bool Contains(CharRange other) => other.Start >= Start && other.End <= End;
 
-    public bool Overlaps(CharRange other) => other.Start < End && Start < other.End;
+    /// <summary>True when the ranges share at least one character (an empty range overlaps nothing).</summary>
+    public bool Overlaps(CharRange other) => Math.Max(Start, other.Start) < Math.Min(End, other.End);
 
     /// <summary>Characters shared by both ranges (0 when disjoint).</summary>
     public int OverlapLength(CharRange other) => Math.Max(0, Math.Min(End, other.End) - Math.Max(Start, other.Start));
