@@ -55,6 +55,7 @@ public sealed class HtmlArticleExtractor : IArticleExtractor
         using var doc = parser.ParseDocument(html);
         var root = doc.DocumentElement;
         var tree = PageTree.Build(root);
+
         var meta = MetadataReader.Collect(tree);
         var ld = LinkedData.Read(meta.JsonLd);
 
@@ -71,6 +72,7 @@ public sealed class HtmlArticleExtractor : IArticleExtractor
         }
 
         var (text, paragraphs) = Assemble(blocks, tree, html);
+
         var urlForDate = baseUri?.ToString() ?? canonical;
         var site = MetadataReader.ChooseSite(meta, ld, baseUri ?? (Uri.TryCreate(canonical, UriKind.Absolute, out var cu) ? cu : null));
         var authors = MetadataReader.ChooseAuthors(meta, ld, site);

@@ -85,10 +85,10 @@ internal static partial class MetadataReader
             }
 
             var rel = el.GetAttribute("rel");
-            var cls = n.ClassAndId.Length > 0 ? n.ClassAndId : PageTree.ClassAndId(el);
+            var cls = n.ClassAndId;
             var isAuthor = itemprop is "author" or "creator" || (rel is not null && rel.Contains("author", StringComparison.OrdinalIgnoreCase))
-                || AuthorClass().IsMatch(cls);
-            if (isAuthor && !n.InStrongNegative && m.BylineTexts.Count < MaxCollected && n.Tag is not "html" and not "body" && !n.Tag.StartsWith('h'))
+                || (cls.Length > 0 && AuthorClass().IsMatch(cls));
+            if (isAuthor && !n.InStrongNegative && m.BylineTexts.Count < MaxCollected && n.Text < 200 && n.Tag is not "html" and not "body" && !n.Tag.StartsWith('h'))
             {
                 var text = el.GetAttribute("content") ?? (itemprop is "author" ? NameInside(el) : null) ?? el.TextContent;
                 if (text.Length < 200)
@@ -97,7 +97,7 @@ internal static partial class MetadataReader
                 }
             }
 
-            if (m.DateTexts.Count < 2 * MaxCollected && DateClass().IsMatch(cls))
+            if (m.DateTexts.Count < 2 * MaxCollected && cls.Length > 0 && (n.Skipped || n.Text < 200) && DateClass().IsMatch(cls))
             {
                 var text = el.TextContent;
                 if (text.Length < 200)
