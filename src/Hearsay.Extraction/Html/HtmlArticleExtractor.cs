@@ -176,7 +176,8 @@ public sealed class HtmlArticleExtractor : IArticleExtractor
         return new CharRange(start, end);
     }
 
-    private static int Position(PageNode n) => n.Element.SourceReference is { } r ? r.Position.Position : -1;
+    /// <summary>Where the element's start tag begins; AngleSharp records the position just after the '&lt;'.</summary>
+    private static int Position(PageNode n) => n.Element.SourceReference is { } r ? Math.Max(0, r.Position.Position - 1) : -1;
 
     private static string? Resolve(string? url, Uri? baseUri)
     {
