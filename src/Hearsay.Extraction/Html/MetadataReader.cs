@@ -90,7 +90,7 @@ internal static partial class MetadataReader
                 || (cls.Length > 0 && AuthorClass().IsMatch(cls));
             if (isAuthor && !n.InStrongNegative && m.BylineTexts.Count < MaxCollected && n.Text < 200 && n.Tag is not "html" and not "body" && !n.Tag.StartsWith('h'))
             {
-                var text = el.GetAttribute("content") ?? (itemprop is "author" ? NameInside(el) : null) ?? el.TextContent;
+                var text = el.GetAttribute("content") ?? NameInside(el) ?? el.TextContent;
                 if (text.Length < 200)
                 {
                     m.BylineTexts.Add(Collapse(text));
@@ -115,9 +115,17 @@ internal static partial class MetadataReader
             {
                 foreach (var c in el.ChildNodes)
                 {
-                    if (c is IText t && t.Data.Length < 160 && t.Data.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+                    if (c is IText t && t.Data.Length < 160)
                     {
-                        m.ShortDateTexts.Add(t.Data);
+                        if (t.Data.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+                        {
+                            m.ShortDateTexts.Add(t.Data);
+                        }
+
+                        if (!n.InStrongNegative && m.ShortBylineTexts.Count < MaxCollected && BylineStart().IsMatch(t.Data))
+                        {
+                            m.ShortBylineTexts.Add(t.Data.Trim() + " " + (t.NextSibling is IElement next && next.TextContent.Length < 60 ? next.TextContent : string.Empty));
+                        }
                     }
                 }
             }
@@ -126,10 +134,17 @@ internal static partial class MetadataReader
         return m;
     }
 
+    /// <summary>The cleanest name inside a byline element: itemprop=name, an author-page link, or a *name* element.</summary>
     private static string? NameInside(IElement el)
     {
-        var name = el.QuerySelector("[itemprop=name]");
-        return name?.GetAttribute("content") ?? name?.TextContent;
+        if (el.ChildElementCount == 0)
+        {
+            return null;
+        }
+
+        var name = el.QuerySelector("[itemprop=name], a[rel~=author], a[href*='/author'], a[href*='/autor'], a[href*='/profil'], a[href*='/team/'], [class*='author-name'], [class*='authorname'], [class*='author__name'], .fn");
+        var text = name?.GetAttribute("content") ?? name?.TextContent;
+        return string.IsNullOrWhiteSpace(text) ? null : text;
     }
 
     public static string? ChooseTitle(PageMetadata m, LinkedData ld)
@@ -294,14 +309,19 @@ internal static partial class MetadataReader
             }
         }
 
-        if (result.Count == 0)
+        foreach (var list in (ReadOnlySpan<List<string>>)[m.BylineTexts, m.ShortBylineTexts])
         {
-            foreach (var t in m.BylineTexts)
+            foreach (var t in list)
             {
-                AddAuthor(t, result);
                 if (result.Count > 0)
                 {
                     break;
+                }
+
+                AddAuthor(t, result);
+                if (result.Count > 0 && result.TrueForAll(IsSite))
+                {
+                    result.Clear();
                 }
             }
         }
@@ -445,13 +465,16 @@ internal static partial class MetadataReader
     [GeneratedRegex(@"\s*(?:[|–—·•»/]|::|-|:)\s*$")]
     private static partial Regex TitleSeparatorAtEnd();
 
-    [GeneratedRegex(@"^(?:posted|veröffentlicht|published|name|anonymous|anonym|admin|administrator|redaktion|editor|unknown|guest|gast|comments?|says|sagt)\b|\b(?:says|sagt|schreibt|wrote)$|erforderlich|required|\*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:by|von|text:|autor:|author:|written by)\s+\p{Lu}", RegexOptions.CultureInvariant)]
+    private static partial Regex BylineStart();
+
+    [GeneratedRegex(@"^(?:posted|veröffentlicht|published|name|anonymous|anonym|unknown|guest|gast|comments?|says|sagt|about the author|alle beiträge|über)\b|\b(?:says|sagt|schreibt|wrote)$|erforderlich|required|\*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAName();
 
-    [GeneratedRegex(@"^(?:(?:written |posted |published |post author |article |artikel |erstellt |geschrieben |ein beitrag )?(?:by|von)\b|par\b|por\b|de\b|di\b|door\b|av\b|auteur\b|autor(?:in)?|author|verfasser(?:in)?|text:|redakteur(?:in)?|post author|posted|written)\s*:?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:written |posted |published |post author |article |artikel |erstellt |geschrieben |ein beitrag )?(?:by|von)\b|par\b|por\b|de\b|di\b|door\b|av\b|auteur\b|autor(?:in)?|author|verfasser(?:in)?|text:|redakteur(?:in)?|post author|posted|written|interview:|pressemitteilung von|©|\(c\))\s*:?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylinePrefix();
 
-    [GeneratedRegex(@"\s*(?:[|•·@]|\s-\s|,\s*(?:cnn|ap|afp|dpa|reuters|apa)\b|\bam\b|\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:[|•·@]|\s-\s|,\s*(?:cnn|ap|afp|dpa|reuters|apa|phd|ph\.d\.|md|m\.d\.)\b|\b(?:follow|folgen|über|about|mehr von|alle beiträge|autorenseite|a computer|ist |is a |foto:|photo:)|\bam\b|\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineTail();
 
     [GeneratedRegex(@"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
