@@ -179,6 +179,13 @@ internal static partial class MetadataReader
             }
         }
 
+        // The visible headline is what readers (and the gold) call the title; take a lone, headline-like h1.
+        var visible = m.H1.Where(h => h.Length is >= 10 and < 250 && !sites.Contains(BodyExtractor.Normalize(h)) && !IsSiteSegment(h, sites)).ToList();
+        if (visible.Count == 1 && m.H1.Count <= 2 && visible[0].Contains(' ', StringComparison.Ordinal))
+        {
+            return visible[0];
+        }
+
         foreach (var c in (ReadOnlySpan<string?>)[headline, og, tag])
         {
             if (c is { Length: > 3 } && !sites.Contains(BodyExtractor.Normalize(c)))
@@ -236,6 +243,16 @@ internal static partial class MetadataReader
         if (parts.Length < 2)
         {
             return title;
+        }
+
+        // "Site » Blog Archiv » Post": breadcrumb titles end with the page's own name.
+        if (title.Contains(" » ", StringComparison.Ordinal))
+        {
+            var crumbs = title.Split(" » ");
+            if (crumbs[^1].Trim().Length >= 8)
+            {
+                return crumbs[^1].Trim();
+            }
         }
 
         var kept = parts.Where(p => !IsSiteSegment(p, sites)).ToArray();
