@@ -54,7 +54,7 @@ internal static partial class MetadataReader
                 case "h1":
                     if (!n.Skipped && m.H1.Count < 5 && n.Text > 0)
                     {
-                        m.H1.Add(Collapse(el.TextContent));
+                        m.H1.Add(HeadlineText(el));
                     }
 
                     break;
@@ -132,6 +132,31 @@ internal static partial class MetadataReader
         }
 
         return m;
+    }
+
+    /// <summary>
+    /// An h1's headline without its kicker: when the h1 is split into parts (a "100. Geburtstag" topline span and
+    /// the headline span), the longest part that carries most of the text is the headline.
+    /// </summary>
+    private static string HeadlineText(IElement h1)
+    {
+        var full = Collapse(h1.TextContent);
+        if (h1.ChildElementCount < 2)
+        {
+            return full;
+        }
+
+        string? best = null;
+        foreach (var c in h1.Children)
+        {
+            var t = Collapse(c.TextContent);
+            if (best is null || t.Length > best.Length)
+            {
+                best = t;
+            }
+        }
+
+        return best is not null && best.Length * 10 >= full.Length * 6 && best.Length >= 10 ? best : full;
     }
 
     /// <summary>The cleanest name inside a byline element: itemprop=name, an author-page link, or a *name* element.</summary>
@@ -259,6 +284,13 @@ internal static partial class MetadataReader
         if (kept.Length > 0 && kept.Length < parts.Length)
         {
             return kept.Length == 1 ? kept[0].Trim() : title[..(title.IndexOf(kept[^1], StringComparison.Ordinal) + kept[^1].Length)].Trim();
+        }
+
+        // A leading short section label ("Local News | ...") is not part of the headline.
+        if (parts.Length == 2 && parts[0].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2 && parts[1].Trim().Length > parts[0].Trim().Length * 2
+            && title.Contains('|', StringComparison.Ordinal))
+        {
+            return parts[1].Trim();
         }
 
         // No segment names the site outright: a trailing short segment is the usual site suffix.
