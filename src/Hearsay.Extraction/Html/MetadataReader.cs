@@ -44,13 +44,6 @@ internal static partial class MetadataReader
                     }
 
                     break;
-                case "script":
-                    if (el.GetAttribute("type") is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase) && m.JsonLd.Count < MaxCollected)
-                    {
-                        m.JsonLd.Add(el.TextContent);
-                    }
-
-                    break;
                 case "h1":
                     if (!n.Skipped && m.H1.Count < 5 && n.Text > 0)
                     {
