@@ -408,6 +408,19 @@ internal static partial class MetadataReader
 
     public static DateOnly? ChoosePublished(PageMetadata m, LinkedData ld, string? url)
     {
+        var found = FindPublished(m, ld, url);
+
+        // Markup times are often UTC-shifted across midnight; the date in the URL is the newsroom's own calendar day.
+        if (found is { } f && DateText.FromUrl(url) is { } u && Math.Abs(f.DayNumber - u.DayNumber) == 1)
+        {
+            return u;
+        }
+
+        return found;
+    }
+
+    private static DateOnly? FindPublished(PageMetadata m, LinkedData ld, string? url)
+    {
         var d = DateText.FromMachine(ld.Published);
         if (d is not null)
         {
