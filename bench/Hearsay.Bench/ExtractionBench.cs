@@ -48,6 +48,9 @@ public static class ExtractionBench
         {
             ("hearsay", (html, url) => ExtractionEvaluator.Fields(hearsay.Extract(html, url))),
             ("smartreader", SmartReaderFields),
+
+            // Reference floor: AngleSharp's parse alone with default options (what SmartReader starts from).
+            ("parse-only", ParseOnly),
         };
 
         var results = MeasureInterleaved(systems, pages, htmls, repeat);
@@ -177,6 +180,14 @@ public static class ExtractionBench
         {
             return null;
         }
+    }
+
+    private static readonly AngleSharp.Html.Parser.HtmlParser DefaultParser = new();
+
+    private static ExtractedFields ParseOnly(string html, Uri? url)
+    {
+        using var doc = DefaultParser.ParseDocument(html);
+        return new ExtractedFields(string.Empty, null, null, null);
     }
 
     /// <summary>SmartReader on an in-memory page: GetArticle (never ParseArticle, which downloads).</summary>
