@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Hearsay.Core.Articles;
 using Hearsay.Core.Serialization;
+using Hearsay.Extraction.Html;
 using Hearsay.Extraction.PlainText;
 
 namespace Hearsay.Extraction.Tests;
@@ -31,10 +32,21 @@ public sealed partial class GoldenCaseTests
     public void Case_holds(string name)
     {
         var dir = Path.Combine(CasesRoot(), name);
-        var article = Run(dir);
         var expectedPath = Path.Combine(dir, "expected.json");
         var expected = JsonNode.Parse(File.ReadAllText(expectedPath))!.AsObject();
+        var url = expected["url"]?.GetValue<string>();
+        var article = Run(dir, url is null ? null : new Uri(url));
         var text = Normalize(article.Text);
+        if (name.Contains("no-article", StringComparison.Ordinal))
+        {
+            article.Text.ShouldBeEmpty();
+            article.FailureReason.ShouldNotBeNullOrEmpty();
+        }
+        else
+        {
+            article.Text.ShouldNotBeEmpty();
+        }
+
 
         foreach (var s in Strings(expected["mustContain"]))
         {
@@ -72,12 +84,26 @@ public sealed partial class GoldenCaseTests
         throw new DirectoryNotFoundException("Hearsay.Extraction.Tests source folder not found above " + AppContext.BaseDirectory);
     }
 
-    private static Article Run(string dir)
+    private static Article Run(string dir, Uri? url)
     {
         var txt = Path.Combine(dir, "input.txt");
         if (File.Exists(txt))
         {
             return new PlainTextCleaner().Clean(File.ReadAllText(txt, Encoding.UTF8));
+        }
+
+        var html = Path.Combine(dir, "input.html");
+        if (File.Exists(html))
+        {
+            var article = new HtmlArticleExtractor().Extract(File.ReadAllBytes(html), url);
+            foreach (var p in article.Paragraphs)
+            {
+                // Every paragraph is traced to a real range of the decoded page.
+                p.SourceRange.End.ShouldBeLessThanOrEqualTo(HtmlDecoder.Decode(File.ReadAllBytes(html)).Length);
+                p.TextRange.End.ShouldBeLessThanOrEqualTo(article.Text.Length);
+            }
+
+            return article;
         }
 
         throw new FileNotFoundException("case has no input.txt or input.html", dir);
@@ -92,6 +118,9 @@ public sealed partial class GoldenCaseTests
             ["published"] = a.Published?.ToString("yyyy-MM-dd"),
             ["site"] = a.Site,
             ["language"] = a.Language,
+            ["modified"] = a.Modified?.ToString("yyyy-MM-dd"),
+            ["canonicalUrl"] = a.CanonicalUrl,
+            ["leadImageUrl"] = a.LeadImageUrl,
             ["paragraphs"] = a.Paragraphs.Count,
             ["failureReason"] = a.FailureReason,
         };

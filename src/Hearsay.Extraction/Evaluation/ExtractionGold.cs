@@ -15,7 +15,7 @@ public static class ExtractionGold
     {
         if (!Directory.Exists(dir))
         {
-            throw new DirectoryNotFoundException($"{dir}: no such folder");
+            throw new DirectoryNotFoundException("no such folder");
         }
 
         var evaldata = Path.Combine(dir, "evaldata.json");
@@ -30,7 +30,7 @@ public static class ExtractionGold
             .ToList();
         if (pages.Count == 0)
         {
-            throw new InvalidDataException($"{dir}: neither evaldata.json (trafilatura layout) nor NAME/source.html + NAME/expected-metadata.json (Readability layout)");
+            throw new InvalidDataException("neither evaldata.json (trafilatura layout) nor NAME/source.html + NAME/expected-metadata.json (Readability layout)");
         }
 
         return [.. pages.Select(LoadReadabilityPage)];

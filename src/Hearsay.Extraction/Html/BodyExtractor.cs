@@ -35,23 +35,6 @@ internal sealed class BodyExtractor
         }
 
         var top = ScoreCandidates();
-        if (Environment.GetEnvironmentVariable("HEARSAY_DEBUG_EXTRACT") == "1")
-        {
-            var sorted = Enumerable.Range(0, nodes.Count).Where(i => nodes[i].Scored).OrderByDescending(i => nodes[i].Score).Take(8);
-            foreach (var i in sorted)
-            {
-                Console.Error.WriteLine($"cand {i} {nodes[i].Tag} '{nodes[i].ClassAndId}' score={nodes[i].Score:F1} text={nodes[i].Text} ld={nodes[i].LinkDensity:F2} depth={nodes[i].Depth}");
-            }
-
-            Console.Error.WriteLine($"top={top} nodes={nodes.Count} skipped={nodes.Count(n => n.Skipped)} body={nodes.FirstOrDefault(n => n.Tag == "body")?.Text}");
-            var probe = Environment.GetEnvironmentVariable("HEARSAY_DEBUG_PROBE");
-            var hit = probe is null ? -1 : nodes.FindLastIndex(n => n.Element.TextContent.Contains(probe, StringComparison.Ordinal));
-            for (var i = hit; i >= 0; i = nodes[i].Parent)
-            {
-                var n = nodes[i];
-                Console.Error.WriteLine($"  {n.Tag} d={n.Depth} skip={n.Skipped} text={n.Text} ld={n.LinkDensity:F2} neg={n.Negative} pos={n.Positive} score={n.Score:F1} '{n.ClassAndId}'");
-            }
-        }
         List<TextBlock> best = [];
         if (top >= 0)
         {
@@ -424,15 +407,14 @@ internal sealed class BodyExtractor
             }
 
             stack.Push((el, true));
-            var child = el.LastChild;
-            while (child is not null)
+            var kids = el.ChildNodes;
+            for (var k = kids.Length - 1; k >= 0; k--)
             {
+                var child = kids[k];
                 if (child.NodeType is NodeType.Text or NodeType.Element)
                 {
                     stack.Push((child, false));
                 }
-
-                child = child.PreviousSibling;
             }
         }
     }

@@ -59,7 +59,9 @@ internal static partial class DateText
             return Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value);
         }
 
-        if (DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dto))
+        // The invariant culture reads "10.11.2021" month-first; only let it parse RFC 1123-style strings with month names.
+        if (s.IndexOfAnyInRange('A', 'z') >= 0 && FromProse(s.ToString()) is null
+            && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dto))
         {
             return Valid(DateOnly.FromDateTime(dto.DateTime));
         }

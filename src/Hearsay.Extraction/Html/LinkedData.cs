@@ -1,10 +1,38 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Hearsay.Extraction.Html;
 
 /// <summary>The article facts a page states in JSON-LD (schema.org), read tolerantly: malformed blocks are ignored.</summary>
-internal sealed class LinkedData
+internal sealed partial class LinkedData
 {
+    /// <summary>The JSON-LD script bodies, read from the raw page (the parser does not keep script text).</summary>
+    public static List<string> Scripts(string html)
+    {
+        var result = new List<string>();
+        if (!html.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+        {
+            return result;
+        }
+
+        try
+        {
+            for (var m = LdScript().Match(html); m.Success && result.Count < 12; m = m.NextMatch())
+            {
+                result.Add(m.Groups["json"].Value);
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // A pathological page: metadata from the other sources still counts.
+        }
+
+        return result;
+    }
+
+    [GeneratedRegex(@"<script\b[^>]*ld\+json[^>]*>(?<json>.*?)</script", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]
+    private static partial Regex LdScript();
+
     private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
 
     public string? Headline;

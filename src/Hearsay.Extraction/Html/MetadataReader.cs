@@ -44,17 +44,10 @@ internal static partial class MetadataReader
                     }
 
                     break;
-                case "script":
-                    if (el.GetAttribute("type") is { } type && type.Contains("ld+json", StringComparison.OrdinalIgnoreCase) && m.JsonLd.Count < MaxCollected)
-                    {
-                        m.JsonLd.Add(el.TextContent);
-                    }
-
-                    break;
                 case "h1":
                     if (!n.Skipped && m.H1.Count < 5 && n.Text > 0)
                     {
-                        m.H1.Add(Collapse(el.TextContent));
+                        m.H1.Add(HeadlineText(el));
                     }
 
                     break;
@@ -85,19 +78,19 @@ internal static partial class MetadataReader
             }
 
             var rel = el.GetAttribute("rel");
-            var cls = n.ClassAndId.Length > 0 ? n.ClassAndId : PageTree.ClassAndId(el);
+            var cls = n.ClassAndId;
             var isAuthor = itemprop is "author" or "creator" || (rel is not null && rel.Contains("author", StringComparison.OrdinalIgnoreCase))
-                || AuthorClass().IsMatch(cls);
-            if (isAuthor && !n.InStrongNegative && m.BylineTexts.Count < MaxCollected && n.Tag is not "html" and not "body" && !n.Tag.StartsWith('h'))
+                || (cls.Length > 0 && AuthorClass().IsMatch(cls));
+            if (isAuthor && !n.InStrongNegative && m.BylineTexts.Count < MaxCollected && n.Text < 200 && n.Tag is not "html" and not "body" && !n.Tag.StartsWith('h'))
             {
-                var text = el.GetAttribute("content") ?? (itemprop is "author" ? NameInside(el) : null) ?? el.TextContent;
+                var text = el.GetAttribute("content") ?? NameInside(el) ?? el.TextContent;
                 if (text.Length < 200)
                 {
                     m.BylineTexts.Add(Collapse(text));
                 }
             }
 
-            if (m.DateTexts.Count < 2 * MaxCollected && DateClass().IsMatch(cls))
+            if (m.DateTexts.Count < 2 * MaxCollected && cls.Length > 0 && (n.Skipped || n.Text < 200) && DateClass().IsMatch(cls))
             {
                 var text = el.TextContent;
                 if (text.Length < 200)
@@ -115,9 +108,17 @@ internal static partial class MetadataReader
             {
                 foreach (var c in el.ChildNodes)
                 {
-                    if (c is IText t && t.Data.Length < 160 && t.Data.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+                    if (c is IText t && t.Data.Length < 160)
                     {
-                        m.ShortDateTexts.Add(t.Data);
+                        if (t.Data.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
+                        {
+                            m.ShortDateTexts.Add(t.Data);
+                        }
+
+                        if (!n.InStrongNegative && m.ShortBylineTexts.Count < MaxCollected && BylineStart().IsMatch(t.Data))
+                        {
+                            m.ShortBylineTexts.Add(t.Data.Trim() + " " + (t.NextSibling is IElement next && next.TextContent.Length < 60 ? next.TextContent : string.Empty));
+                        }
                     }
                 }
             }
@@ -126,10 +127,42 @@ internal static partial class MetadataReader
         return m;
     }
 
+    /// <summary>
+    /// An h1's headline without its kicker: when the h1 is split into parts (a "100. Geburtstag" topline span and
+    /// the headline span), the longest part that carries most of the text is the headline.
+    /// </summary>
+    private static string HeadlineText(IElement h1)
+    {
+        var full = Collapse(h1.TextContent);
+        if (h1.ChildElementCount < 2)
+        {
+            return full;
+        }
+
+        string? best = null;
+        foreach (var c in h1.Children)
+        {
+            var t = Collapse(c.TextContent);
+            if (best is null || t.Length > best.Length)
+            {
+                best = t;
+            }
+        }
+
+        return best is not null && best.Length * 10 >= full.Length * 6 && best.Length >= 10 ? best : full;
+    }
+
+    /// <summary>The cleanest name inside a byline element: itemprop=name, an author-page link, or a *name* element.</summary>
     private static string? NameInside(IElement el)
     {
-        var name = el.QuerySelector("[itemprop=name]");
-        return name?.GetAttribute("content") ?? name?.TextContent;
+        if (el.ChildElementCount == 0)
+        {
+            return null;
+        }
+
+        var name = el.QuerySelector("[itemprop=name], a[rel~=author], a[href*='/author'], a[href*='/autor'], a[href*='/profil'], a[href*='/team/'], [class*='author-name'], [class*='authorname'], [class*='author__name'], .fn");
+        var text = name?.GetAttribute("content") ?? name?.TextContent;
+        return string.IsNullOrWhiteSpace(text) ? null : text;
     }
 
     public static string? ChooseTitle(PageMetadata m, LinkedData ld)
@@ -162,6 +195,13 @@ internal static partial class MetadataReader
                     return h1;
                 }
             }
+        }
+
+        // The visible headline is what readers (and the gold) call the title; take a lone, headline-like h1.
+        var visible = m.H1.Where(h => h.Length is >= 10 and < 250 && !sites.Contains(BodyExtractor.Normalize(h)) && !IsSiteSegment(h, sites)).ToList();
+        if (visible.Count == 1 && m.H1.Count <= 2 && visible[0].Contains(' ', StringComparison.Ordinal))
+        {
+            return visible[0];
         }
 
         foreach (var c in (ReadOnlySpan<string?>)[headline, og, tag])
@@ -223,10 +263,27 @@ internal static partial class MetadataReader
             return title;
         }
 
+        // "Site » Blog Archiv » Post": breadcrumb titles end with the page's own name.
+        if (title.Contains(" » ", StringComparison.Ordinal))
+        {
+            var crumbs = title.Split(" » ");
+            if (crumbs[^1].Trim().Length >= 8)
+            {
+                return crumbs[^1].Trim();
+            }
+        }
+
         var kept = parts.Where(p => !IsSiteSegment(p, sites)).ToArray();
         if (kept.Length > 0 && kept.Length < parts.Length)
         {
             return kept.Length == 1 ? kept[0].Trim() : title[..(title.IndexOf(kept[^1], StringComparison.Ordinal) + kept[^1].Length)].Trim();
+        }
+
+        // A leading short section label ("Local News | ...") is not part of the headline.
+        if (parts.Length == 2 && parts[0].Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 2 && parts[1].Trim().Length > parts[0].Trim().Length * 2
+            && title.Contains('|', StringComparison.Ordinal))
+        {
+            return parts[1].Trim();
         }
 
         // No segment names the site outright: a trailing short segment is the usual site suffix.
@@ -294,14 +351,19 @@ internal static partial class MetadataReader
             }
         }
 
-        if (result.Count == 0)
+        foreach (var list in (ReadOnlySpan<List<string>>)[m.BylineTexts, m.ShortBylineTexts])
         {
-            foreach (var t in m.BylineTexts)
+            foreach (var t in list)
             {
-                AddAuthor(t, result);
                 if (result.Count > 0)
                 {
                     break;
+                }
+
+                AddAuthor(t, result);
+                if (result.Count > 0 && result.TrueForAll(IsSite))
+                {
+                    result.Clear();
                 }
             }
         }
@@ -345,6 +407,19 @@ internal static partial class MetadataReader
     }
 
     public static DateOnly? ChoosePublished(PageMetadata m, LinkedData ld, string? url)
+    {
+        var found = FindPublished(m, ld, url);
+
+        // Markup times are often UTC-shifted across midnight; the date in the URL is the newsroom's own calendar day.
+        if (found is { } f && DateText.FromUrl(url) is { } u && Math.Abs(f.DayNumber - u.DayNumber) == 1)
+        {
+            return u;
+        }
+
+        return found;
+    }
+
+    private static DateOnly? FindPublished(PageMetadata m, LinkedData ld, string? url)
     {
         var d = DateText.FromMachine(ld.Published);
         if (d is not null)
@@ -445,13 +520,16 @@ internal static partial class MetadataReader
     [GeneratedRegex(@"\s*(?:[|–—·•»/]|::|-|:)\s*$")]
     private static partial Regex TitleSeparatorAtEnd();
 
-    [GeneratedRegex(@"^(?:posted|veröffentlicht|published|name|anonymous|anonym|admin|administrator|redaktion|editor|unknown|guest|gast|comments?|says|sagt)\b|\b(?:says|sagt|schreibt|wrote)$|erforderlich|required|\*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:by|von|text:|autor:|author:|written by)\s+\p{Lu}", RegexOptions.CultureInvariant)]
+    private static partial Regex BylineStart();
+
+    [GeneratedRegex(@"^(?:posted|veröffentlicht|published|name|anonymous|anonym|unknown|guest|gast|comments?|says|sagt|about the author|alle beiträge|über)\b|\b(?:says|sagt|schreibt|wrote)$|erforderlich|required|\*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAName();
 
-    [GeneratedRegex(@"^(?:(?:written |posted |published |post author |article |artikel |erstellt |geschrieben |ein beitrag )?(?:by|von)\b|par\b|por\b|de\b|di\b|door\b|av\b|auteur\b|autor(?:in)?|author|verfasser(?:in)?|text:|redakteur(?:in)?|post author|posted|written)\s*:?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:written |posted |published |post author |article |artikel |erstellt |geschrieben |ein beitrag )?(?:by|von)\b|par\b|por\b|de\b|di\b|door\b|av\b|auteur\b|autor(?:in)?|author|verfasser(?:in)?|text:|redakteur(?:in)?|post author|posted|written|interview:|pressemitteilung von|©|\(c\))\s*:?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylinePrefix();
 
-    [GeneratedRegex(@"\s*(?:[|•·@]|\s-\s|,\s*(?:cnn|ap|afp|dpa|reuters|apa)\b|\bam\b|\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:[|•·@]|\s-\s|,\s*(?:cnn|ap|afp|dpa|reuters|apa|phd|ph\.d\.|md|m\.d\.)\b|\b(?:follow|folgen|über|about|mehr von|alle beiträge|autorenseite|a computer|ist |is a |foto:|photo:)|\bam\b|\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineTail();
 
     [GeneratedRegex(@"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

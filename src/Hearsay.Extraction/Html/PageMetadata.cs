@@ -13,6 +13,7 @@ internal sealed class PageMetadata
     public List<string> BylineTexts = [];
     public List<string> DateTexts = [];
     public List<string> ShortDateTexts = [];
+    public List<string> ShortBylineTexts = [];
 
     public string? MetaValue(params string[] keys)
     {

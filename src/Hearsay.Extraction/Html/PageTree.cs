@@ -21,7 +21,8 @@ internal sealed class PageTree
         {
             var (el, parent, parentSkipped, inLink) = stack.Pop();
             var tag = el.LocalName;
-            var skipped = parentSkipped || Boilerplate.IsSkippedTag(tag) || IsHidden(el);
+            var attrs = ReadAttributes(el);
+            var skipped = parentSkipped || Boilerplate.IsSkippedTag(tag) || attrs.Hidden;
             var link = inLink || tag == "a";
             var node = new PageNode
             {
@@ -35,16 +36,22 @@ internal sealed class PageTree
             if (!skipped)
             {
                 // Page-type classes on <html>/<body> ("layout-sidebar", "page-comments") say nothing about the content.
-                var ci = tag is "html" or "body" ? string.Empty : ClassAndId(el);
+                var ci = tag is "html" or "body" ? string.Empty : attrs.ClassAndId;
                 node.ClassAndId = ci;
-                node.Negative = Boilerplate.IsNegative(ci);
-                node.Positive = Boilerplate.IsPositive(ci);
-                node.StrongNegative = node.Negative && Boilerplate.IsStrongNegative(ci);
-                for (var c = el.FirstChild; c is not null; c = c.NextSibling)
+                if (ci.Length > 0)
                 {
-                    if (c.NodeType == NodeType.Text)
+                    var verdict = Classify(ci);
+                    node.Negative = verdict.Negative;
+                    node.Positive = verdict.Positive;
+                    node.StrongNegative = verdict.StrongNegative;
+                }
+                // Index the child list: AngleSharp finds NextSibling by searching the parent's children (quadratic).
+                var kids = el.ChildNodes;
+                for (var k = 0; k < kids.Length; k++)
+                {
+                    if (kids[k] is IText t)
                     {
-                        CountText(((IText)c).Data, ref node.DirectText, ref node.Commas);
+                        CountText(t.Data, ref node.DirectText, ref node.Commas);
                     }
                 }
 
@@ -63,11 +70,14 @@ internal sealed class PageTree
             tree.Nodes.Add(node);
             tree.Index[el] = idx;
 
-            // Push children in reverse so they pop in document order.
-            var children = el.Children;
-            for (var i = children.Length - 1; i >= 0; i--)
+            // Push children in reverse so they pop in document order (sibling links: AngleSharp's Children is a filtered view).
+            var children = el.ChildNodes;
+            for (var k = children.Length - 1; k >= 0; k--)
             {
-                stack.Push((children[i], idx, skipped, link));
+                if (children[k] is IElement ce)
+                {
+                    stack.Push((ce, idx, skipped, link));
+                }
             }
         }
 
@@ -106,37 +116,72 @@ internal sealed class PageTree
         return tree;
     }
 
-    public static string ClassAndId(IElement el)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (bool Negative, bool Positive, bool StrongNegative)> ClassVerdicts =
+        new(StringComparer.Ordinal);
+
+    /// <summary>Class strings repeat across elements and pages; the regex verdicts are cached (bounded).</summary>
+    private static (bool Negative, bool Positive, bool StrongNegative) Classify(string ci)
     {
-        var cls = el.GetAttribute("class");
-        var id = el.Id;
-        var ci = string.IsNullOrEmpty(id) ? cls ?? string.Empty : string.IsNullOrEmpty(cls) ? id : cls + " " + id;
-        var role = el.GetAttribute("role");
-        if (role is "navigation" or "complementary" or "contentinfo" or "banner" or "search" or "menu" or "dialog")
+        if (ClassVerdicts.TryGetValue(ci, out var v))
         {
-            ci = ci + " nav";
+            return v;
         }
 
-        var itemprop = el.GetAttribute("itemprop");
+        var neg = Boilerplate.IsNegative(ci);
+        v = (neg, Boilerplate.IsPositive(ci), neg && Boilerplate.IsStrongNegative(ci));
+        if (ClassVerdicts.Count < 100_000 && ci.Length < 300)
+        {
+            ClassVerdicts.TryAdd(ci, v);
+        }
+
+        return v;
+    }
+
+    public static string ClassAndId(IElement el)
+        => Combine(el.GetAttribute("class"), el.Id, el.GetAttribute("role"), el.GetAttribute("itemprop"));
+
+    /// <summary>One pass over the attributes (AngleSharp looks each name up by a linear scan).</summary>
+    private static (string ClassAndId, bool Hidden) ReadAttributes(IElement el)
+    {
+        string? cls = null, id = null, role = null, itemprop = null;
+        var hidden = false;
+        foreach (var a in el.Attributes)
+        {
+            switch (a.Name)
+            {
+                case "class": cls = a.Value; break;
+                case "id": id = a.Value; break;
+                case "role": role = a.Value; break;
+                case "itemprop": itemprop = a.Value; break;
+                case "hidden": hidden = true; break;
+                case "aria-hidden": hidden |= a.Value == "true"; break;
+                case "style":
+                    var style = a.Value;
+                    hidden |= style.Contains("display:none", StringComparison.OrdinalIgnoreCase)
+                        || style.Contains("display: none", StringComparison.OrdinalIgnoreCase)
+                        || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
+                    break;
+                default: break;
+            }
+        }
+
+        return (Combine(cls, id, role, itemprop), hidden);
+    }
+
+    private static string Combine(string? cls, string? id, string? role, string? itemprop)
+    {
+        var ci = string.IsNullOrEmpty(id) ? cls ?? string.Empty : string.IsNullOrEmpty(cls) ? id : cls + " " + id;
+        if (role is "navigation" or "complementary" or "contentinfo" or "banner" or "search" or "menu" or "dialog")
+        {
+            ci += " nav";
+        }
+
         if (itemprop is "articleBody" or "text" or "reviewBody")
         {
-            ci = ci + " article-body";
+            ci += " article-body";
         }
 
         return ci;
-    }
-
-    private static bool IsHidden(IElement el)
-    {
-        if (el.HasAttribute("hidden") || el.GetAttribute("aria-hidden") == "true")
-        {
-            return true;
-        }
-
-        var style = el.GetAttribute("style");
-        return style is not null && (style.Contains("display:none", StringComparison.OrdinalIgnoreCase)
-            || style.Contains("display: none", StringComparison.OrdinalIgnoreCase)
-            || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Counts letters and digits (whitespace and layout do not count as text) and commas of all scripts.</summary>

@@ -1,0 +1,3 @@
+using Hearsay.Bench;
+
+return ExtractionBench.Run(args);
