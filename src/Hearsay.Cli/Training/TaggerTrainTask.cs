@@ -21,7 +21,7 @@ public sealed class TaggerTrainTask : ITrainTask
         int epochs = options.Epochs ?? 12;
         log.WriteLine($"tagger: data {options.Data}; dev {options.Dev ?? "none"}; out {options.Out}");
         var version = "perceptron-" + DateTime.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-s" + options.Seed.ToString(CultureInfo.InvariantCulture);
-        var model = TaggerTrainer.Train(train, null, epochs, options.Seed, version, log);
+        var model = TaggerTrainer.Train(train, epochs, options.Seed, version, log, twoPass: false);
         model.Save(options.Out);
         log.WriteLine($"tagger: wrote {options.Out} ({new FileInfo(options.Out).Length / 1024} KiB)");
         if (options.Dev is { } dev)

@@ -10,7 +10,7 @@ namespace Hearsay.Nlp.Learning;
 /// </summary>
 public sealed class SparseLinearModel
 {
-    private const uint Magic = 0x4C53_4832; // "HSL2"
+    private const uint Magic = 0x4C53_4833; // "HSL3"
     // 32-bit fingerprints of the 64-bit feature hashes: an unknown feature matches a stored one with probability
     // (stored features / 2^32) per lookup, negligible next to the model's error, and the model is half the size.
     private readonly uint[] _keys;
@@ -45,7 +45,7 @@ public sealed class SparseLinearModel
         foreach (var raw in features)
         {
             uint f = Fingerprint(raw);
-            int slot = (int)raw & _mask;
+            int slot = (int)(f & (uint)_mask);
             while (true)
             {
                 uint k = keys[slot];
@@ -94,13 +94,66 @@ public sealed class SparseLinearModel
         return best;
     }
 
+    /// <summary>A copy without weights of magnitude at most <paramref name="threshold"/> (and features left empty): smaller files.</summary>
+    public SparseLinearModel Prune(float threshold)
+    {
+        var rows = new List<(uint Key, int Start, int Count)>();
+        var classes = new List<ushort>();
+        var weights = new List<float>();
+        for (int s = 0; s < _keys.Length; s++)
+        {
+            if (_keys[s] == 0)
+            {
+                continue;
+            }
+
+            int start = classes.Count;
+            for (int e = _starts[s]; e < _starts[s] + _counts[s]; e++)
+            {
+                if (Math.Abs(_weights[e]) > threshold)
+                {
+                    classes.Add(_classes[e]);
+                    weights.Add(_weights[e]);
+                }
+            }
+
+            if (classes.Count > start)
+            {
+                rows.Add((_keys[s], start, classes.Count - start));
+            }
+        }
+
+        return Layout(ClassCount, rows, [.. classes], [.. weights]);
+    }
+
+    private static SparseLinearModel Layout(int classCount, List<(uint Key, int Start, int Count)> rows, ushort[] classes, float[] weights)
+    {
+        int slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, rows.Count * 2));
+        var keys = new uint[slots];
+        var starts = new int[slots];
+        var counts = new ushort[slots];
+        foreach (var (key, start, count) in rows)
+        {
+            int slot = (int)(key & (uint)(slots - 1));
+            while (keys[slot] != 0)
+            {
+                slot = (slot + 1) & (slots - 1);
+            }
+
+            keys[slot] = key;
+            starts[slot] = start;
+            counts[slot] = (ushort)count;
+        }
+
+        return new SparseLinearModel(classCount, keys, starts, counts, classes, weights) { FeatureCount = rows.Count };
+    }
+
     public void Write(BinaryWriter writer)
     {
         writer.Write(Magic);
         writer.Write(ClassCount);
         writer.Write(FeatureCount);
         writer.Write(_weights.Length);
-        writer.Write(_mask + 1);
         bool smallClasses = ClassCount <= 256;
         for (int s = 0; s < _keys.Length; s++)
         {
@@ -109,7 +162,6 @@ public sealed class SparseLinearModel
                 continue;
             }
 
-            writer.Write(s);
             writer.Write(_keys[s]);
             if (smallClasses)
             {
@@ -146,33 +198,26 @@ public sealed class SparseLinearModel
         int classCount = reader.ReadInt32();
         int features = reader.ReadInt32();
         int weights = reader.ReadInt32();
-        int slots = reader.ReadInt32();
-        if (slots <= 0 || (slots & (slots - 1)) != 0 || features > slots || weights < 0)
+        if (features < 0 || weights < 0 || classCount <= 0)
         {
             throw new InvalidDataException("corrupt Hearsay linear model header.");
         }
 
         bool smallClasses = classCount <= 256;
-        var keys = new uint[slots];
-        var starts = new int[slots];
-        var counts = new ushort[slots];
+        var rows = new List<(uint Key, int Start, int Count)>(features);
         var classes = new ushort[weights];
         var w = new float[weights];
         int at = 0;
         for (int i = 0; i < features; i++)
         {
-            // Slots are stored as laid out at training time, so probing sequences stay the same.
-            int slot = reader.ReadInt32();
             uint key = reader.ReadUInt32();
             int count = smallClasses ? reader.ReadByte() : reader.ReadUInt16();
-            if ((uint)slot >= (uint)slots || at + count > weights)
+            if (key == 0 || at + count > weights)
             {
                 throw new InvalidDataException("corrupt Hearsay linear model entry.");
             }
 
-            keys[slot] = key;
-            starts[slot] = at;
-            counts[slot] = (ushort)count;
+            rows.Add((key, at, count));
             for (int e = 0; e < count; e++)
             {
                 classes[at] = smallClasses ? reader.ReadByte() : reader.ReadUInt16();
@@ -181,7 +226,7 @@ public sealed class SparseLinearModel
             }
         }
 
-        return new SparseLinearModel(classCount, keys, starts, counts, classes, w) { FeatureCount = features };
+        return Layout(classCount, rows, classes, w);
     }
 
     /// <summary>Collects feature rows, then lays them out as a <see cref="SparseLinearModel"/>.</summary>
@@ -222,27 +267,14 @@ public sealed class SparseLinearModel
         public SparseLinearModel Build()
         {
             int n = _features.Count;
-            int slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, n * 2));
-            var keys = new uint[slots];
-            var starts = new int[slots];
-            var counts = new ushort[slots];
+            var rows = new List<(uint Key, int Start, int Count)>(n);
             for (int i = 0; i < n; i++)
             {
                 int end = i + 1 < n ? _rowStart[i + 1] : _classes.Count;
-                ulong feature = _features[i];
-                uint key = Fingerprint(feature);
-                int slot = (int)feature & (slots - 1);
-                while (keys[slot] != 0)
-                {
-                    slot = (slot + 1) & (slots - 1);
-                }
-
-                keys[slot] = key;
-                starts[slot] = _rowStart[i];
-                counts[slot] = (ushort)(end - _rowStart[i]);
+                rows.Add((Fingerprint(_features[i]), _rowStart[i], end - _rowStart[i]));
             }
 
-            return new SparseLinearModel(ClassCount, keys, starts, counts, [.. _classes], [.. _weights]) { FeatureCount = n };
+            return Layout(ClassCount, rows, [.. _classes], [.. _weights]);
         }
     }
 }

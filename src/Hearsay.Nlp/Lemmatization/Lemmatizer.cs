@@ -12,12 +12,18 @@ public sealed class Lemmatizer
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _exceptionLookup;
     private readonly Dictionary<string, Rule>.AlternateLookup<ReadOnlySpan<char>> _ruleLookup;
 
+    // Lemmas already computed, by "form TAB xpos TAB upos", so that a word seen before costs no allocation.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _cacheLookup;
+    private const int MaxCache = 200_000;
+
     private Lemmatizer(Dictionary<string, string> exceptions, Dictionary<string, Rule> rules)
     {
         _exceptions = exceptions;
         _rules = rules;
         _exceptionLookup = exceptions.GetAlternateLookup<ReadOnlySpan<char>>();
         _ruleLookup = rules.GetAlternateLookup<ReadOnlySpan<char>>();
+        _cacheLookup = _cache.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public int ExceptionCount => _exceptions.Count;
@@ -26,6 +32,33 @@ public sealed class Lemmatizer
 
     /// <summary>How to turn a word into its lemma: keep it as written, or lower-case it, cut characters and append.</summary>
     private readonly record struct Rule(bool Keep, int Cut, string Add);
+
+    /// <summary>The lemma of <paramref name="form"/> tagged <paramref name="xpos"/>; allocates only for a word not seen before.</summary>
+    public string Lemmatize(ReadOnlySpan<char> form, string upos, string xpos)
+    {
+        if (form.Length > 64)
+        {
+            return Lemmatize(form.ToString(), upos, xpos);
+        }
+
+        Span<char> key = stackalloc char[form.Length + xpos.Length + upos.Length + 2];
+        int klen = MakeKey(form, xpos, key, lower: false);
+        key[klen++] = '\t';
+        upos.AsSpan().CopyTo(key[klen..]);
+        klen += upos.Length;
+        if (_cacheLookup.TryGetValue(key[..klen], out var cached))
+        {
+            return cached;
+        }
+
+        var lemma = Lemmatize(form.ToString(), upos, xpos);
+        if (_cache.Count < MaxCache)
+        {
+            _cache.TryAdd(key[..klen].ToString(), lemma);
+        }
+
+        return lemma;
+    }
 
     /// <summary>The lemma of <paramref name="form"/> tagged <paramref name="xpos"/>.</summary>
     public string Lemmatize(string form, string upos, string xpos)

@@ -120,6 +120,8 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
         int n = tree.Length;
         Span<ulong> features = stackalloc ulong[ParserFeatures.Count];
         Span<float> scores = stackalloc float[ParserState.ActionCount];
+        Span<ulong> lf = stackalloc ulong[LabelFeatures.Count];
+        Span<float> ls = stackalloc float[model.LabelNames.Length];
         state.Reset(n);
         while (!state.IsTerminal)
         {
@@ -134,40 +136,39 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
                 }
             }
 
-            state.Apply(best);
+            var (h, d) = state.ArcOf(best);
+            int label = -1;
+            if (d >= 0)
+            {
+                label = PredictLabel(model, state, tree, h, d, lf, ls);
+                labels[d] = label;
+            }
+
+            state.Apply(best, label, d >= 0 && markers[d]);
         }
 
         state.Heads.CopyTo(tree.Heads);
-        Label(model, tree, markers, labels);
     }
 
-    /// <summary>Assigns a relation to every arc of a finished tree ("root" exactly for the root's dependents).</summary>
-    public static void Label(ParserModel model, SentenceTree tree, ReadOnlySpan<bool> markers, Span<int> labels)
+    /// <summary>The relation of a new arc: "root" exactly for the root's dependent, otherwise the labeler's best.</summary>
+    public static int PredictLabel(ParserModel model, ParserState state, SentenceTree tree, int h, int d, Span<ulong> lf, Span<float> ls)
     {
-        int n = tree.Length;
-        tree.IndexChildren(markers);
-        Span<ulong> lf = stackalloc ulong[LabelFeatures.Count];
-        Span<float> ls = stackalloc float[model.LabelNames.Length];
-        for (int d = 0; d < n; d++)
+        if (h == tree.Length && model.RootLabel >= 0)
         {
-            if (tree.Heads[d] == n && model.RootLabel >= 0)
-            {
-                labels[d] = model.RootLabel;
-                continue;
-            }
-
-            LabelFeatures.Extract(tree, d, lf);
-            model.Labels.Score(lf, ls);
-            int best = -1;
-            for (int c = 0; c < ls.Length; c++)
-            {
-                if (c != model.RootLabel && (best < 0 || ls[c] > ls[best]))
-                {
-                    best = c;
-                }
-            }
-
-            labels[d] = best;
+            return model.RootLabel;
         }
+
+        LabelFeatures.Extract(state, tree, h, d, lf);
+        model.Labels.Score(lf, ls);
+        int best = -1;
+        for (int c = 0; c < ls.Length; c++)
+        {
+            if (c != model.RootLabel && (best < 0 || ls[c] > ls[best]))
+            {
+                best = c;
+            }
+        }
+
+        return best;
     }
 }

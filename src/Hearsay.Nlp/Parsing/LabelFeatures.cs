@@ -2,27 +2,30 @@ using Hearsay.Nlp.Learning;
 
 namespace Hearsay.Nlp.Parsing;
 
-/// <summary>Feature templates of the arc labeler: the dependent, its head, their context in the finished tree.</summary>
+/// <summary>
+/// Feature templates of the arc labeler, computed when the arc is made: the dependent (whose subtree is complete
+/// then, in the arc-hybrid system), its children and their relations, the head and the direction and distance.
+/// </summary>
 public static class LabelFeatures
 {
     public const int Count = 30;
 
     private static readonly ulong None = FeatureHash.Value(-2000);
 
-    public static void Extract(SentenceTree t, int d, Span<ulong> f)
+    public static void Extract(ParserState st, SentenceTree t, int h, int d, Span<ulong> f)
     {
         int n = t.Length;
-        int h = t.Heads[d];
-        int hh = h < n && h >= 0 ? t.Heads[h] : -1;
         ulong dw = t.Words[d], dt = t.Tags[d], du = t.Upos[d];
-        ulong hw = V(t.Words, h, n), ht = V(t.Tags, h, n), hu = V(t.Upos, h, n);
+        ulong hw = t.Words[h], ht = t.Tags[h], hu = t.Upos[h];
         ulong dir = FeatureHash.Value(h == n ? 0 : h < d ? 1 : 2);
         int distance = h == n ? 0 : Math.Abs(h - d);
         ulong dist = FeatureHash.Value(distance <= 3 ? distance : distance <= 6 ? 4 : distance <= 10 ? 5 : 6);
-        ulong lc = V(t.Tags, t.LeftmostChild[d], n), rc = V(t.Tags, t.RightmostChild[d], n);
-        ulong marker = t.MarkerChild[d] == 0 ? None : t.MarkerChild[d];
+        int l = st.LeftChild(d), r = st.RightChild(d), m = st.MarkerChild(d);
+        ulong lc = V(t.Tags, l), rc = V(t.Tags, r);
+        ulong ll = L(st.Label(l)), rl = L(st.Label(r));
+        ulong marker = m < 0 ? None : t.Words[m];
         ulong prev = d > 0 ? t.Tags[d - 1] : None, next = d + 1 < n ? t.Tags[d + 1] : None;
-        ulong kids = FeatureHash.Value(Math.Min(t.ChildCount[d], 4));
+        ulong kids = FeatureHash.Value(Math.Min(st.LeftValency(d) + st.RightValency(d), 4));
         f[0] = FeatureHash.Feature(0, 0);
         f[1] = FeatureHash.Feature(1, dw);
         f[2] = FeatureHash.Feature(2, dt);
@@ -34,7 +37,7 @@ public static class LabelFeatures
         f[8] = FeatureHash.Feature(8, dw, hw);
         f[9] = FeatureHash.Feature(9, du, hu, dir);
         f[10] = FeatureHash.Feature(10, dt, ht, dist);
-        f[11] = FeatureHash.Feature(11, V(t.Tags, hh, n), ht, dt);
+        f[11] = FeatureHash.Feature(11, ll, dt, dir);
         f[12] = FeatureHash.Feature(12, dt, lc);
         f[13] = FeatureHash.Feature(13, dt, rc);
         f[14] = FeatureHash.Feature(14, marker, hu, du);
@@ -48,12 +51,14 @@ public static class LabelFeatures
         f[22] = FeatureHash.Feature(22, dt, ht, lc);
         f[23] = FeatureHash.Feature(23, dw, dt, hu, dir);
         f[24] = FeatureHash.Feature(24, FeatureHash.Value(d == 0 ? 1 : 0), dt, ht);
-        f[25] = FeatureHash.Feature(25, V(t.Words, hh, n), ht);
-        f[26] = FeatureHash.Feature(26, du, V(t.Upos, hh, n), hu);
+        f[25] = FeatureHash.Feature(25, rl, dt, dir);
+        f[26] = FeatureHash.Feature(26, ll, rl, du, hu);
         f[27] = FeatureHash.Feature(27, marker, hw);
         f[28] = FeatureHash.Feature(28, dt, ht, rc, dir);
         f[29] = FeatureHash.Feature(29, dw, hw, dir);
     }
 
-    private static ulong V(ulong[] values, int i, int n) => i < 0 ? None : i == n ? values[n] : values[i];
+    private static ulong V(ulong[] values, int i) => i < 0 ? None : values[i];
+
+    private static ulong L(int label) => label < 0 ? None : FeatureHash.Value(label + 10000);
 }

@@ -5,7 +5,7 @@ namespace Hearsay.Nlp.Parsing;
 /// <summary>Feature templates of the transition parser (Zhang and Nivre 2011 style, without labels).</summary>
 public static class ParserFeatures
 {
-    public const int Count = 56;
+    public const int Count = 66;
 
     private static readonly ulong None = FeatureHash.Value(-1000);
 
@@ -81,7 +81,20 @@ public static class ParserFeatures
         f[53] = FeatureHash.Feature(53, W(words, s0r));
         f[54] = FeatureHash.Feature(54, W(words, b0l));
         f[55] = FeatureHash.Feature(55, s1t, b0t);
+        ulong s0ll = L(st.Label(s0l)), s0rl = L(st.Label(s0r)), b0ll = L(st.Label(b0l)), s1rl = L(st.Label(s1r));
+        f[56] = FeatureHash.Feature(56, s0ll);
+        f[57] = FeatureHash.Feature(57, s0rl);
+        f[58] = FeatureHash.Feature(58, b0ll);
+        f[59] = FeatureHash.Feature(59, s0t, s0ll, s0rl);
+        f[60] = FeatureHash.Feature(60, b0t, b0ll, L(st.Label(b0l2)));
+        f[61] = FeatureHash.Feature(61, s0t, L(st.Label(s0l2)), L(st.Label(s0r2)));
+        f[62] = FeatureHash.Feature(62, s1t, s1rl, s0t);
+        f[63] = FeatureHash.Feature(63, s0w, s0rl, b0t);
+        f[64] = FeatureHash.Feature(64, b0w, b1w);
+        f[65] = FeatureHash.Feature(65, s0w, s1w, b0w);
     }
+
+    private static ulong L(int label) => label < 0 ? None : FeatureHash.Value(label + 20000);
 
     private static ulong W(ReadOnlySpan<ulong> values, int i) => i < 0 ? None : values[i];
 

@@ -19,6 +19,8 @@ public sealed class ParserState
     private int[] _rc2 = new int[64];
     private int[] _nl = new int[64];
     private int[] _nr = new int[64];
+    private int[] _labels = new int[64];
+    private int[] _marker = new int[64];
 
     public int Length { get; private set; }
 
@@ -45,6 +47,8 @@ public sealed class ParserState
             _rc2 = new int[size];
             _nl = new int[size];
             _nr = new int[size];
+            _labels = new int[size];
+            _marker = new int[size];
         }
 
         Length = length;
@@ -55,6 +59,7 @@ public sealed class ParserState
             _heads[i] = -1;
             _lc1[i] = _lc2[i] = _rc1[i] = _rc2[i] = -1;
             _nl[i] = _nr[i] = 0;
+            _labels[i] = _marker[i] = -1;
         }
     }
 
@@ -72,6 +77,20 @@ public sealed class ParserState
 
     public int RightChild2(int w) => w < 0 ? -1 : _rc2[w];
 
+    /// <summary>Relation class given to <paramref name="w"/> when it was attached, or -1.</summary>
+    public int Label(int w) => w < 0 ? -1 : _labels[w];
+
+    /// <summary>Leftmost function-word child (see <see cref="Apply(int, int, bool)"/>), or -1.</summary>
+    public int MarkerChild(int w) => w < 0 ? -1 : _marker[w];
+
+    /// <summary>The (head, dependent) pair an arc action would create, or (-1, -1) for a shift.</summary>
+    public (int Head, int Dependent) ArcOf(int action) => action switch
+    {
+        Left => (Buffer, Stack(0)),
+        Right => (Stack(1), Stack(0)),
+        _ => (-1, -1),
+    };
+
     public int LeftValency(int w) => w < 0 ? 0 : _nl[w];
 
     public int RightValency(int w) => w < 0 ? 0 : _nr[w];
@@ -84,7 +103,9 @@ public sealed class ParserState
         _ => false,
     };
 
-    public void Apply(int action)
+    /// <summary>Applies an action; an arc gets relation class <paramref name="label"/>; <paramref name="marker"/> tells
+    /// whether the dependent is a function word (ADP, SCONJ, "to") that label features look for.</summary>
+    public void Apply(int action, int label = -1, bool marker = false)
     {
         switch (action)
         {
@@ -92,18 +113,24 @@ public sealed class ParserState
                 _stack[StackSize++] = Buffer++;
                 break;
             case Left:
-                Attach(Buffer, _stack[--StackSize]);
+                Attach(Buffer, _stack[--StackSize], label, marker);
                 break;
             default:
                 int d = _stack[--StackSize];
-                Attach(_stack[StackSize - 1], d);
+                Attach(_stack[StackSize - 1], d, label, marker);
                 break;
         }
     }
 
-    private void Attach(int h, int d)
+    private void Attach(int h, int d, int label, bool marker)
     {
         _heads[d] = h;
+        _labels[d] = label;
+        if (marker && (_marker[h] < 0 || d < _marker[h]))
+        {
+            _marker[h] = d;
+        }
+
         if (d < h)
         {
             _nl[h]++;

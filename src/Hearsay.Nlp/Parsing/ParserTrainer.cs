@@ -7,7 +7,7 @@ namespace Hearsay.Nlp.Parsing;
 
 /// <summary>
 /// Trains a <see cref="ParserModel"/>: the transition classifier with the arc-hybrid dynamic oracle and error
-/// exploration (Goldberg and Nivre 2013), the labeler on gold trees. The POS columns of the sentences are the tags
+/// exploration (Goldberg and Nivre 2013), the labeler on the correct arcs met along the way (features at arc time). The POS columns of the sentences are the tags
 /// the parser learns from (pass predicted tags to match what it will see). Seeded and deterministic.
 /// </summary>
 public static class ParserTrainer
@@ -66,7 +66,7 @@ public static class ParserTrainer
             items.Add(new Item { Sentence = s, GoldHeads = heads, GoldLabels = labels, Projective = projective });
         }
 
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parser: {items.Count} sentences ({nonProjective} non-projective, used for labels only), {words} words, {labelNames.Count} relations; epochs {epochs}, seed {seed}, exploration p=0.9 from epoch 2"));
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parser: {items.Count} sentences ({nonProjective} non-projective, skipped), {words} words, {labelNames.Count} relations; epochs {epochs}, seed {seed}, exploration p=0.9 from epoch 2; features updated once are dropped"));
         var transitions = new AveragedPerceptron(ParserState.ActionCount, 1 << 18);
         var labeler = new AveragedPerceptron(labelNames.Count, 1 << 16);
         var random = new Random(seed);
@@ -80,6 +80,11 @@ public static class ParserTrainer
         var ls = new float[labelNames.Count];
         Span<int> costs = stackalloc int[ParserState.ActionCount];
         ParserModel? model = null;
+        if (!labelIndex.TryGetValue("root", out int rootLabel))
+        {
+            rootLabel = -1;
+        }
+
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
             random.Shuffle(order);
@@ -102,88 +107,112 @@ public static class ParserTrainer
                 }
 
                 DependencyParser.FillRoot(tree);
-                if (item.Projective)
+                if (!item.Projective)
                 {
-                    state.Reset(n);
-                    while (!state.IsTerminal)
+                    continue;
+                }
+
+                state.Reset(n);
+                while (!state.IsTerminal)
+                {
+                    ParserFeatures.Extract(state, tree.Words, tree.Tags, tree.Upos, features);
+                    transitions.Score(features, scores);
+                    int guess = -1, truth = -1;
+                    for (int a = 0; a < ParserState.ActionCount; a++)
                     {
-                        ParserFeatures.Extract(state, tree.Words, tree.Tags, tree.Upos, features);
-                        transitions.Score(features, scores);
-                        int guess = -1, truth = -1;
-                        for (int a = 0; a < ParserState.ActionCount; a++)
+                        if (!state.IsValid(a))
                         {
-                            if (!state.IsValid(a))
-                            {
-                                costs[a] = int.MaxValue;
-                                continue;
-                            }
-
-                            costs[a] = state.Cost(a, item.GoldHeads);
-                            if (guess < 0 || scores[a] > scores[guess])
-                            {
-                                guess = a;
-                            }
-
-                            if (costs[a] == 0 && (truth < 0 || scores[a] > scores[truth]))
-                            {
-                                truth = a;
-                            }
-                        }
-
-                        transitions.Tick();
-                        steps++;
-                        if (truth < 0)
-                        {
-                            // Unreachable for projective trees; follow the model rather than fail.
-                            state.Apply(guess);
+                            costs[a] = int.MaxValue;
                             continue;
                         }
 
+                        costs[a] = state.Cost(a, item.GoldHeads);
+                        if (guess < 0 || scores[a] > scores[guess])
+                        {
+                            guess = a;
+                        }
+
+                        if (costs[a] == 0 && (truth < 0 || scores[a] > scores[truth]))
+                        {
+                            truth = a;
+                        }
+                    }
+
+                    transitions.Tick();
+                    steps++;
+                    int next = guess;
+                    if (truth >= 0)
+                    {
                         if (costs[guess] > 0)
                         {
                             errors++;
                             transitions.Update(features, truth, guess);
                         }
 
-                        state.Apply(epoch > 1 && random.NextDouble() < 0.9 ? guess : truth);
-                    }
-                }
-
-                item.GoldHeads.CopyTo(tree.Heads, 0);
-                tree.IndexChildren(markers);
-                for (int d = 0; d < n; d++)
-                {
-                    if (item.GoldHeads[d] == n)
-                    {
-                        continue;
+                        next = epoch > 1 && random.NextDouble() < 0.9 ? guess : truth;
                     }
 
-                    LabelFeatures.Extract(tree, d, lf);
-                    labeler.Score(lf, ls);
-                    int guess = SparseLinearModel.ArgMax(ls);
-                    labeler.Tick();
-                    arcs++;
-                    if (guess != item.GoldLabels[d])
+                    var (h, d) = state.ArcOf(next);
+                    int label = -1;
+                    if (d >= 0)
                     {
-                        labelErrors++;
-                        labeler.Update(lf, item.GoldLabels[d], guess);
+                        if (h == n)
+                        {
+                            label = rootLabel;
+                        }
+                        else
+                        {
+                            LabelFeatures.Extract(state, tree, h, d, lf);
+                            labeler.Score(lf, ls);
+                            int predicted = ArgMaxExcept(ls, rootLabel);
+                            label = predicted;
+                            if (h == item.GoldHeads[d])
+                            {
+                                // Correct arcs teach the labeler and keep their gold relation (later features see it).
+                                labeler.Tick();
+                                arcs++;
+                                if (predicted != item.GoldLabels[d])
+                                {
+                                    labelErrors++;
+                                    labeler.Update(lf, item.GoldLabels[d], predicted);
+                                }
+
+                                label = item.GoldLabels[d];
+                            }
+                        }
                     }
+
+                    state.Apply(next, label, d >= 0 && markers[d]);
                 }
             }
 
             var line = string.Create(CultureInfo.InvariantCulture, $"parser: epoch {epoch}: transition errors {(double)errors / Math.Max(1, steps):0.0000}, label errors {(double)labelErrors / Math.Max(1, arcs):0.0000}, {watch.Elapsed.TotalSeconds:0}s");
             if (evaluate is not null && (epoch == epochs || epoch % 5 == 0))
             {
-                model = new ParserModel(version, transitions.Average(0.0005f), labeler.Average(0.0005f), [.. labelNames.Select(string.Intern)]);
+                model = new ParserModel(version, transitions.Average(0.0005f, minUpdates: 2), labeler.Average(0.0005f, minUpdates: 2), [.. labelNames.Select(string.Intern)]);
                 line += "; dev " + evaluate(model, epoch);
             }
 
             log.WriteLine(line);
         }
 
-        model ??= new ParserModel(version, transitions.Average(0.0005f), labeler.Average(0.0005f), [.. labelNames.Select(string.Intern)]);
+        model ??= new ParserModel(version, transitions.Average(0.0005f, minUpdates: 2), labeler.Average(0.0005f, minUpdates: 2), [.. labelNames.Select(string.Intern)]);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parser: {model.Transitions.FeatureCount} transition features, {model.Labels.FeatureCount} label features, {model.Labels.WeightCount} label weights; {watch.Elapsed.TotalSeconds:0}s"));
         return model;
+    }
+
+    private static int ArgMaxExcept(ReadOnlySpan<float> scores, int except)
+    {
+        int best = -1;
+        for (int c = 0; c < scores.Length; c++)
+        {
+            if (c != except && (best < 0 || scores[c] > scores[best]))
+            {
+                best = c;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Whether no two arcs cross (heads local, n = root).</summary>

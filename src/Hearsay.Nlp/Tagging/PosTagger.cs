@@ -70,7 +70,7 @@ public sealed class PosTagger : ModelStage<TagPrediction>
         {
             upos[i] = Model.Upos[classes[i]];
             xpos[i] = Model.Xpos[classes[i]];
-            lemmas[i] = Model.Lemmatizer.Lemmatize(text.Substring(tokens[i].Start, tokens[i].Range.Length), upos[i], xpos[i]);
+            lemmas[i] = Model.Lemmatizer.Lemmatize(text.AsSpan(tokens[i].Start, tokens[i].Range.Length), upos[i], xpos[i]);
         }
 
         return new TagPrediction(upos, xpos, lemmas);
@@ -98,6 +98,35 @@ public sealed class PosTagger : ModelStage<TagPrediction>
 
     /// <summary>Tags one sentence given its word hashes; writes class indices.</summary>
     public void TagSentence(ReadOnlySpan<WordHashes> words, Span<int> classes)
+    {
+        TagFirstPass(words, classes);
+        if (Model.SecondPass is not { } second)
+        {
+            return;
+        }
+
+        Span<int> first = words.Length <= 256 ? stackalloc int[words.Length] : new int[words.Length];
+        classes.CopyTo(first);
+        Span<ulong> features = stackalloc ulong[TaggerFeatures.SecondPassCount];
+        Span<float> scores = stackalloc float[Model.ClassCount];
+        int p1 = -1, p2 = -2;
+        for (int i = 0; i < words.Length; i++)
+        {
+            int c = Model.UnambiguousClass(words[i].Form);
+            if (c < 0)
+            {
+                TaggerFeatures.ExtractSecondPass(words, i, p1, p2, first, features);
+                second.Score(features, scores);
+                c = SparseLinearModel.ArgMax(scores);
+            }
+
+            classes[i] = c;
+            p2 = p1;
+            p1 = c;
+        }
+    }
+
+    private void TagFirstPass(ReadOnlySpan<WordHashes> words, Span<int> classes)
     {
         Span<ulong> features = stackalloc ulong[TaggerFeatures.Count];
         Span<float> scores = stackalloc float[Model.ClassCount];

@@ -5,10 +5,28 @@ namespace Hearsay.Nlp.Tagging;
 /// <summary>Feature templates of the POS tagger: the word, its affixes and shape, its neighbours, and the two previous tags.</summary>
 public static class TaggerFeatures
 {
-    public const int Count = 36;
+    public const int Count = 42;
 
     private static readonly ulong Start = FeatureHash.Value(-100);
     private static readonly ulong End = FeatureHash.Value(-200);
+
+    /// <summary>Features of the second pass: those of the first plus the first pass's tags around the word.</summary>
+    public const int SecondPassCount = Count + 6;
+
+    public static void ExtractSecondPass(ReadOnlySpan<WordHashes> words, int i, int previousTag, int previousTag2, ReadOnlySpan<int> firstPass, Span<ulong> output)
+    {
+        Extract(words, i, previousTag, previousTag2, output);
+        ulong f0 = FeatureHash.Value(firstPass[i]);
+        ulong f1 = i + 1 < words.Length ? FeatureHash.Value(firstPass[i + 1]) : End;
+        ulong f2 = i + 2 < words.Length ? FeatureHash.Value(firstPass[i + 2]) : End;
+        ulong t1 = FeatureHash.Value(previousTag);
+        output[Count] = FeatureHash.Feature(100, f0);
+        output[Count + 1] = FeatureHash.Feature(101, f1);
+        output[Count + 2] = FeatureHash.Feature(102, f1, f2);
+        output[Count + 3] = FeatureHash.Feature(103, t1, f1);
+        output[Count + 4] = FeatureHash.Feature(104, f1, words[i].Lower);
+        output[Count + 5] = FeatureHash.Feature(105, t1, f0, f1);
+    }
 
     /// <summary>Writes the features of token <paramref name="i"/> of a sentence into <paramref name="output"/> (length <see cref="Count"/>).</summary>
     public static void Extract(ReadOnlySpan<WordHashes> words, int i, int previousTag, int previousTag2, Span<ulong> output)
@@ -64,5 +82,13 @@ public static class TaggerFeatures
         output[33] = FeatureHash.Feature(33, w.Prefix2);
         output[34] = FeatureHash.Feature(34, t1, a0, a1);
         output[35] = FeatureHash.Feature(35, am1, a0);
+        ulong d1 = i + 1 < words.Length ? words[i + 1].Dominant : End;
+        ulong d2 = i + 2 < words.Length ? words[i + 2].Dominant : End;
+        output[36] = FeatureHash.Feature(36, w.Dominant);
+        output[37] = FeatureHash.Feature(37, d1);
+        output[38] = FeatureHash.Feature(38, d1, d2);
+        output[39] = FeatureHash.Feature(39, t1, w.Dominant, d1);
+        output[40] = FeatureHash.Feature(40, w.FormAmbiguity);
+        output[41] = FeatureHash.Feature(41, w.FormAmbiguity, w.Shape);
     }
 }

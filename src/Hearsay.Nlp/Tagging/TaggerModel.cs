@@ -10,13 +10,17 @@ namespace Hearsay.Nlp.Tagging;
 /// </summary>
 public sealed class TaggerModel
 {
-    private const uint Magic = 0x4754_4831; // "HTG1"
+    private const uint Magic = 0x4754_4834; // "HTG4"
     private static readonly ulong UnknownAmbiguity = FeatureHash.Value(-300);
     private readonly Dictionary<ulong, int> _unambiguous;
     private readonly Dictionary<ulong, ulong> _ambiguity;
+    private readonly Dictionary<ulong, ulong> _formAmbiguity;
+    private readonly Dictionary<ulong, int> _dominant;
 
-    public TaggerModel(string version, string[] upos, string[] xpos, SparseLinearModel model, Dictionary<ulong, int> unambiguous, Dictionary<ulong, ulong> ambiguity, Lemmatizer lemmatizer)
+    public TaggerModel(string version, string[] upos, string[] xpos, SparseLinearModel model, Dictionary<ulong, int> unambiguous, Dictionary<ulong, ulong> ambiguity, Dictionary<ulong, ulong> formAmbiguity, Dictionary<ulong, int> dominant, Lemmatizer lemmatizer)
     {
+        _formAmbiguity = formAmbiguity;
+        _dominant = dominant;
         _ambiguity = ambiguity;
         Version = version;
         Upos = upos;
@@ -36,12 +40,23 @@ public sealed class TaggerModel
 
     public SparseLinearModel Model { get; }
 
+    /// <summary>Optional second pass that also sees the first pass's tags of the following words; null: one pass.</summary>
+    public SparseLinearModel? SecondPass { get; init; }
+
     public Lemmatizer Lemmatizer { get; }
 
     public int ClassCount => Upos.Length;
 
     /// <summary>The class of a frequent word that always had the same tag in training, by exact-form hash; -1 otherwise.</summary>
     public int UnambiguousClass(ulong formHash) => _unambiguous.TryGetValue(formHash, out int c) ? c : -1;
+
+    internal Dictionary<ulong, int> UnambiguousTable => _unambiguous;
+
+    internal Dictionary<ulong, ulong> AmbiguityTable => _ambiguity;
+
+    internal Dictionary<ulong, ulong> FormAmbiguityTable => _formAmbiguity;
+
+    internal Dictionary<ulong, int> DominantTable => _dominant;
 
     /// <summary>Hash of the tag set of a word (by lower-case hash) seen in training, or a fixed "unknown" value.</summary>
     public ulong AmbiguityOf(ulong lowerHash) => _ambiguity.TryGetValue(lowerHash, out var a) ? a : UnknownAmbiguity;
@@ -51,6 +66,8 @@ public sealed class TaggerModel
     {
         var h = WordHashes.Of(word);
         h.Ambiguity = AmbiguityOf(h.Lower);
+        h.FormAmbiguity = _formAmbiguity.TryGetValue(h.Form, out var fa) ? fa : UnknownAmbiguity;
+        h.Dominant = _dominant.TryGetValue(h.Lower, out int d) ? FeatureHash.Value(d) : UnknownAmbiguity;
         return h;
     }
 
@@ -83,12 +100,40 @@ public sealed class TaggerModel
             w.Write(a);
         }
 
+        w.Write(_formAmbiguity.Count);
+        foreach (var (hash, a) in _formAmbiguity.OrderBy(kv => kv.Key))
+        {
+            w.Write(hash);
+            w.Write(a);
+        }
+
+        w.Write(_dominant.Count);
+        foreach (var (hash, c) in _dominant.OrderBy(kv => kv.Key))
+        {
+            w.Write(hash);
+            w.Write((ushort)c);
+        }
+
         Lemmatizer.Write(w);
         Model.Write(w);
+        w.Write(SecondPass is not null);
+        SecondPass?.Write(w);
     }
 
     /// <exception cref="InvalidDataException">The file is not a tagger model.</exception>
     public static TaggerModel Load(string path)
+    {
+        try
+        {
+            return Read(path);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException($"{path}: truncated tagger model.", e);
+        }
+    }
+
+    private static TaggerModel Read(string path)
     {
         using var file = File.OpenRead(path);
         using var gz = new GZipStream(file, CompressionMode.Decompress);
@@ -122,8 +167,23 @@ public sealed class TaggerModel
             ambiguity[r.ReadUInt64()] = r.ReadUInt64();
         }
 
+        int fk = r.ReadInt32();
+        var formAmbiguity = new Dictionary<ulong, ulong>(fk);
+        for (int i = 0; i < fk; i++)
+        {
+            formAmbiguity[r.ReadUInt64()] = r.ReadUInt64();
+        }
+
+        int dk = r.ReadInt32();
+        var dominant = new Dictionary<ulong, int>(dk);
+        for (int i = 0; i < dk; i++)
+        {
+            dominant[r.ReadUInt64()] = r.ReadUInt16();
+        }
+
         var lemmatizer = Lemmatizer.Read(r);
         var model = SparseLinearModel.Read(r);
-        return new TaggerModel(version, upos, xpos, model, unambiguous, ambiguity, lemmatizer);
+        var second = r.ReadBoolean() ? SparseLinearModel.Read(r) : null;
+        return new TaggerModel(version, upos, xpos, model, unambiguous, ambiguity, formAmbiguity, dominant, lemmatizer) { SecondPass = second };
     }
 }

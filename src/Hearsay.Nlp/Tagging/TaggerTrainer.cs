@@ -9,6 +9,100 @@ namespace Hearsay.Nlp.Tagging;
 /// <summary>Trains a <see cref="TaggerModel"/> from CoNLL-U sentences: seeded shuffling, fixed epochs, logged progress.</summary>
 public static class TaggerTrainer
 {
+    /// <summary>
+    /// Trains the tagger; with <paramref name="twoPass"/> also a second pass that sees the first pass's tags of the
+    /// following words, learnt from first-pass tags obtained by 4-fold jackknifing (so they are as noisy as at test time).
+    /// </summary>
+    public static TaggerModel Train(IReadOnlyList<ConlluSentence> train, int epochs, int seed, string version, TextWriter log, bool twoPass)
+    {
+        var first = Train(train, null, epochs, seed, version, log);
+        if (!twoPass)
+        {
+            return first;
+        }
+
+        const int folds = 4;
+        var firstPass = new int[train.Count][];
+        for (int fold = 0; fold < folds; fold++)
+        {
+            var rest = new List<ConlluSentence>();
+            for (int i = 0; i < train.Count; i++)
+            {
+                if (i % folds != fold)
+                {
+                    rest.Add(train[i]);
+                }
+            }
+
+            var foldTagger = new PosTagger(Train(rest, null, epochs, seed + fold + 1, "fold", TextWriter.Null));
+            for (int i = fold; i < train.Count; i += folds)
+            {
+                var words = train[i].Words.Select(w => foldTagger.Model.Hashes(w.Form)).ToArray();
+                var classes = new int[words.Length];
+                foldTagger.TagSentence(words, classes);
+
+                // Fold models number their classes in their own order; map through the tag names.
+                for (int k = 0; k < classes.Length; k++)
+                {
+                    classes[k] = ClassOf(first, foldTagger.Model.Upos[classes[k]], foldTagger.Model.Xpos[classes[k]]);
+                }
+
+                firstPass[i] = classes;
+            }
+
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger: second pass: fold {fold + 1}/{folds} tagged"));
+        }
+
+        var second = new AveragedPerceptron(first.ClassCount, 1 << 16);
+        var allWords = train.Select(s => s.Words.Select(w => first.Hashes(w.Form)).ToArray()).ToArray();
+        var gold = train.Select(s => s.Words.Select(w => ClassOf(first, w.Upos, w.Xpos)).ToArray()).ToArray();
+        var order = Enumerable.Range(0, train.Count).ToArray();
+        var random = new Random(seed + 100);
+        Span<ulong> features = stackalloc ulong[TaggerFeatures.SecondPassCount];
+        var scores = new float[first.ClassCount];
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            random.Shuffle(order);
+            long correct = 0, total = 0;
+            foreach (int si in order)
+            {
+                var ws = allWords[si];
+                int p1 = -1, p2 = -2;
+                for (int i = 0; i < ws.Length; i++)
+                {
+                    TaggerFeatures.ExtractSecondPass(ws, i, p1, p2, firstPass[si], features);
+                    second.Score(features, scores);
+                    int guess = SparseLinearModel.ArgMax(scores);
+                    second.Tick();
+                    second.Update(features, gold[si][i], guess);
+                    correct += guess == gold[si][i] ? 1 : 0;
+                    total++;
+                    p2 = p1;
+                    p1 = guess;
+                }
+            }
+
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger: second pass epoch {epoch} train accuracy {(double)correct / total:0.0000}"));
+        }
+
+        var secondModel = second.Average(0.0005f);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger: second pass {secondModel.FeatureCount} features, {secondModel.WeightCount} weights"));
+        return new TaggerModel(first.Version, first.Upos, first.Xpos, first.Model, first.UnambiguousTable, first.AmbiguityTable, first.FormAmbiguityTable, first.DominantTable, first.Lemmatizer) { SecondPass = secondModel };
+    }
+
+    private static int ClassOf(TaggerModel model, string upos, string xpos)
+    {
+        for (int c = 0; c < model.ClassCount; c++)
+        {
+            if (model.Upos[c] == upos && model.Xpos[c] == xpos)
+            {
+                return c;
+            }
+        }
+
+        return 0;
+    }
+
     public static TaggerModel Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence>? dev, int epochs, int seed, string version, TextWriter log)
     {
         var watch = Stopwatch.StartNew();
@@ -17,6 +111,8 @@ public static class TaggerTrainer
         var xpos = new List<string>();
         var formTags = new Dictionary<ulong, Dictionary<int, int>>();
         var lowerTags = new Dictionary<ulong, Dictionary<int, int>>();
+        var formAmbiguity = new Dictionary<ulong, ulong>();
+        var dominant = new Dictionary<ulong, int>();
         var gold = new List<int[]>(train.Count);
         int tokens = 0;
         foreach (var s in train)
@@ -82,11 +178,29 @@ public static class TaggerTrainer
             }
 
             ambiguity[lh] = set;
+            dominant[lh] = counts.MaxBy(kv => (kv.Value, -kv.Key)).Key;
+        }
+
+        foreach (var (fh, counts) in formTags)
+        {
+            int total = counts.Values.Sum();
+            if (total < 2)
+            {
+                continue;
+            }
+
+            ulong set = 0x7A11C0FFEEUL;
+            foreach (var c in counts.Where(kv => kv.Value >= 2 && kv.Value >= 0.01 * total).Select(kv => kv.Key).Order())
+            {
+                set = FeatureHash.Feature(78, set, FeatureHash.Value(c));
+            }
+
+            formAmbiguity[fh] = set;
         }
 
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger: {train.Count} sentences, {tokens} tokens, {upos.Count} UPOS|XPOS classes, {unambiguous.Count} unambiguous frequent words; epochs {epochs}, seed {seed}"));
         var perceptron = new AveragedPerceptron(upos.Count, 1 << 16);
-        var lexicon = new TaggerModel(version, [], [], new SparseLinearModel.Builder(1).Build(), [], ambiguity, Lemmatizer.Train([]));
+        var lexicon = new TaggerModel(version, [], [], new SparseLinearModel.Builder(1).Build(), [], ambiguity, formAmbiguity, dominant, Lemmatizer.Train([]));
         var words = train.Select(s => s.Words.Select(w => lexicon.Hashes(w.Form)).ToArray()).ToArray();
         var order = Enumerable.Range(0, train.Count).ToArray();
         var random = new Random(seed);
@@ -123,7 +237,7 @@ public static class TaggerTrainer
 
         var lemmatizer = Lemmatizer.Train(train.SelectMany(s => s.Words).Select(w => (w.Form, w.Upos, w.Xpos, w.Lemma)));
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lemmatizer: {lemmatizer.RuleCount} suffix rules, {lemmatizer.ExceptionCount} exceptions"));
-        var model = new TaggerModel(version, [.. upos.Select(string.Intern)], [.. xpos.Select(string.Intern)], perceptron.Average(0.0005f), unambiguous, ambiguity, lemmatizer);
+        var model = new TaggerModel(version, [.. upos.Select(string.Intern)], [.. xpos.Select(string.Intern)], perceptron.Average(0.0005f), unambiguous, ambiguity, formAmbiguity, dominant, lemmatizer);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger: {model.Model.FeatureCount} features, {model.Model.WeightCount} weights after averaging; {watch.Elapsed.TotalSeconds:0}s"));
         return model;
     }

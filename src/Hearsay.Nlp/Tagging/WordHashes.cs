@@ -20,6 +20,11 @@ public struct WordHashes
     /// <summary>Hash of the set of tags the word had in training (its ambiguity class); filled by the tagger.</summary>
     public ulong Ambiguity;
 
+    /// <summary>Hash of the word's most frequent training tag, and of its exact (case-sensitive) form's tag set.</summary>
+    public ulong Dominant;
+
+    public ulong FormAmbiguity;
+
     public static WordHashes Of(ReadOnlySpan<char> w)
     {
         var h = new WordHashes
