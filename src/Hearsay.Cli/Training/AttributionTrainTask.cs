@@ -40,7 +40,9 @@ public sealed class AttributionTrainTask : ITrainTask
         }
 
         log.WriteLine($"attribution: train {options.Data} (annotators: {(first ? "first per article" : "all versions")}), dev {options.Dev ?? "none"}");
-        var trainer = new TaggerTrainer { Epochs = options.Epochs ?? 12, Seed = options.Seed };
+        bool stacked = string.Equals(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_STACKED"), "1", StringComparison.Ordinal);
+        var trainer = new TaggerTrainer { Epochs = options.Epochs ?? 13, Seed = options.Seed, Stacked = stacked };
+        log.WriteLine($"hyper-parameters: epochs {trainer.Epochs}, seed {trainer.Seed}, min feature count {trainer.MinFeatureCount}, stacked {stacked}");
         var tagger = trainer.Train(train, dev, log, cancellationToken);
         var dir = Path.GetDirectoryName(Path.GetFullPath(options.Out));
         if (dir is not null)
