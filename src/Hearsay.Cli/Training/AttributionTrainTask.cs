@@ -5,7 +5,10 @@ namespace Hearsay.Cli.Training;
 
 /// <summary>
 /// <c>hearsay train attribution --data POLNEAR/data/train --dev POLNEAR/sentences/valid.txt --out models/attribution/attribution.bin.gz</c>.
-/// Env <c>HEARSAY_ATTRIBUTION_ANNOTATORS=first</c> keeps one annotator's version per article (default: all versions).
+/// Env <c>HEARSAY_ATTRIBUTION_ANNOTATORS=first</c> keeps one annotator's version per article (default: all versions);
+/// <c>HEARSAY_ATTRIBUTION_PRUNE</c> sets the weight below which features are dropped from the file (default 1.0);
+/// <c>HEARSAY_ATTRIBUTION_STACKED=1</c> trains the two-pass variant; <c>HEARSAY_ATTRIBUTION_DUMP=FILE</c> writes the
+/// converted training units as sentence JSON lines for inspection (outside the repository: it is corpus text).
 /// </summary>
 public sealed class AttributionTrainTask : ITrainTask
 {
