@@ -18,7 +18,7 @@ public sealed class TaggerTrainer
     public int Seed { get; init; } = 13;
 
     /// <summary>Features seen fewer times than this in training are dropped (model size, overfitting).</summary>
-    public int MinFeatureCount { get; init; } = 3;
+    public int MinFeatureCount { get; init; } = 6;
 
     /// <summary>Two passes: a first tagger's labels (cross-predicted on train in two folds) become features of a second.</summary>
     public bool Stacked { get; init; }
