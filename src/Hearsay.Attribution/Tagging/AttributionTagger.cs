@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Hearsay.Attribution.Tagging;
@@ -14,6 +15,7 @@ public sealed class AttributionTagger
     private const int L = BioLabels.Count;
 
     private readonly Dictionary<uint, int> _index;
+    private readonly FeatureIndex _lookup;
     private readonly float[] _weights;
     private readonly float[] _transitions;
 
@@ -23,6 +25,7 @@ public sealed class AttributionTagger
         Lexicon = lexicon;
         Features = new FeatureExtractor(lexicon);
         _index = index;
+        _lookup = new FeatureIndex(index);
         _weights = weights;
         _transitions = transitions;
         Version = version;
@@ -41,6 +44,7 @@ public sealed class AttributionTagger
     public int FeatureCount => _index.Count;
 
     /// <summary>BIO labels for one sentence.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int[] Predict(string[] words, string?[]? pos = null)
     {
         ArgumentNullException.ThrowIfNull(words);
@@ -55,7 +59,7 @@ public sealed class AttributionTagger
         var ids = new int[feats.Count];
         for (int k = 0; k < ids.Length; k++)
         {
-            ids[k] = _index.TryGetValue(Fold(feats[k]), out var id) ? id : -1;
+            ids[k] = _lookup.Find(Fold(feats[k]));
         }
 
         var labels = Decode(ids, offsets, words.Length, _weights, _transitions);
@@ -76,7 +80,24 @@ public sealed class AttributionTagger
         }
     }
 
+    private static readonly bool[] AllowedTable = BuildAllowed();
+
+    private static bool[] BuildAllowed()
+    {
+        var t = new bool[L * L];
+        for (int p = 0; p < L; p++)
+        {
+            for (int y = 0; y < L; y++)
+            {
+                t[(p * L) + y] = BioLabels.Allowed(p, y);
+            }
+        }
+
+        return t;
+    }
+
     /// <summary>Viterbi over emission scores from feature ids (-1 = unknown) with transition scores [prev+1, next] (row 0 = start).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int[] Decode(int[] ids, int[] offsets, int n, float[] weights, float[] transitions)
     {
         var score = new float[n * L];
@@ -114,7 +135,7 @@ public sealed class AttributionTagger
                 int arg = 0;
                 for (int p = 0; p < L; p++)
                 {
-                    if (!BioLabels.Allowed(p, y))
+                    if (!AllowedTable[(p * L) + y])
                     {
                         continue;
                     }
@@ -219,9 +240,21 @@ public sealed class AttributionTagger
     /// <exception cref="InvalidDataException">The file is not an attribution model.</exception>
     public static AttributionTagger Load(string path)
     {
-        using var file = File.OpenRead(path);
-        using var gz = new GZipStream(file, CompressionMode.Decompress);
-        using var r = new BinaryReader(gz, Encoding.UTF8);
+        // Decompress in one go: many small reads straight from the gzip stream cost more than the parse.
+        var buffer = new MemoryStream();
+        try
+        {
+            using var file = File.OpenRead(path);
+            using var gz = new GZipStream(file, CompressionMode.Decompress);
+            gz.CopyTo(buffer);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path}: not an attribution model file ({e.Message})");
+        }
+
+        buffer.Position = 0;
+        using var r = new BinaryReader(buffer, Encoding.UTF8);
         string magic;
         try
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Hearsay.Attribution.Tagging;
 
 /// <summary>
@@ -16,6 +18,7 @@ public sealed class FeatureExtractor
     /// Appends every token's features to <paramref name="features"/>; token i's are [offsets[i], offsets[i+1]).
     /// <paramref name="firstPass"/> are a first tagger's labels (stacking): where it put cues, sources and content.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Extract(string[] words, string?[]? pos, List<ulong> features, int[] offsets, int[]? firstPass = null)
     {
         int n = words.Length;
@@ -254,6 +257,7 @@ public sealed class FeatureExtractor
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Bucket(int d) => d switch
     {
         1 => "1",
