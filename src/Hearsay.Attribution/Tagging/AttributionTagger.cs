@@ -14,18 +14,21 @@ public sealed class AttributionTagger
     private const string Magic = "HSATT3";
     private const int L = BioLabels.Count;
 
-    private readonly Dictionary<uint, int> _index;
     private readonly FeatureIndex _lookup;
     private readonly float[] _weights;
     private readonly float[] _transitions;
 
     internal AttributionTagger(CueLexicon lexicon, Dictionary<uint, int> index, float[] weights, float[] transitions, string version, AttributionTagger? inner = null)
+        : this(lexicon, new FeatureIndex(index), weights, transitions, version, inner)
+    {
+    }
+
+    private AttributionTagger(CueLexicon lexicon, FeatureIndex index, float[] weights, float[] transitions, string version, AttributionTagger? inner)
     {
         Inner = inner;
         Lexicon = lexicon;
         Features = new FeatureExtractor(lexicon);
-        _index = index;
-        _lookup = new FeatureIndex(index);
+        _lookup = index;
         _weights = weights;
         _transitions = transitions;
         Version = version;
@@ -41,7 +44,7 @@ public sealed class AttributionTagger
     /// <summary>Model version string, recorded with stored analyses.</summary>
     public string Version { get; }
 
-    public int FeatureCount => _index.Count;
+    public int FeatureCount => _lookup.Count;
 
     /// <summary>BIO labels for one sentence.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -204,7 +207,7 @@ public sealed class AttributionTagger
 
         // Features whose every weight is this small change no decision in practice (measured on dev) but double the file.
         var kept = new List<(uint Hash, int Id)>();
-        foreach (var (hash, id) in _index)
+        foreach (var (hash, id) in _lookup.Entries())
         {
             for (int y = 0; y < L; y++)
             {
@@ -292,11 +295,11 @@ public sealed class AttributionTagger
         }
 
         int n = r.ReadInt32();
-        var index = new Dictionary<uint, int>(n);
+        var index = new FeatureIndex(n);
         var weights = new float[n * L];
         for (int i = 0; i < n; i++)
         {
-            index[r.ReadUInt32()] = i;
+            index.Add(r.ReadUInt32(), i);
             float scale = (float)r.ReadHalf();
             for (int y = 0; y < L; y++)
             {

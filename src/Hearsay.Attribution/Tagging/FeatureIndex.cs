@@ -13,9 +13,19 @@ internal sealed class FeatureIndex
     private readonly int _shift;
 
     public FeatureIndex(IReadOnlyDictionary<uint, int> rows)
+        : this(rows.Count)
+    {
+        foreach (var (key, row) in rows)
+        {
+            Add(key, row);
+        }
+    }
+
+    /// <summary>An empty table sized for <paramref name="capacity"/> features, filled with <see cref="Add"/>.</summary>
+    public FeatureIndex(int capacity)
     {
         int bits = 4;
-        while ((1 << bits) < rows.Count * 2)
+        while ((1 << bits) < capacity * 2)
         {
             bits++;
         }
@@ -23,8 +33,24 @@ internal sealed class FeatureIndex
         _keys = new uint[1 << bits];
         _rows = new int[1 << bits];
         _shift = 32 - bits;
-        Count = rows.Count;
-        foreach (var (key, row) in rows)
+    }
+
+    public int Count { get; private set; }
+
+    /// <summary>Every (key, row) pair, for writing the model.</summary>
+    public IEnumerable<(uint Key, int Row)> Entries()
+    {
+        for (int i = 0; i < _keys.Length; i++)
+        {
+            if (_keys[i] != 0)
+            {
+                yield return (_keys[i], _rows[i]);
+            }
+        }
+    }
+
+    public void Add(uint key, int row)
+    {
         {
             uint k = key == 0 ? 1 : key;
             int slot = Slot(k);
@@ -33,12 +59,11 @@ internal sealed class FeatureIndex
                 slot = (slot + 1) & (_keys.Length - 1);
             }
 
+            Count += _keys[slot] == 0 ? 1 : 0;
             _keys[slot] = k;
             _rows[slot] = row;
         }
     }
-
-    public int Count { get; }
 
     /// <summary>The weight row of a feature, or -1 when the model does not know it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
