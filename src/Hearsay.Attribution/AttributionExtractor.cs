@@ -62,19 +62,11 @@ public sealed class AttributionExtractor : ModelStage<IReadOnlyList<AttributionR
     {
         ArgumentNullException.ThrowIfNull(document);
         var result = new List<TaggedSpan>();
-        var tokens = document.Tokens;
         foreach (var unit in BratSentenceLabeler.Paragraphs(document))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var s = unit.Tokens;
-            var words = new string[s.Length];
-            for (int k = 0; k < words.Length; k++)
-            {
-                var t = tokens[s.Start + k];
-                words[k] = document.Text.Substring(t.Start, t.Range.Length);
-            }
-
-            var labels = _tagger.Predict(words);
+            var labels = LabelUnit(document, s);
             foreach (var role in Enum.GetValues<AttributionRole>())
             {
                 foreach (var (a, b) in BioLabels.Spans(labels, role))
@@ -95,6 +87,54 @@ public sealed class AttributionExtractor : ModelStage<IReadOnlyList<AttributionR
 
         result.Sort((x, y) => x.Tokens.Start.CompareTo(y.Tokens.Start));
         return result;
+    }
+
+    /// <summary>
+    /// BIO labels for the document tokens of one unit. The tagger reads the unit re-tokenized the
+    /// way it was trained (PTB-like: "Al-Arabiya" whole, "didn't" split), whatever tokenizer
+    /// built the document; its labels are carried back to the document's tokens by character position.
+    /// </summary>
+    private int[] LabelUnit(Document document, TokenRange unit)
+    {
+        var tokens = document.Tokens;
+        int offset = tokens[unit.Start].Start;
+        var text = document.Text.Substring(offset, tokens[unit.End - 1].End - offset);
+        var modelTokens = NewsTokenizer.Tokenize(text);
+        var words = new string[modelTokens.Length];
+        for (int k = 0; k < words.Length; k++)
+        {
+            words[k] = text.Substring(modelTokens[k].Start, modelTokens[k].Range.Length);
+        }
+
+        var modelLabels = _tagger.Predict(words);
+        var labels = new int[unit.Length];
+        int m = 0;
+        int lastModel = -1;
+        for (int k = 0; k < labels.Length; k++)
+        {
+            int start = tokens[unit.Start + k].Start - offset;
+            while (m + 1 < modelTokens.Length && modelTokens[m].End <= start)
+            {
+                m++;
+            }
+
+            if (modelTokens.Length == 0)
+            {
+                break;
+            }
+
+            int label = modelLabels[m];
+            if (m == lastModel && BioLabels.IsBegin(label))
+            {
+                // A second document token inside the same model token continues its span.
+                label++;
+            }
+
+            labels[k] = label;
+            lastModel = m;
+        }
+
+        return labels;
     }
 
     private static AttributionRecord Build(Document doc, AttributionGroup g, List<(int Sentence, Entity? Entity)> sources)

@@ -207,6 +207,20 @@ public static class ClauseRepair
             return new TokenRange(t, t + 1);
         }
 
+        // "Saleh, who is an opponent ... and has proclaimed": a coordinated verb in a relative clause has its relative pronoun as subject.
+        if (Word(doc, t) == "and")
+        {
+            for (int k = t - 1; k > sentenceStart && t - k < 30; k--)
+            {
+                if (Word(doc, k) is "who" && Word(doc, k - 1) == ",")
+                {
+                    return new TokenRange(k, k + 1);
+                }
+            }
+
+            return null;
+        }
+
         // "Name, apposition, cue": step back over the apposition to the name.
         if (Word(doc, t) == ",")
         {

@@ -50,7 +50,7 @@ public static class SourceResolver
 
         if (!pronoun)
         {
-            return null;
+            return ByName(doc, source, word);
         }
 
         int sentence = doc.SentenceOf(doc.TokenAt(source.Start));
@@ -109,6 +109,35 @@ public static class SourceResolver
         }
 
         return null;
+    }
+
+    /// <summary>A name the mention layer missed ("Aghbar"): the entity whose canonical name has it as a whole word, latest mentioned before.</summary>
+    private static Entity? ByName(Document doc, CharRange source, string word)
+    {
+        if (word.Length < 2 || !char.IsUpper(word[0]) || word.Contains(' ', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        Entity? best = null;
+        int bestAt = -1;
+        foreach (var m in doc.Mentions)
+        {
+            if (m.EntityIndex < 0 || m.Range.Start >= source.Start || m.Range.Start < bestAt)
+            {
+                continue;
+            }
+
+            var e = doc.Entities[m.EntityIndex];
+            if (e.Label is EntityLabel.Person or EntityLabel.Org
+                && e.CanonicalName.Split(' ').Any(part => part.Equals(word, StringComparison.Ordinal)) && e.CanonicalName.Length > word.Length)
+            {
+                best = e;
+                bestAt = m.Range.Start;
+            }
+        }
+
+        return best;
     }
 
     private static bool IsSubjectLike(Document doc, Mention m)

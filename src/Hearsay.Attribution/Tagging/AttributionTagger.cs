@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Hearsay.Attribution.Tagging;
@@ -10,18 +11,24 @@ namespace Hearsay.Attribution.Tagging;
 /// </summary>
 public sealed class AttributionTagger
 {
-    private const string Magic = "HSATT2";
+    private const string Magic = "HSATT3";
     private const int L = BioLabels.Count;
 
-    private readonly Dictionary<uint, int> _index;
+    private readonly FeatureIndex _lookup;
     private readonly float[] _weights;
     private readonly float[] _transitions;
 
-    internal AttributionTagger(CueLexicon lexicon, Dictionary<uint, int> index, float[] weights, float[] transitions, string version)
+    internal AttributionTagger(CueLexicon lexicon, Dictionary<uint, int> index, float[] weights, float[] transitions, string version, AttributionTagger? inner = null)
+        : this(lexicon, new FeatureIndex(index), weights, transitions, version, inner)
     {
+    }
+
+    private AttributionTagger(CueLexicon lexicon, FeatureIndex index, float[] weights, float[] transitions, string version, AttributionTagger? inner)
+    {
+        Inner = inner;
         Lexicon = lexicon;
         Features = new FeatureExtractor(lexicon);
-        _index = index;
+        _lookup = index;
         _weights = weights;
         _transitions = transitions;
         Version = version;
@@ -29,14 +36,18 @@ public sealed class AttributionTagger
 
     public CueLexicon Lexicon { get; }
 
+    /// <summary>First-pass tagger whose labels this one reads as features (stacking), or null.</summary>
+    public AttributionTagger? Inner { get; }
+
     public FeatureExtractor Features { get; }
 
     /// <summary>Model version string, recorded with stored analyses.</summary>
     public string Version { get; }
 
-    public int FeatureCount => _index.Count;
+    public int FeatureCount => _lookup.Count;
 
     /// <summary>BIO labels for one sentence.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int[] Predict(string[] words, string?[]? pos = null)
     {
         ArgumentNullException.ThrowIfNull(words);
@@ -47,17 +58,49 @@ public sealed class AttributionTagger
 
         var feats = new List<ulong>(words.Length * 40);
         var offsets = new int[words.Length + 1];
-        Features.Extract(words, pos, feats, offsets);
+        Features.Extract(words, pos, feats, offsets, Inner?.Predict(words, pos));
         var ids = new int[feats.Count];
         for (int k = 0; k < ids.Length; k++)
         {
-            ids[k] = _index.TryGetValue(Fold(feats[k]), out var id) ? id : -1;
+            ids[k] = _lookup.Find(Fold(feats[k]));
         }
 
-        return Decode(ids, offsets, words.Length, _weights, _transitions);
+        var labels = Decode(ids, offsets, words.Length, _weights, _transitions);
+        TrimLeadingPunctuation(words, labels);
+        return labels;
+    }
+
+    /// <summary>A span never opens with the previous sentence's stop or a comma: the tagger's most frequent off-by-one.</summary>
+    private static void TrimLeadingPunctuation(string[] words, int[] labels)
+    {
+        for (int i = 0; i + 1 < labels.Length; i++)
+        {
+            if (BioLabels.IsBegin(labels[i]) && words[i] is "." or "," or ";" or "?" or "!" && labels[i + 1] == labels[i] + 1)
+            {
+                labels[i + 1] = labels[i];
+                labels[i] = BioLabels.Outside;
+            }
+        }
+    }
+
+    private static readonly bool[] AllowedTable = BuildAllowed();
+
+    private static bool[] BuildAllowed()
+    {
+        var t = new bool[L * L];
+        for (int p = 0; p < L; p++)
+        {
+            for (int y = 0; y < L; y++)
+            {
+                t[(p * L) + y] = BioLabels.Allowed(p, y);
+            }
+        }
+
+        return t;
     }
 
     /// <summary>Viterbi over emission scores from feature ids (-1 = unknown) with transition scores [prev+1, next] (row 0 = start).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int[] Decode(int[] ids, int[] offsets, int n, float[] weights, float[] transitions)
     {
         var score = new float[n * L];
@@ -95,7 +138,7 @@ public sealed class AttributionTagger
                 int arg = 0;
                 for (int p = 0; p < L; p++)
                 {
-                    if (!BioLabels.Allowed(p, y))
+                    if (!AllowedTable[(p * L) + y])
                     {
                         continue;
                     }
@@ -142,6 +185,13 @@ public sealed class AttributionTagger
         using var gz = new GZipStream(file, CompressionLevel.SmallestSize);
         using var w = new BinaryWriter(gz, Encoding.UTF8);
         w.Write(Magic);
+        w.Write(Inner is not null);
+        Inner?.WriteBody(w, pruneBelow);
+        WriteBody(w, pruneBelow);
+    }
+
+    private void WriteBody(BinaryWriter w, float pruneBelow)
+    {
         w.Write(Version);
         w.Write(Lexicon.Ratios.Count);
         foreach (var (word, r) in Lexicon.Ratios.OrderBy(kv => kv.Key, StringComparer.Ordinal))
@@ -157,7 +207,7 @@ public sealed class AttributionTagger
 
         // Features whose every weight is this small change no decision in practice (measured on dev) but double the file.
         var kept = new List<(uint Hash, int Id)>();
-        foreach (var (hash, id) in _index)
+        foreach (var (hash, id) in _lookup.Entries())
         {
             for (int y = 0; y < L; y++)
             {
@@ -193,9 +243,21 @@ public sealed class AttributionTagger
     /// <exception cref="InvalidDataException">The file is not an attribution model.</exception>
     public static AttributionTagger Load(string path)
     {
-        using var file = File.OpenRead(path);
-        using var gz = new GZipStream(file, CompressionMode.Decompress);
-        using var r = new BinaryReader(gz, Encoding.UTF8);
+        // Decompress in one go: many small reads straight from the gzip stream cost more than the parse.
+        var buffer = new MemoryStream();
+        try
+        {
+            using var file = File.OpenRead(path);
+            using var gz = new GZipStream(file, CompressionMode.Decompress);
+            gz.CopyTo(buffer);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path}: not an attribution model file ({e.Message})");
+        }
+
+        buffer.Position = 0;
+        using var r = new BinaryReader(buffer, Encoding.UTF8);
         string magic;
         try
         {
@@ -208,9 +270,15 @@ public sealed class AttributionTagger
 
         if (magic != Magic)
         {
-            throw new InvalidDataException($"{path}: not an attribution model file");
+            throw new InvalidDataException($"{path}: not an attribution model file of this version ({magic})");
         }
 
+        var inner = r.ReadBoolean() ? ReadBody(r, null) : null;
+        return ReadBody(r, inner);
+    }
+
+    private static AttributionTagger ReadBody(BinaryReader r, AttributionTagger? inner)
+    {
         var version = r.ReadString();
         int nLex = r.ReadInt32();
         var lex = new Dictionary<string, float>(nLex, StringComparer.Ordinal);
@@ -227,11 +295,11 @@ public sealed class AttributionTagger
         }
 
         int n = r.ReadInt32();
-        var index = new Dictionary<uint, int>(n);
+        var index = new FeatureIndex(n);
         var weights = new float[n * L];
         for (int i = 0; i < n; i++)
         {
-            index[r.ReadUInt32()] = i;
+            index.Add(r.ReadUInt32(), i);
             float scale = (float)r.ReadHalf();
             for (int y = 0; y < L; y++)
             {
@@ -239,6 +307,6 @@ public sealed class AttributionTagger
             }
         }
 
-        return new AttributionTagger(new CueLexicon(lex), index, weights, transitions, version);
+        return new AttributionTagger(new CueLexicon(lex), index, weights, transitions, version, inner);
     }
 }

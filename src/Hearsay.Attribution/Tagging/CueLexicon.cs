@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Hearsay.Attribution.Tagging;
 
 /// <summary>
@@ -44,6 +46,7 @@ public sealed class CueLexicon
     }
 
     /// <summary>"H", "M", "L" for strong, medium and weak cue words; null otherwise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? Bucket(string normalized)
     {
         if (!_ratio.TryGetValue(normalized, out var r))

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Hearsay.Attribution.Tagging;
 
 /// <summary>
@@ -12,8 +14,12 @@ public sealed class FeatureExtractor
 
     public FeatureExtractor(CueLexicon lexicon) => _lexicon = lexicon;
 
-    /// <summary>Appends every token's features to <paramref name="features"/>; token i's are [offsets[i], offsets[i+1]).</summary>
-    public void Extract(string[] words, string?[]? pos, List<ulong> features, int[] offsets)
+    /// <summary>
+    /// Appends every token's features to <paramref name="features"/>; token i's are [offsets[i], offsets[i+1]).
+    /// <paramref name="firstPass"/> are a first tagger's labels (stacking): where it put cues, sources and content.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Extract(string[] words, string?[]? pos, List<ulong> features, int[] offsets, int[]? firstPass = null)
     {
         int n = words.Length;
         var norm = new string[n];
@@ -165,8 +171,93 @@ public sealed class FeatureExtractor
         }
 
         offsets[n] = features.Count;
+        if (firstPass is not null)
+        {
+            AddFirstPass(norm, firstPass, features, offsets);
+        }
     }
 
+    /// <summary>Stacked features: the first pass's labels around the token and its nearest predicted cue on each side.</summary>
+    private static void AddFirstPass(string[] norm, int[] fp, List<ulong> features, int[] offsets)
+    {
+        int n = norm.Length;
+
+        // Features are appended per token after the base ones, so token i's block is rebuilt in order.
+        var extra = new List<ulong>[n];
+        var leftCue = new int[n];
+        var rightCue = new int[n];
+        int last = -1;
+        for (int i = 0; i < n; i++)
+        {
+            leftCue[i] = last;
+            if (BioLabels.RoleOf(fp[i]) == AttributionRole.Cue)
+            {
+                last = i;
+            }
+        }
+
+        last = -1;
+        for (int i = n - 1; i >= 0; i--)
+        {
+            rightCue[i] = last;
+            if (BioLabels.RoleOf(fp[i]) == AttributionRole.Cue)
+            {
+                last = i;
+            }
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            string l0 = BioLabels.Name(fp[i]);
+            string lm1 = i > 0 ? BioLabels.Name(fp[i - 1]) : "<s>";
+            string lp1 = i + 1 < n ? BioLabels.Name(fp[i + 1]) : "</s>";
+            string lm2 = i > 1 ? BioLabels.Name(fp[i - 2]) : "<s>";
+            string lp2 = i + 2 < n ? BioLabels.Name(fp[i + 2]) : "</s>";
+            string ld = leftCue[i] < 0 ? "none" : Bucket(i - leftCue[i]);
+            string rd = rightCue[i] < 0 ? "none" : Bucket(rightCue[i] - i);
+            extra[i] =
+            [
+                FeatureHash.Of(50, l0),
+                FeatureHash.Of(51, lm1, l0),
+                FeatureHash.Of(52, l0, lp1),
+                FeatureHash.Of(53, lm2, lm1, l0),
+                FeatureHash.Of(54, l0, lp1, lp2),
+                FeatureHash.Of(55, l0, norm[i]),
+                FeatureHash.Of(56, ld, rd),
+                FeatureHash.Of(57, leftCue[i] < 0 ? "-" : norm[leftCue[i]], ld),
+                FeatureHash.Of(58, rightCue[i] < 0 ? "-" : norm[rightCue[i]], rd),
+                FeatureHash.Of(59, l0, ld, rd),
+            ];
+        }
+
+        var merged = new List<ulong>(features.Count + (10 * n));
+        var newOffsets = new int[n + 1];
+        for (int i = 0; i < n; i++)
+        {
+            newOffsets[i] = merged.Count;
+            for (int k = offsets[i]; k < offsets[i + 1]; k++)
+            {
+                merged.Add(features[k]);
+            }
+
+            merged.AddRange(extra[i]);
+        }
+
+        newOffsets[n] = merged.Count;
+        int baseStart = offsets[0];
+        features.RemoveRange(baseStart, features.Count - baseStart);
+        foreach (var f in merged)
+        {
+            features.Add(f);
+        }
+
+        for (int i = 0; i <= n; i++)
+        {
+            offsets[i] = baseStart + newOffsets[i];
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string Bucket(int d) => d switch
     {
         1 => "1",

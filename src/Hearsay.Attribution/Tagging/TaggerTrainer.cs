@@ -18,12 +18,41 @@ public sealed class TaggerTrainer
     public int Seed { get; init; } = 13;
 
     /// <summary>Features seen fewer times than this in training are dropped (model size, overfitting).</summary>
-    public int MinFeatureCount { get; init; } = 3;
+    public int MinFeatureCount { get; init; } = 6;
+
+    /// <summary>Two passes: a first tagger's labels (cross-predicted on train in two folds) become features of a second.</summary>
+    public bool Stacked { get; init; }
 
     public AttributionTagger Train(IReadOnlyList<LabeledSentence> train, IReadOnlyList<LabeledSentence>? dev, TextWriter log, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(log);
+        if (!Stacked)
+        {
+            return TrainOne(train, null, dev, null, "perceptron", log, cancellationToken);
+        }
+
+        // Units come grouped by document, so contiguous halves keep documents apart.
+        int half = train.Count / 2;
+        var a = train.Take(half).ToList();
+        var b = train.Skip(half).ToList();
+        log.WriteLine($"stacking: first-pass folds of {a.Count} and {b.Count} units");
+        var onA = TrainOne(a, null, null, null, "fold-a", log, cancellationToken);
+        var onB = TrainOne(b, null, null, null, "fold-b", log, cancellationToken);
+        var firstPass = new int[train.Count][];
+        for (int s = 0; s < train.Count; s++)
+        {
+            firstPass[s] = (s < half ? onB : onA).Predict(train[s].Tokens, train[s].Pos);
+        }
+
+        log.WriteLine("stacking: first pass on all training units");
+        var inner = TrainOne(train, null, dev, null, "pass1", log, cancellationToken);
+        log.WriteLine("stacking: second pass");
+        return TrainOne(train, firstPass, dev, inner, "stacked", log, cancellationToken);
+    }
+
+    private AttributionTagger TrainOne(IReadOnlyList<LabeledSentence> train, int[][]? firstPass, IReadOnlyList<LabeledSentence>? dev, AttributionTagger? inner, string name, TextWriter log, CancellationToken cancellationToken)
+    {
         var clock = Stopwatch.StartNew();
         var lexicon = CueLexicon.Build(train);
         var extractor = new FeatureExtractor(lexicon);
@@ -37,7 +66,7 @@ public sealed class TaggerTrainer
         {
             buffer.Clear();
             offsets[s] = new int[train[s].Tokens.Length + 1];
-            extractor.Extract(train[s].Tokens, train[s].Pos, buffer, offsets[s]);
+            extractor.Extract(train[s].Tokens, train[s].Pos, buffer, offsets[s], firstPass?[s]);
             hashes[s] = [.. buffer];
             foreach (var h in buffer)
             {
@@ -132,7 +161,7 @@ public sealed class TaggerTrainer
 
             var avgW = Average(w, u, step);
             var avgT = Average(t, ut, step);
-            var tagger = new AttributionTagger(lexicon, folded, avgW, avgT, "perceptron-" + epoch.ToString(CultureInfo.InvariantCulture));
+            var tagger = new AttributionTagger(lexicon, folded, avgW, avgT, name + "-" + epoch.ToString(CultureInfo.InvariantCulture), inner);
             string devText = "";
             double score = epoch;
             if (dev is { Count: > 0 })

@@ -1,5 +1,7 @@
 using System.Text;
 
+using System.Runtime.CompilerServices;
+
 namespace Hearsay.Attribution.Tagging;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace Hearsay.Attribution.Tagging;
 /// </summary>
 public static class WordNormalizer
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Normalize(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
@@ -31,6 +34,22 @@ public static class WordNormalizer
                 break;
         }
 
+        // Most words are already lowercase letters: return them as they are, without allocating.
+        bool plain = true;
+        foreach (var c in word)
+        {
+            if (c is not ((>= 'a' and <= 'z') or '-' or '.' or ','))
+            {
+                plain = false;
+                break;
+            }
+        }
+
+        if (plain)
+        {
+            return word;
+        }
+
         var sb = new StringBuilder(word.Length);
         foreach (var c in word)
         {
@@ -49,6 +68,7 @@ public static class WordNormalizer
     public static bool IsQuote(string normalized) => normalized is "\"" or "'";
 
     /// <summary>Word shape with repeated classes collapsed: "Obama" Xx, "U.S." X.X., "2016" d.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Shape(string word)
     {
         var sb = new StringBuilder(8);

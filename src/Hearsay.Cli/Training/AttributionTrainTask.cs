@@ -5,7 +5,10 @@ namespace Hearsay.Cli.Training;
 
 /// <summary>
 /// <c>hearsay train attribution --data POLNEAR/data/train --dev POLNEAR/sentences/valid.txt --out models/attribution/attribution.bin.gz</c>.
-/// Env <c>HEARSAY_ATTRIBUTION_ANNOTATORS=first</c> keeps one annotator's version per article (default: all versions).
+/// Env <c>HEARSAY_ATTRIBUTION_ANNOTATORS=first</c> keeps one annotator's version per article (default: all versions);
+/// <c>HEARSAY_ATTRIBUTION_PRUNE</c> sets the weight below which features are dropped from the file (default 1.0);
+/// <c>HEARSAY_ATTRIBUTION_MINCOUNT</c> the least count of a kept feature (default 6); <c>HEARSAY_ATTRIBUTION_STACKED=1</c> trains the two-pass variant; <c>HEARSAY_ATTRIBUTION_DUMP=FILE</c> writes the
+/// converted training units as sentence JSON lines for inspection (outside the repository: it is corpus text).
 /// </summary>
 public sealed class AttributionTrainTask : ITrainTask
 {
@@ -40,7 +43,10 @@ public sealed class AttributionTrainTask : ITrainTask
         }
 
         log.WriteLine($"attribution: train {options.Data} (annotators: {(first ? "first per article" : "all versions")}), dev {options.Dev ?? "none"}");
-        var trainer = new TaggerTrainer { Epochs = options.Epochs ?? 12, Seed = options.Seed };
+        bool stacked = string.Equals(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_STACKED"), "1", StringComparison.Ordinal);
+        int minCount = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_MINCOUNT"), System.Globalization.CultureInfo.InvariantCulture, out var mc) ? mc : 6;
+        var trainer = new TaggerTrainer { Epochs = options.Epochs ?? 13, Seed = options.Seed, Stacked = stacked, MinFeatureCount = minCount };
+        log.WriteLine($"hyper-parameters: epochs {trainer.Epochs}, seed {trainer.Seed}, min feature count {trainer.MinFeatureCount}, stacked {stacked}");
         var tagger = trainer.Train(train, dev, log, cancellationToken);
         var dir = Path.GetDirectoryName(Path.GetFullPath(options.Out));
         if (dir is not null)
