@@ -31,7 +31,7 @@ public sealed class CorefEvalTask : IEvalTask
         var news = new CorefScorer(singletons: false);
         var newsSingletons = new CorefScorer(singletons: true);
         var genres = new SortedDictionary<string, CorefScorer>(StringComparer.Ordinal);
-        int words = 0;
+        int words = 0, goldMentions = 0, foundMentions = 0;
         double seconds = 0;
         foreach (var d in docs)
         {
@@ -40,6 +40,13 @@ public sealed class CorefEvalTask : IEvalTask
             seconds += elapsed;
             words += d.Document.Tokens.Length;
             var key = d.GoldClusters().Select(c => (IReadOnlyList<TokenRange>)c).ToList();
+            var predicted = prediction.Clusters.SelectMany(c => c).ToHashSet();
+            foreach (var c in key.Where(c => c.Count > 1))
+            {
+                goldMentions += c.Count;
+                foundMentions += c.Count(predicted.Contains);
+            }
+
             all.Add(key, prediction.Clusters);
             allSingletons.Add(key, prediction.Clusters);
             if (!genres.TryGetValue(d.Genre, out var g))
@@ -68,6 +75,7 @@ public sealed class CorefEvalTask : IEvalTask
         newsMetrics["n"] = news.Documents;
         report.Metrics["news"] = newsMetrics;
         report.Metrics["perGenre"] = genres.ToDictionary(p => p.Key, p => Math.Round(p.Value.ConllF1, 4), StringComparer.Ordinal);
+        report.Metrics["mentionRecall"] = Math.Round(foundMentions / Math.Max(1.0, goldMentions), 4);
         report.Metrics["words"] = words;
         report.Metrics["wordsPerSecond"] = Math.Round(words / Math.Max(seconds, 1e-9));
         report.Metrics["model"] = resolver.Version;
@@ -85,7 +93,7 @@ public sealed class CorefEvalTask : IEvalTask
     }
 
     /// <summary>GUM's conventions: predicatives are coreferent, relative pronouns are not mentions.</summary>
-    internal static CoreferenceOptions CorpusOptions { get; } = new() { RelativePronouns = false };
+    internal static CoreferenceOptions CorpusOptions { get; } = new() { RelativePronouns = false, PronounWindow = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_COREF_WINDOW"), out int w) ? w : 3, TypeNouns = Environment.GetEnvironmentVariable("HEARSAY_COREF_NOTYPE") is null, PredicateNominatives = Environment.GetEnvironmentVariable("HEARSAY_COREF_NOPRED") is null };
 
     internal static List<CorefDocument> Load(string data)
     {

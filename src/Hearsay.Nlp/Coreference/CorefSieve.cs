@@ -69,7 +69,9 @@ internal sealed class CorefSieve
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        Pass(PronounMatch, nominalOrder: false, window: _options.PronounWindow);
+        // Speakers and addressees ("I", "you", "we") hold across a whole text; third persons need salience.
+        Pass((i, c) => _mentions[i].Person < 3 && PronounMatch(i, c), nominalOrder: true, window: int.MaxValue);
+        Pass((i, c) => _mentions[i].Person == 3 && PronounMatch(i, c), nominalOrder: false, window: _options.PronounWindow);
         Pass(Kinship, nominalOrder: true, window: int.MaxValue);
     }
 
