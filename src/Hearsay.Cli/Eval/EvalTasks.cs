@@ -14,5 +14,6 @@ public static class EvalTasks
         new SyntaxEvalTask("parser", parse: true, () => [Hearsay.Nlp.Tagging.PosTagger.Load(), Hearsay.Nlp.Parsing.DependencyParser.Load()]),
         new SeedEvalTask(),
         new CorefEvalTask(),
+        new XdocEvalTask(),
     ];
 }
