@@ -13,5 +13,7 @@ public static class EvalTasks
         new AttributionEvalTask(),
         new SyntaxEvalTask("parser", parse: true, () => [Hearsay.Nlp.Tagging.PosTagger.Load(), Hearsay.Nlp.Parsing.DependencyParser.Load()]),
         new SeedEvalTask(),
+        new CorefEvalTask(),
+        new XdocEvalTask(),
     ];
 }

@@ -1,0 +1,17 @@
+namespace Hearsay.Nlp.Coreference;
+
+/// <summary>Switches for corpus conventions and for measuring each sieve's contribution.</summary>
+public sealed class CoreferenceOptions
+{
+    /// <summary>Link predicate nominatives ("X is the leader"): GUM does, OntoNotes does not.</summary>
+    public bool PredicateNominatives { get; init; } = true;
+
+    /// <summary>Link "who" to the noun phrase it follows (the showcase marks it; GUM does not).</summary>
+    public bool RelativePronouns { get; init; } = true;
+
+    /// <summary>Link definite type nouns ("the militants") to the nearest name of that type.</summary>
+    public bool TypeNouns { get; init; } = true;
+
+    /// <summary>Sentences back that a pronoun looks for its antecedent.</summary>
+    public int PronounWindow { get; init; } = 3;
+}

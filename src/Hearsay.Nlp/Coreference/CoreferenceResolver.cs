@@ -1,0 +1,169 @@
+using Hearsay.Core.Documents;
+using Hearsay.Core.Pipeline;
+
+namespace Hearsay.Nlp.Coreference;
+
+/// <summary>
+/// Within-document coreference by deterministic sieves (after Lee et al. 2013), most precise first:
+/// exact string, appositions and predicate nominatives, name variants ("Massoud" to the most-mentioned
+/// "... Massoud"; two different full names never merge), head match with word inclusion, type nouns to the
+/// nearest name of that type ("the militants" to "the Taliban"), pronouns by agreement and salience, and kinship
+/// phrases through recorded relations ("his father" after "X, the son of Y"). Needs only Penn tags; mentions
+/// come from the tags plus the recognizer's names. Provides entities; adds nominal and pronoun mentions
+/// that joined an entity.
+/// </summary>
+public sealed class CoreferenceResolver : ModelStage<CorefPrediction>
+{
+    public CoreferenceResolver(CoreferenceOptions? options = null)
+    {
+        Options = options ?? new CoreferenceOptions();
+    }
+
+    public CoreferenceOptions Options { get; }
+
+    public override string Name => "CoreferenceResolver";
+
+    public override string Version => "coref-sieve-1";
+
+    public override Layers Requires => Layers.Tokens | Layers.Sentences | Layers.PartOfSpeech | Layers.Mentions;
+
+    public override Layers Provides => Layers.Entities;
+
+    public override CorefPrediction Predict(Document document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var mentions = Collect(document);
+        var sieve = new CorefSieve(document, mentions, Options);
+        sieve.Run(cancellationToken);
+        return sieve.Result();
+    }
+
+    public override void Apply(Document document, CorefPrediction prediction)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(prediction);
+        document.SetMentions(prediction.Mentions);
+        document.SetEntities(prediction.Entities);
+    }
+
+    private List<CorefMention> Collect(Document document)
+    {
+        var detected = MentionDetector.Detect(document);
+        var byRange = new Dictionary<(int, int), CorefMention>();
+        foreach (var m in detected)
+        {
+            byRange[(m.Start, m.End)] = m;
+        }
+
+        var existing = document.Mentions;
+        var extra = new List<CorefMention>();
+        for (int i = 0; i < existing.Count; i++)
+        {
+            var e = existing[i];
+            if (e.Tokens.IsEmpty)
+            {
+                continue;
+            }
+
+            int start = e.Tokens.Start, end = e.Tokens.End;
+            int sentence = Math.Max(0, document.SentenceOf(start));
+            if (!byRange.TryGetValue((start, end), out var same))
+            {
+                same = CorefFeatures.Build(document, start, end, end - 1, sentence);
+                byRange[(start, end)] = same;
+                extra.Add(same);
+                if (Options.RelativePronouns && e.Kind == MentionKind.Pronoun)
+                {
+                    same.Kind = MentionKind.Pronoun;
+                }
+            }
+
+            same.Existing = i;
+            if (e.Kind == MentionKind.Name)
+            {
+                same.Kind = MentionKind.Name;
+                same.Label = e.Label;
+                same.Definite = true;
+                same.Animate = e.Label == EntityLabel.Person;
+                same.Inanimate = e.Label is EntityLabel.Loc or EntityLabel.Org;
+                if (e.Label == EntityLabel.Org && same.Words.Length > 0)
+                {
+                    same.Number = CorefLexicon.IsSingularOrgHead(same.Words[^1]) ? -1 : 0;
+                }
+            }
+        }
+
+        detected.AddRange(extra);
+        if (Options.RelativePronouns)
+        {
+            var tokens = document.Tokens;
+            for (int t = 1; t < tokens.Length; t++)
+            {
+                if (tokens[t].Xpos == "WP" && MentionDetector.Word(document.Text, tokens[t]).ToLowerInvariant() is "who" or "whom")
+                {
+                    var r = CorefFeatures.Build(document, t, t + 1, t, Math.Max(0, document.SentenceOf(t)));
+                    r.Kind = MentionKind.Pronoun;
+                    r.Relative = true;
+                    r.Animate = true;
+                    detected.Add(r);
+                }
+            }
+        }
+
+        // A noun phrase ending in a name ("the Taliban", "London-based Al-Arabiya") is that name's entity.
+        foreach (var m in detected)
+        {
+            if (m.Existing >= 0 || m.Kind == MentionKind.Pronoun)
+            {
+                continue;
+            }
+
+            foreach (var n in detected)
+            {
+                int nameEnd = n.End;
+                if (n.Existing >= 0 && n != m && n.Start > m.Start && n.Start <= m.Start + 3 && (nameEnd == m.End || (m.Possessive && nameEnd == m.End - 1)) && existing[n.Existing].Kind == MentionKind.Name)
+                {
+                    m.Wraps = detected.IndexOf(n);
+                    n.Wrapped = true;
+                    m.Label = n.Label;
+                    m.Kind = MentionKind.Name;
+                    m.Animate = n.Animate;
+                    m.Inanimate = n.Inanimate;
+                    m.Number = n.Number;
+                    break;
+                }
+            }
+        }
+
+        detected.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        foreach (var m in detected)
+        {
+            if (m.Wraps >= 0)
+            {
+                m.Wraps = -1;
+            }
+        }
+
+        // Re-link wrapping after the sort, by range.
+        for (int i = 0; i < detected.Count; i++)
+        {
+            var m = detected[i];
+            if (m.Kind != MentionKind.Name || m.Existing >= 0)
+            {
+                continue;
+            }
+
+            for (int j = i + 1; j < detected.Count && detected[j].Start < m.End; j++)
+            {
+                var n = detected[j];
+                if (n.Wrapped && n.Existing >= 0 && (n.End == m.End || (m.Possessive && n.End == m.End - 1)))
+                {
+                    m.Wraps = j;
+                    break;
+                }
+            }
+        }
+
+        return detected;
+    }
+}

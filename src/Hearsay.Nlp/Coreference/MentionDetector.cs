@@ -1,0 +1,209 @@
+using Hearsay.Core.Documents;
+
+namespace Hearsay.Nlp.Coreference;
+
+/// <summary>
+/// Finds candidate mentions from Penn tags alone: personal and possessive pronouns, base noun phrases
+/// (determiner, possessor, adjectives, nouns), possessors split off as their own mentions ("Massoud's" in
+/// "Massoud's father"), and "of"-phrases attached to the noun before them ("the leader of the resistance").
+/// Named mentions already in the document are kept and typed by the recognizer.
+/// </summary>
+internal static class MentionDetector
+{
+    public static List<CorefMention> Detect(Document document)
+    {
+        var tokens = document.Tokens;
+        var text = document.Text;
+        var found = new List<CorefMention>();
+        var taken = new HashSet<(int, int)>();
+        foreach (var (sentence, si) in document.Sentences.Select((s, i) => (s, i)))
+        {
+            int end = sentence.Tokens.End;
+            int i = sentence.Tokens.Start;
+            while (i < end)
+            {
+                string tag = tokens[i].Xpos ?? "";
+                string word = Word(text, tokens[i]);
+                if (tag is "PRP" or "PRP$" || (tag.StartsWith("PRP", StringComparison.Ordinal) && CorefLexicon.Pronoun(word) is not null))
+                {
+                    if (CorefLexicon.Pronoun(word.ToLowerInvariant()) is not null)
+                    {
+                        Add(found, taken, document, i, i + 1, i, si);
+                    }
+
+                    if (tag == "PRP$")
+                    {
+                        // "his father": the possessive pronoun and the phrase it determines.
+                        int np = ScanNoun(tokens, text, i + 1, end, out int head);
+                        if (np > i + 1)
+                        {
+                            int full = ExtendOf(tokens, text, np, end, ref head, found, taken, document, si);
+                            Add(found, taken, document, i, full, head, si);
+                            i = np;
+                            continue;
+                        }
+                    }
+
+                    i++;
+                    continue;
+                }
+
+                if (!CanStart(tag, word))
+                {
+                    i++;
+                    continue;
+                }
+
+                int start = i;
+                int stop = ScanNoun(tokens, text, i, end, out int h);
+                if (stop <= start)
+                {
+                    i++;
+                    continue;
+                }
+
+                // Possessor chains: [[the country 's] leader 's] father.
+                while (stop < end && tokens[stop].Xpos == "POS")
+                {
+                    Add(found, taken, document, start, stop + 1, h, si);
+                    int next = ScanNoun(tokens, text, stop + 1, end, out int h2);
+                    if (next <= stop + 1)
+                    {
+                        stop++;
+                        h = -1;
+                        break;
+                    }
+
+                    stop = next;
+                    h = h2;
+                }
+
+                if (h >= 0)
+                {
+                    int inner = stop;
+                    int full = ExtendOf(tokens, text, stop, end, ref h, found, taken, document, si);
+                    Add(found, taken, document, start, full, h, si);
+                    i = inner;
+                }
+                else
+                {
+                    i = stop;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static int ExtendOf(Token[] tokens, string text, int stop, int end, ref int head, List<CorefMention> found, HashSet<(int, int)> taken, Document document, int si)
+    {
+        // "the leader of the resistance": the object of "of" is a mention inside the larger one.
+        int full = stop;
+        while (full + 1 < end && tokens[full].Xpos == "IN" && Word(text, tokens[full]).Equals("of", StringComparison.OrdinalIgnoreCase) && CanStart(tokens[full + 1].Xpos ?? "", Word(text, tokens[full + 1])))
+        {
+            int objStart = full + 1;
+            int objEnd = ScanNoun(tokens, text, objStart, end, out int objHead);
+            if (objEnd <= objStart)
+            {
+                break;
+            }
+
+            if (objEnd < end && tokens[objEnd].Xpos == "POS")
+            {
+                break;
+            }
+
+            Add(found, taken, document, objStart, objEnd, objHead, si);
+            full = objEnd;
+        }
+
+        return full;
+    }
+
+    private static bool CanStart(string tag, string word) => tag switch
+    {
+        "DT" => !CorefLexicon.IsNonReferentialDeterminer(word),
+        "PDT" or "JJ" or "JJR" or "JJS" or "CD" or "NN" or "NNS" or "NNP" or "NNPS" or "$" => true,
+        _ => false,
+    };
+
+    /// <summary>End of the base noun phrase starting at <paramref name="i"/> (exclusive), and its head (last noun), or i when none.</summary>
+    private static int ScanNoun(Token[] tokens, string text, int i, int end, out int head)
+    {
+        head = -1;
+        int j = i;
+        int lastNoun = -1;
+        while (j < end)
+        {
+            string tag = tokens[j].Xpos ?? "";
+            if (tag is "NN" or "NNS" or "NNP" or "NNPS")
+            {
+                lastNoun = j;
+            }
+            else if (tag is "CD")
+            {
+                if (lastNoun < 0 || lastNoun == j - 1)
+                {
+                    lastNoun = j;
+                }
+            }
+            else if (tag is "DT" or "PDT")
+            {
+                if (j != i)
+                {
+                    break;
+                }
+            }
+            else if (tag is "JJ" or "JJR" or "JJS" or "HYPH" or "VBN" or "VBG" or "``" or "''" or "$")
+            {
+                if ((tag is "VBN" or "VBG" or "``" or "''") && (j + 1 >= end || !IsNominalTag(tokens[j + 1].Xpos)))
+                {
+                    break;
+                }
+            }
+            else if (tag == "PRP$" && j == i)
+            {
+            }
+            else
+            {
+                break;
+            }
+
+            if (lastNoun >= 0 && lastNoun < j && tag is "JJ" or "JJR" or "JJS" && (j + 1 >= end || !IsNominalTag(tokens[j + 1].Xpos)))
+            {
+                break;
+            }
+
+            j++;
+        }
+
+        if (lastNoun < 0)
+        {
+            // A demonstrative standing alone ("this", "that") refers too.
+            if (j == i + 1 && tokens[i].Xpos == "DT" && CorefLexicon.IsDemonstrative(Word(text, tokens[i])))
+            {
+                head = i;
+                return i + 1;
+            }
+
+            return i;
+        }
+
+        head = lastNoun;
+        return lastNoun + 1;
+    }
+
+    private static bool IsNominalTag(string? tag) => tag is "NN" or "NNS" or "NNP" or "NNPS" or "JJ" or "JJR" or "JJS" or "CD" or "HYPH" or "VBN" or "VBG";
+
+    private static void Add(List<CorefMention> found, HashSet<(int, int)> taken, Document document, int start, int end, int head, int sentence)
+    {
+        if (end <= start || !taken.Add((start, end)))
+        {
+            return;
+        }
+
+        found.Add(CorefFeatures.Build(document, start, end, head < 0 ? end - 1 : head, sentence));
+    }
+
+    internal static string Word(string text, Token token) => text.Substring(token.Start, token.Range.Length);
+}

@@ -1,0 +1,52 @@
+using Hearsay.Core.Documents;
+using Hearsay.Nlp.Coreference;
+
+namespace Hearsay.Nlp.Tests;
+
+public class CorefResolverTests
+{
+    private static Document Build((string Word, string Tag)[] words, params (int Start, int End, EntityLabel Label)[] names)
+    {
+        var text = string.Join(' ', words.Select(w => w.Word));
+        var tokens = new Token[words.Length];
+        int at = 0;
+        for (int i = 0; i < words.Length; i++)
+        {
+            tokens[i] = new Token(new CharRange(at, at + words[i].Word.Length), i + 1 < words.Length ? 1 : 0) { Xpos = words[i].Tag, Lemma = words[i].Word.ToLowerInvariant() };
+            at += words[i].Word.Length + 1;
+        }
+
+        var doc = new Document(text);
+        doc.SetTokens(tokens);
+        doc.SetSentences([new Sentence(new TokenRange(0, tokens.Length), new CharRange(0, text.Length))]);
+        doc.MarkPresent(Layers.PartOfSpeech);
+        doc.SetMentions([.. names.Select(n => new Mention(doc.CharRangeOf(new TokenRange(n.Start, n.End)), new TokenRange(n.Start, n.End), n.Label, MentionKind.Name))]);
+        return doc;
+    }
+
+    [Fact]
+    public void AppositionAndPronounJoinTheNamedPerson()
+    {
+        var doc = Build(
+            [("Zahir", "NNP"), ("Aghbar", "NNP"), (",", ","), ("the", "DT"), ("ambassador", "NN"), (",", ","), ("said", "VBD"), ("that", "IN"), ("he", "PRP"), ("left", "VBD"), (".", ".")],
+            (0, 2, EntityLabel.Person));
+        new CoreferenceResolver().Process(doc, CancellationToken.None);
+        var person = doc.Entities[doc.Mentions[0].EntityIndex];
+        person.Label.ShouldBe(EntityLabel.Person);
+        var texts = person.MentionIndices.Select(i => doc.Slice(doc.Mentions[i].Range)).ToList();
+        texts.ShouldContain("the ambassador");
+        texts.ShouldContain("he");
+    }
+
+    [Fact]
+    public void LinkerKeepsIdsAcrossDocumentsAndSeparatesDifferentPeople()
+    {
+        var linker = new CrossDocumentLinker();
+        var a = linker.Link([new CrossDocumentEntity("a", ["Ahmad Massoud", "Massoud"], EntityLabel.Person), new CrossDocumentEntity("a", ["the Taliban"], EntityLabel.Org)]);
+        var b = linker.Link([new CrossDocumentEntity("b", ["Taliban"], EntityLabel.Org), new CrossDocumentEntity("b", ["Massoud"], EntityLabel.Person), new CrossDocumentEntity("b", ["Ahmad Shah Massoud"], EntityLabel.Person)]);
+        b[0].ShouldBe(a[1]);
+        b[1].ShouldBe(a[0]);
+        b[2].ShouldNotBe(a[0]);
+        linker.Link([new CrossDocumentEntity("c", ["the University"], EntityLabel.Org)])[0].ShouldNotBe(a[1]);
+    }
+}
