@@ -6,6 +6,7 @@ using Hearsay.Extraction.PlainText;
 using Hearsay.Ingest.Files;
 using Hearsay.Nlp.Coreference;
 using Hearsay.Nlp.Entities;
+using Hearsay.Nlp.Parsing;
 using Hearsay.Nlp.Tagging;
 using Hearsay.Nlp.Time;
 using Hearsay.Nlp.Tokenization;
@@ -26,6 +27,7 @@ public static class AnalysisPipelineFactory
                 new Tokenizer(),
                 new SentenceSplitter(),
                 PosTagger.Load(),
+                DependencyParser.Load(),
                 EntityRecognizer.LoadDefault(),
                 new EntityClusterer(),
                 new DocumentDateEstimator(),
