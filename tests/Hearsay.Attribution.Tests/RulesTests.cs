@@ -116,4 +116,23 @@ public class RulesTests
         subject.ShouldNotBeNull();
         doc.Slice(doc.CharRangeOf(subject.Value)).ShouldBe("Lena Park");
     }
+
+    [Fact]
+    public void CoordinatedVerbTakesTheSentenceSubject_WhenTagged()
+    {
+        const string text = "Last week, the rebels seized the town and later announced their victory.";
+        var doc = TestDocuments.Tokenized(text);
+        var cue = doc.TokenRangeOf(TestDocuments.Find(doc, "announced"));
+        ClauseRepair.SubjectOf(doc, cue).ShouldBeNull();
+
+        string[] upos = ["ADJ", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "DET", "NOUN", "CCONJ", "ADV", "VERB", "PRON", "NOUN", "PUNCT"];
+        for (int i = 0; i < doc.Tokens.Length; i++)
+        {
+            doc.Tokens[i].Upos = upos[i];
+        }
+
+        var subject = ClauseRepair.SubjectOf(doc, cue);
+        subject.ShouldNotBeNull();
+        doc.Slice(doc.CharRangeOf(subject.Value)).ShouldBe("the rebels");
+    }
 }

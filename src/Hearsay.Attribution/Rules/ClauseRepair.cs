@@ -218,7 +218,7 @@ public static class ClauseRepair
                 }
             }
 
-            return null;
+            return ClauseSubject(doc, sentenceStart, t);
         }
 
         // "Name, apposition, cue": step back over the apposition to the name.
@@ -245,6 +245,37 @@ public static class ClauseRepair
         }
 
         return end - (t + 1) is > 0 and <= 5 ? new TokenRange(t + 1, end) : null;
+    }
+
+    /// <summary>
+    /// With POS tags: the noun phrase that opens the sentence (after a short fronted adverbial such as
+    /// "Last week,") and is followed by a verb, the subject a coordinated verb shares. Null without tags.
+    /// </summary>
+    private static TokenRange? ClauseSubject(Document doc, int sentenceStart, int before)
+    {
+        var tokens = doc.Tokens;
+        if (tokens[sentenceStart].Upos is null)
+        {
+            return null;
+        }
+
+        int start = sentenceStart;
+        for (int k = sentenceStart; k < before && k - sentenceStart <= 4; k++)
+        {
+            if (Word(doc, k) == ",")
+            {
+                start = k + 1;
+                break;
+            }
+        }
+
+        int end = start;
+        while (end < before && tokens[end].Upos is "DET" or "ADJ" or "NOUN" or "PROPN" or "NUM" or "PRON")
+        {
+            end++;
+        }
+
+        return end > start && end < before && tokens[end].Upos is "VERB" or "AUX" ? new TokenRange(start, end) : null;
     }
 
     private static TokenRange? SubjectChild(Document doc, int head)
