@@ -42,7 +42,7 @@ internal static partial class Boilerplate
         + @"pagination|pager|masthead|skip|print|rating|more-?stories|read-?more|readmore|most-?popular|popular|trending|outbrain|taboola|"
         + @"signup|login|paywall|postmeta|post-?meta|entry-?meta|meta|byline|dateline|toolbar|sitemap|copyright|legal|gdpr|"
         + @"yarpp|jp-relatedposts|teaser-?list|teasers|newsticker|ticker|linkliste|weitere|empfehlung\w*|kommentar\w*|"
-        + @"hidden|visually-?hidden|sr-only|screen-reader-text|offscreen|author-info|share-?bar|shariff|socialshare|"
+        + @"visually-?hidden|sr-only|screen-reader-text|offscreen|author-info|share-?bar|shariff|socialshare|"
         + @"donate|donation|login|register|search\w*|header|top-?bar|topbar|bottom|pre-?footer|site-?info|community|"
         + @"caption\w*|credits?|photo-?credit|bildunterschrift|bildquelle|copyright|author-?box|about-?the-?author|autorenbox|bio|"
         + @"affiliate|disclaimer|infobox-?teaser|teaser-?list|teasers|teaser-?box|more-?articles|further-?reading|mehr-?zum-?thema)(?:$|[\s_-])",
@@ -52,7 +52,7 @@ internal static partial class Boilerplate
     [GeneratedRegex(
         @"(?:^|[\s_-])(?:comments?|comment-?list|commentlist|disqus_thread|respond|related(?:-?posts|-?articles|-?stories)?|"
         + @"share-?buttons?|sharedaddy|social-?share|outbrain|taboola|newsletter|cookie\w*|yarpp\w*|jp-relatedposts|"
-        + @"breadcrumbs?|sidebar|widget-area|nav|navbar|navigation|menu|site-?footer|footer|paywall|author-?bio|gdpr)(?:$|[\s_-])",
+        + @"breadcrumbs?|sidebar|widget-area|nav|navbar|navigation|menu|site-?footer|footer|author-?bio|gdpr)(?:$|[\s_-])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex StrongNegative();
 
