@@ -51,7 +51,7 @@ public sealed class AnalyzeCommandTests : IDisposable
     [InlineData("missing", "no such file")]
     [InlineData("empty", "file is empty")]
     [InlineData("binary", "binary")]
-    [InlineData("undecodable", "encoding")]
+    [InlineData("undecodable", "invalid utf-8")]
     public async Task Analyze_BadInput_OneLineNamingFile_NonZeroExit(string kind, string reason)
     {
         var path = kind switch
@@ -59,7 +59,8 @@ public sealed class AnalyzeCommandTests : IDisposable
             "missing" => Path.Combine(_dir, "absent.txt"),
             "empty" => Write("empty.txt", []),
             "binary" => Write("image.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]),
-            _ => Write("bad.txt", [0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1, 0xF0, 0x28, 0x8C, 0xBC]),
+            // A UTF-8 byte-order mark followed by bytes that are not UTF-8: the file contradicts itself.
+            _ => Write("bad.txt", [0xEF, 0xBB, 0xBF, 0x41, 0xC3, 0x28, 0xA0, 0xA1, 0xE2, 0x28, 0xA1, 0xF0, 0x28, 0x8C, 0xBC]),
         };
 
         var (exit, stdout, stderr) = await CliRun.Invoke("analyze", path);
