@@ -125,7 +125,7 @@ public static class ConlluDocuments
 
     /// <summary>
     /// A document whose tokens are the gold words (one token per syntactic word) and whose sentences are the gold
-    /// sentences; the text is the word forms joined by single spaces (none where SpaceAfter=No). Tags are not copied.
+    /// sentences; the text is the word forms joined by a space (a newline between sentences). Tags are not copied.
     /// </summary>
     public static Document FromGoldTokens(IReadOnlyList<ConlluSentence> sentences)
     {

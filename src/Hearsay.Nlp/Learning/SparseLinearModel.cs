@@ -20,6 +20,26 @@ public sealed class SparseLinearModel
     private readonly float[] _weights;
     private readonly int _mask;
 
+    // The scoring layout: one cache line holds a slot's key and where its weights are, or, for models of at most
+    // three classes (the parser's transitions), the weights themselves, so a lookup costs one memory access.
+    private readonly Slot[] _slots;
+    private readonly DenseSlot[]? _dense;
+
+    private struct Slot
+    {
+        public uint Key;
+        public int Start;
+        public int Count;
+    }
+
+    private struct DenseSlot
+    {
+        public uint Key;
+        public float W0;
+        public float W1;
+        public float W2;
+    }
+
     private SparseLinearModel(int classCount, uint[] keys, int[] starts, ushort[] counts, ushort[] classes, float[] weights)
     {
         ClassCount = classCount;
@@ -29,6 +49,32 @@ public sealed class SparseLinearModel
         _classes = classes;
         _weights = weights;
         _mask = keys.Length - 1;
+        if (classCount <= 3)
+        {
+            _slots = [];
+            _dense = new DenseSlot[keys.Length];
+            for (int s = 0; s < keys.Length; s++)
+            {
+                _dense[s].Key = keys[s];
+                for (int e = starts[s]; e < starts[s] + counts[s]; e++)
+                {
+                    switch (classes[e])
+                    {
+                        case 0: _dense[s].W0 = weights[e]; break;
+                        case 1: _dense[s].W1 = weights[e]; break;
+                        default: _dense[s].W2 = weights[e]; break;
+                    }
+                }
+            }
+        }
+        else
+        {
+            _slots = new Slot[keys.Length];
+            for (int s = 0; s < keys.Length; s++)
+            {
+                _slots[s] = new Slot { Key = keys[s], Start = starts[s], Count = counts[s] };
+            }
+        }
     }
 
     public int ClassCount { get; }
@@ -41,18 +87,25 @@ public sealed class SparseLinearModel
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         scores[..ClassCount].Clear();
-        var keys = _keys;
+        if (_dense is not null)
+        {
+            ScoreDense(features, scores);
+            return;
+        }
+
+        var slots = _slots;
         foreach (var raw in features)
         {
             uint f = Fingerprint(raw);
             int slot = (int)(f & (uint)_mask);
             while (true)
             {
-                uint k = keys[slot];
+                ref readonly var entry = ref slots[slot];
+                uint k = entry.Key;
                 if (k == f)
                 {
-                    int start = _starts[slot];
-                    int end = start + _counts[slot];
+                    int start = entry.Start;
+                    int end = start + entry.Count;
                     for (int e = start; e < end; e++)
                     {
                         scores[_classes[e]] += _weights[e];
@@ -68,6 +121,46 @@ public sealed class SparseLinearModel
 
                 slot = (slot + 1) & _mask;
             }
+        }
+    }
+
+    private void ScoreDense(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        var dense = _dense!;
+        float s0 = 0, s1 = 0, s2 = 0;
+        foreach (var raw in features)
+        {
+            uint f = Fingerprint(raw);
+            int slot = (int)(f & (uint)_mask);
+            while (true)
+            {
+                ref readonly var entry = ref dense[slot];
+                if (entry.Key == f)
+                {
+                    s0 += entry.W0;
+                    s1 += entry.W1;
+                    s2 += entry.W2;
+                    break;
+                }
+
+                if (entry.Key == 0)
+                {
+                    break;
+                }
+
+                slot = (slot + 1) & _mask;
+            }
+        }
+
+        scores[0] = s0;
+        if (ClassCount > 1)
+        {
+            scores[1] = s1;
+        }
+
+        if (ClassCount > 2)
+        {
+            scores[2] = s2;
         }
     }
 
