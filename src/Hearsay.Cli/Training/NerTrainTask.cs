@@ -15,6 +15,7 @@ public sealed class NerTrainTask : ITrainTask
     public void Run(TrainOptions options, TextWriter log, CancellationToken cancellationToken)
     {
         var train = new List<LabeledSentence>();
+        var repeats = new List<int>();
         var gazetteerOnly = new List<LabeledSentence>();
         WordClusters? clusters = null;
         foreach (var source in options.Data.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -38,7 +39,19 @@ public sealed class NerTrainTask : ITrainTask
             }
             else
             {
-                train.AddRange(Load(source, log));
+                // "xN:PATH" shows each sentence of PATH N times per epoch (weighs a corpus more).
+                int times = 1;
+                var path = source;
+                if (source.Length > 3 && source[0] == 'x' && source.IndexOf(':', StringComparison.Ordinal) is int colon and > 1
+                    && int.TryParse(source.AsSpan(1, colon - 1), System.Globalization.CultureInfo.InvariantCulture, out int n) && n >= 1)
+                {
+                    times = n;
+                    path = source[(colon + 1)..];
+                }
+
+                var loaded = Load(path, log);
+                train.AddRange(loaded);
+                repeats.AddRange(Enumerable.Repeat(times, loaded.Count));
             }
         }
 
@@ -56,10 +69,11 @@ public sealed class NerTrainTask : ITrainTask
             LowercaseCopies = double.TryParse(Environment.GetEnvironmentVariable("HEARSAY_NER_LOWERCASE_COPIES"), System.Globalization.CultureInfo.InvariantCulture, out double lc) ? lc : 0.25,
             Consistency = Environment.GetEnvironmentVariable("HEARSAY_NER_CONSISTENCY") != "0",
             Gazetteer = Environment.GetEnvironmentVariable("HEARSAY_NER_GAZETTEER") != "0",
+            Stacked = Environment.GetEnvironmentVariable("HEARSAY_NER_STACKED") == "1",
             Version = Path.GetFileNameWithoutExtension(options.Out) + "-" + TimeProvider.System.GetUtcNow().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture),
         };
         log.WriteLine($"ner: data={options.Data} dev={options.Dev ?? "-"} out={options.Out} {trainer}");
-        var model = new NerTrainer(trainer, log).Train(train, dev, gazetteerOnly, clusters, cancellationToken);
+        var model = new NerTrainer(trainer, log).Train(train, dev, gazetteerOnly, clusters, repeats, cancellationToken);
         model.Save(options.Out);
         log.WriteLine($"ner: wrote {options.Out} ({new FileInfo(options.Out).Length / 1024.0 / 1024.0:F2} MB)");
     }

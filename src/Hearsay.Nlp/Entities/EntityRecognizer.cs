@@ -47,7 +47,6 @@ public sealed class EntityRecognizer : ModelStage<IReadOnlyList<Mention>>
         ArgumentNullException.ThrowIfNull(document);
         var tokens = document.Tokens;
         var segments = new List<ArraySegment<Token>>(document.Sentences.Count);
-        var spans = new List<List<EntitySpan>>(document.Sentences.Count);
         foreach (var sentence in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -59,8 +58,9 @@ public sealed class EntityRecognizer : ModelStage<IReadOnlyList<Mention>>
 
             var segment = new ArraySegment<Token>(tokens, range.Start, range.Length);
             segments.Add(segment);
-            spans.Add(_model.Predict(document.Text, segment));
         }
+
+        var spans = _model.PredictDocument(document.Text, segments);
 
         if (Consistency)
         {

@@ -9,7 +9,14 @@ namespace Hearsay.Nlp.Entities;
 /// </summary>
 internal sealed class NerFeatureExtractor
 {
-    public const int PerToken = 45;
+    /// <summary>Templates per token of a first-pass model.</summary>
+    public const int PerToken = 47;
+
+    /// <summary>Extra templates of a stacked (second-pass) model: first-pass tags around the token and document votes.</summary>
+    public const int StackedTemplates = 8;
+
+    /// <summary>Per-token document votes passed to a stacked extractor: exact form, then lower-cased form.</summary>
+    public const int VotesPerToken = 2;
 
     private const ulong Fnv = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;
@@ -28,16 +35,25 @@ internal sealed class NerFeatureExtractor
     private ulong[] _gazPos = [];
     private ulong[] _capRun = [];
     private ulong[] _gazOne = [];
+    private ulong[] _runFirst = [];
+    private ulong[] _runLast = [];
 
-    public NerFeatureExtractor(int bucketBits, Gazetteer? gazetteer, WordClusters? clusters)
+    public NerFeatureExtractor(int bucketBits, Gazetteer? gazetteer, WordClusters? clusters, bool stacked = false)
     {
         _shift = 64 - bucketBits;
         _gazetteer = gazetteer;
         _clusters = clusters;
+        Count = stacked ? PerToken + StackedTemplates : PerToken;
     }
 
-    /// <summary>Fills <paramref name="features"/> (length n * PerToken) with bucket indices.</summary>
-    public void Extract(string text, ReadOnlySpan<Token> tokens, Span<int> features)
+    /// <summary>Bucket indices per token: <see cref="PerToken"/>, plus <see cref="StackedTemplates"/> for a stacked model.</summary>
+    public int Count { get; }
+
+    /// <summary>
+    /// Fills <paramref name="features"/> (length n * <see cref="Count"/>) with bucket indices. A stacked extractor also
+    /// reads the first pass's tags and the document votes (<see cref="LabelVotes"/>) of each token.
+    /// </summary>
+    public void Extract(string text, ReadOnlySpan<Token> tokens, Span<int> features, ReadOnlySpan<int> firstTags = default, ReadOnlySpan<ulong> votes = default)
     {
         int n = tokens.Length;
         Ensure(n);
@@ -94,6 +110,42 @@ internal sealed class NerFeatureExtractor
             i = j;
         }
 
+        // The head word of a name decides its type more than the word itself ("Housing Authority of New
+        // Orleans", "Slice Pizza", "J.M. Huber Corporation"): every word of a capitalised run, joined over
+        // "of", "and", "&", "for", "de", "on", sees the run's first and last word.
+        for (int i = 0; i < n;)
+        {
+            if (!IsCapitalised(text, tokens[i]))
+            {
+                _runFirst[i] = 0;
+                _runLast[i++] = 0;
+                continue;
+            }
+
+            int end = i;
+            while (end < n && IsCapitalised(text, tokens[end]))
+            {
+                end++;
+            }
+
+            while (end + 1 < n && IsConnector(text, tokens[end]) && IsCapitalised(text, tokens[end + 1]))
+            {
+                end++;
+                while (end < n && IsCapitalised(text, tokens[end]))
+                {
+                    end++;
+                }
+            }
+
+            for (int k = i; k < end; k++)
+            {
+                _runFirst[k] = k == i ? 1UL : _lower[i];
+                _runLast[k] = k == end - 1 ? 1UL : _lower[end - 1];
+            }
+
+            i = end;
+        }
+
         // Casing of the sentence as a whole: web text is often all lower case, headlines title case or capitals.
         ulong sentCase = letters == 0 ? 0UL
             : upperInitial <= 1 ? 1UL
@@ -103,7 +155,7 @@ internal sealed class NerFeatureExtractor
 
         for (int i = 0; i < n; i++)
         {
-            var f = features.Slice(i * PerToken, PerToken);
+            var f = features.Slice(i * Count, Count);
             ulong lower = _lower[i], form = _form[i], sl = _shapeLong[i], ss = _shapeShort[i];
             ulong lowerP = i > 0 ? _lower[i - 1] : BosHash;
             ulong lowerN = i + 1 < n ? _lower[i + 1] : EosHash;
@@ -161,6 +213,23 @@ internal sealed class NerFeatureExtractor
             f[42] = Bucket(42, i > 0 ? _class[i - 1] : BosHash);
             f[43] = Bucket(43, i + 1 < n ? _class[i + 1] : EosHash);
             f[44] = Bucket(44, Combine(_class[i], ss));
+            f[45] = Bucket(45, Combine(_runLast[i], _capRun[i] & 3));
+            f[46] = Bucket(46, Combine(_runFirst[i], _capRun[i] & 3));
+            if (Count > PerToken)
+            {
+                ulong tag = (ulong)firstTags[i] + 1;
+                ulong tagP = i > 0 ? (ulong)firstTags[i - 1] + 1 : BosHash;
+                ulong tagN = i + 1 < n ? (ulong)firstTags[i + 1] + 1 : EosHash;
+                ulong formVote = votes[i * VotesPerToken], lowerVote = votes[(i * VotesPerToken) + 1];
+                f[47] = Bucket(47, tag);
+                f[48] = Bucket(48, tagP);
+                f[49] = Bucket(49, tagN);
+                f[50] = Bucket(50, Combine(tag, ss));
+                f[51] = Bucket(51, formVote);
+                f[52] = Bucket(52, lowerVote);
+                f[53] = Bucket(53, Combine(formVote, tag));
+                f[54] = Bucket(54, Combine(lowerVote, ss));
+            }
         }
     }
 
@@ -221,6 +290,12 @@ internal sealed class NerFeatureExtractor
 
     }
 
+    private static bool IsConnector(string text, Token t)
+    {
+        var w = text.AsSpan(t.Start, t.Range.Length);
+        return w is "of" or "and" or "&" or "for" or "de" or "on";
+    }
+
     private static bool IsCapitalised(string text, Token t) => t.Range.Length > 0 && char.IsUpper(text[t.Start]);
 
     private static bool IsAllUpper(ReadOnlySpan<char> w)
@@ -264,5 +339,7 @@ internal sealed class NerFeatureExtractor
         _capRun = new ulong[size];
         _class = new ulong[size];
         _gazOne = new ulong[size];
+        _runFirst = new ulong[size];
+        _runLast = new ulong[size];
     }
 }

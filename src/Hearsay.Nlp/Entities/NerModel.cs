@@ -12,11 +12,12 @@ namespace Hearsay.Nlp.Entities;
 /// </summary>
 public sealed class NerModel
 {
-    private const string Magic = "HSNER2";
+    private const string Magic = "HSNER3";
     private readonly ThreadLocal<NerFeatureExtractor> _extractor;
 
-    internal NerModel(EntityLabel[] labels, int bucketBits, float[] weights, float[] transitions, Gazetteer? gazetteer, WordClusters? clusters, string version)
+    internal NerModel(EntityLabel[] labels, int bucketBits, float[] weights, float[] transitions, Gazetteer? gazetteer, WordClusters? clusters, string version, bool stacked = false)
     {
+        IsStacked = stacked;
         Tags = new BilouTags(labels);
         BucketBits = bucketBits;
         Weights = weights;
@@ -24,8 +25,21 @@ public sealed class NerModel
         Gazetteer = gazetteer;
         Clusters = clusters;
         Version = version;
-        _extractor = new ThreadLocal<NerFeatureExtractor>(() => new NerFeatureExtractor(bucketBits, gazetteer, clusters));
+        _extractor = new ThreadLocal<NerFeatureExtractor>(() => new NerFeatureExtractor(bucketBits, gazetteer, clusters, stacked));
     }
+
+    /// <summary>Whether this model reads a first pass's tags and document votes (it is some model's <see cref="Second"/>).</summary>
+    internal bool IsStacked { get; }
+
+    /// <summary>
+    /// The stacked second pass, or null: it re-tags each sentence seeing the first pass's tags of the neighbouring
+    /// tokens and how the rest of the document was labelled (<see cref="LabelVotes"/>).
+    /// </summary>
+    internal NerModel? Second { get; init; }
+
+    /// <summary>This model as the first pass of <paramref name="second"/>.</summary>
+    internal NerModel WithSecond(NerModel second) =>
+        new(Tags.Labels, BucketBits, Weights, Transitions, Gazetteer, Clusters, Version) { Second = second };
 
     public IReadOnlyList<EntityLabel> Labels => Tags.Labels;
 
@@ -53,27 +67,84 @@ public sealed class NerModel
 
     internal NerFeatureExtractor Extractor => _extractor.Value!;
 
-    /// <summary>Entity spans of one sentence, given its tokens over <paramref name="text"/>.</summary>
+    /// <summary>Entity spans of one sentence, given its tokens over <paramref name="text"/> (the sentence is its own document).</summary>
     public List<EntitySpan> Predict(string text, ReadOnlySpan<Token> tokens)
     {
-        int n = tokens.Length;
-        if (n == 0)
+        if (tokens.Length == 0)
         {
             return [];
         }
 
-        int[] feats = ArrayPool<int>.Shared.Rent(n * NerFeatureExtractor.PerToken);
-        int[] tags = ArrayPool<int>.Shared.Rent(n);
+        return PredictDocument(text, [new ArraySegment<Token>(tokens.ToArray())])[0];
+    }
+
+    /// <summary>
+    /// Entity spans of each sentence of one document: the first pass per sentence, then, for a stacked model,
+    /// the second pass over the document's votes. The <see cref="NameConsistency"/> pass is the caller's choice.
+    /// </summary>
+    public List<EntitySpan>[] PredictDocument(string text, IReadOnlyList<ArraySegment<Token>> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var result = new List<EntitySpan>[sentences.Count];
+        var first = new int[sentences.Count][];
+        for (int k = 0; k < sentences.Count; k++)
+        {
+            first[k] = new int[sentences[k].Count];
+            Tag(text, sentences[k], default, default, first[k]);
+        }
+
+        if (Second is null)
+        {
+            for (int k = 0; k < sentences.Count; k++)
+            {
+                result[k] = Tags.Decode(first[k]);
+            }
+
+            return result;
+        }
+
+        var votes = new ulong[sentences.Count][];
+        for (int k = 0; k < sentences.Count; k++)
+        {
+            votes[k] = new ulong[sentences[k].Count * NerFeatureExtractor.VotesPerToken];
+        }
+
+        LabelVotes.Count(text, sentences, first, Tags.Labels.Length, votes);
+        var second = new int[256];
+        for (int k = 0; k < sentences.Count; k++)
+        {
+            int n = sentences[k].Count;
+            if (second.Length < n)
+            {
+                second = new int[n * 2];
+            }
+
+            Second.Tag(text, sentences[k], first[k], votes[k], second);
+            result[k] = Tags.Decode(second.AsSpan(0, n));
+        }
+
+        return result;
+    }
+
+    /// <summary>Best tag sequence of one sentence; a stacked model also reads <paramref name="firstTags"/> and <paramref name="votes"/>.</summary>
+    internal void Tag(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<int> firstTags, ReadOnlySpan<ulong> votes, Span<int> tags)
+    {
+        int n = tokens.Length;
+        if (n == 0)
+        {
+            return;
+        }
+
+        var extractor = Extractor;
+        int[] feats = ArrayPool<int>.Shared.Rent(n * extractor.Count);
         try
         {
-            Extractor.Extract(text, tokens, feats);
+            extractor.Extract(text, tokens, feats, firstTags, votes);
             Decode(feats, n, Weights, Transitions, tags);
-            return Tags.Decode(tags.AsSpan(0, n));
         }
         finally
         {
             ArrayPool<int>.Shared.Return(feats);
-            ArrayPool<int>.Shared.Return(tags);
         }
     }
 
@@ -106,8 +177,9 @@ public sealed class NerModel
             {
                 segments[k - start] = new ArraySegment<Token>(tokens, offset, sentences[k].Words.Length);
                 offset += sentences[k].Words.Length;
-                result[k] = Predict(text, segments[k - start]);
             }
+
+            PredictDocument(text, segments).CopyTo(result, start);
 
             if (consistency)
             {
@@ -197,7 +269,7 @@ public sealed class NerModel
     private void Emissions(ReadOnlySpan<int> feats, int n, float[] weights, float[] score)
     {
         int t = Tags.Count, stride = Stride, vectors = stride / Vector<float>.Count;
-        const int F = NerFeatureExtractor.PerToken;
+        int F = Extractor.Count;
         Span<Vector<float>> acc = stackalloc Vector<float>[vectors];
         var all = MemoryMarshal.Cast<float, Vector<float>>(weights.AsSpan());
         for (int i = 0; i < n; i++)
@@ -257,6 +329,13 @@ public sealed class NerModel
             }
         }
 
+        WriteWeights(w);
+        w.Write(Second is not null);
+        Second?.WriteWeights(w);
+    }
+
+    private void WriteWeights(BinaryWriter w)
+    {
         w.Write(Transitions.Length);
         foreach (var x in Transitions)
         {
@@ -292,6 +371,31 @@ public sealed class NerModel
         }
     }
 
+    private static (float[] Weights, float[] Transitions) ReadWeights(BinaryReader r, int labels, int bits)
+    {
+        var transitions = new float[r.ReadInt32()];
+        for (int i = 0; i < transitions.Length; i++)
+        {
+            transitions[i] = r.ReadSingle();
+        }
+
+        int t = 1 + (4 * labels);
+        int stride = StrideFor(t);
+        var weights = new float[(1 << bits) * stride];
+        int rows = r.ReadInt32();
+        int b = 0;
+        for (int i = 0; i < rows; i++)
+        {
+            b += r.Read7BitEncodedInt();
+            for (int y = 0; y < t; y++)
+            {
+                weights[(b * stride) + y] = (float)r.ReadHalf();
+            }
+        }
+
+        return (weights, transitions);
+    }
+
     public static NerModel Load(string path)
     {
         if (!File.Exists(path))
@@ -304,7 +408,8 @@ public sealed class NerModel
         using var r = new BinaryReader(gz);
         try
         {
-            if (r.ReadString() != Magic)
+            string magic = r.ReadString();
+            if (magic != Magic)
             {
                 throw new InvalidDataException($"'{path}' is not a Hearsay NER model.");
             }
@@ -334,27 +439,15 @@ public sealed class NerModel
             }
 
             var clusters = ncl == 0 ? null : new WordClusters(classes);
-            var transitions = new float[r.ReadInt32()];
-            for (int i = 0; i < transitions.Length; i++)
+            var (weights, transitions) = ReadWeights(r, labels.Length, bits);
+            NerModel? second = null;
+            if (r.ReadBoolean())
             {
-                transitions[i] = r.ReadSingle();
+                var (w2, t2) = ReadWeights(r, labels.Length, bits);
+                second = new NerModel(labels, bits, w2, t2, gazetteer, clusters, version, stacked: true);
             }
 
-            int t = 1 + (4 * labels.Length);
-            int stride = StrideFor(t);
-            var weights = new float[(1 << bits) * stride];
-            int rows = r.ReadInt32();
-            int b = 0;
-            for (int i = 0; i < rows; i++)
-            {
-                b += r.Read7BitEncodedInt();
-                for (int y = 0; y < t; y++)
-                {
-                    weights[(b * stride) + y] = (float)r.ReadHalf();
-                }
-            }
-
-            return new NerModel(labels, bits, weights, transitions, gazetteer, clusters, version);
+            return new NerModel(labels, bits, weights, transitions, gazetteer, clusters, version) { Second = second };
         }
         catch (EndOfStreamException e)
         {

@@ -19,7 +19,47 @@ public sealed class NerTrainer
         _log = log;
     }
 
-    public NerModel Train(IReadOnlyList<LabeledSentence> train, IReadOnlyList<LabeledSentence>? dev, IReadOnlyList<LabeledSentence>? gazetteerOnly = null, WordClusters? clusters = null, CancellationToken cancellationToken = default)
+    public NerModel Train(IReadOnlyList<LabeledSentence> train, IReadOnlyList<LabeledSentence>? dev, IReadOnlyList<LabeledSentence>? gazetteerOnly = null, WordClusters? clusters = null, IReadOnlyList<int>? repeats = null, CancellationToken cancellationToken = default)
+    {
+        gazetteerOnly ??= [];
+        var clock = Stopwatch.StartNew();
+        var first = TrainPass("ner", train, dev, gazetteerOnly, clusters, repeats, _options.Epochs, null, null, cancellationToken, out int firstEpoch);
+        if (!_options.Stacked)
+        {
+            return first;
+        }
+
+        // The second pass must learn from first-pass tags as wrong as they will be on unseen text, so each block of
+        // training sentences is tagged by a first pass trained without it (same epochs as the kept first pass).
+        int folds = _options.GazetteerFolds;
+        var stack = new StackInput(train.Count);
+        for (int k = 0; k < folds; k++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            int kk = k;
+            var rest = Enumerable.Range(0, train.Count).Where(s => FoldOf(s, train.Count, folds) != kk).ToArray();
+            var restRepeats = repeats is null ? null : Array.ConvertAll(rest, s => repeats[s]);
+            var partial = TrainPass($"ner jackknife {k + 1}/{folds}", Array.ConvertAll(rest, s => train[s]), null, gazetteerOnly, clusters, restRepeats, firstEpoch, null, null, cancellationToken, out _);
+            int lo = Enumerable.Range(0, train.Count).First(s => FoldOf(s, train.Count, folds) == kk);
+            int hi = Enumerable.Range(0, train.Count).Last(s => FoldOf(s, train.Count, folds) == kk) + 1;
+            for (int start = lo; start < hi;)
+            {
+                int end = start + 1;
+                while (end < hi && train[end].Document == train[start].Document)
+                {
+                    end++;
+                }
+
+                stack.Fill(partial, train, start, end);
+                start = end;
+            }
+        }
+
+        _log.WriteLine($"ner: jackknifed first-pass tags for {train.Count} sentences [{clock.Elapsed.TotalSeconds:F0}s]");
+        return TrainPass("ner second pass", train, dev, gazetteerOnly, clusters, repeats, _options.Epochs, stack, first, cancellationToken, out _);
+    }
+
+    private NerModel TrainPass(string name, IReadOnlyList<LabeledSentence> train, IReadOnlyList<LabeledSentence>? dev, IReadOnlyList<LabeledSentence> gazetteerOnly, WordClusters? clusters, IReadOnlyList<int>? repeats, int epochs, StackInput? stack, NerModel? first, CancellationToken cancellationToken, out int bestEpoch)
     {
         var clock = Stopwatch.StartNew();
         var labels = _options.Labels.ToArray();
@@ -30,11 +70,11 @@ public sealed class NerTrainer
         var u = new float[w.Length];
         var trans = new float[(t + 2) * t];
         var transU = new float[trans.Length];
-        gazetteerOnly ??= [];
+        bool stacked = stack is not null;
         var gazetteer = _options.Gazetteer ? Gazetteer.Build(train.Concat(gazetteerOnly), labels) : null;
-        var model = new NerModel(labels, bits, w, trans, gazetteer, clusters, _options.Version);
+        var model = new NerModel(labels, bits, w, trans, gazetteer, clusters, _options.Version, stacked);
         var tags = model.Tags;
-        const int F = NerFeatureExtractor.PerToken;
+        int F = model.Extractor.Count;
         int folds = _options.GazetteerFolds;
 
         // Each training sentence sees a gazetteer built without its own block of sentences (whole documents,
@@ -44,25 +84,30 @@ public sealed class NerTrainer
         {
             int kk = k;
             var others = train.Where((_, s) => FoldOf(s, train.Count, folds) != kk).Concat(gazetteerOnly);
-            foldExtractors[k] = new NerFeatureExtractor(bits, Gazetteer.Build(others, labels), clusters);
+            foldExtractors[k] = new NerFeatureExtractor(bits, Gazetteer.Build(others, labels), clusters, stacked);
         }
 
-        if (gazetteer is not null)
+        if (gazetteer is not null && first is null)
         {
-            _log.WriteLine($"ner: gazetteer {gazetteer.Entries.Count} names ({train.Count} training + {gazetteerOnly.Count} gazetteer-only sentences), {folds} folds");
+            _log.WriteLine($"{name}: gazetteer {gazetteer.Entries.Count} names ({train.Count} training + {gazetteerOnly.Count} gazetteer-only sentences), {folds} folds");
         }
 
         // Lower-cased copies of some sentences teach names without capitals ("tampa bay", "mexico"), common in web text.
         // A copy keeps its original's gazetteer fold, so it cannot see its own names.
         var rng = new Random(_options.Seed);
-        var examples = new List<(LabeledSentence Sentence, int Fold, bool Lower)>(train.Count);
+        var examples = new List<(LabeledSentence Sentence, int Fold, bool Lower, int Index)>(train.Count);
         for (int s = 0; s < train.Count; s++)
         {
             int fold = FoldOf(s, train.Count, folds);
-            examples.Add((train[s], fold, false));
+            int times = repeats is null ? 1 : repeats[s];
+            for (int r = 0; r < times; r++)
+            {
+                examples.Add((train[s], fold, false, s));
+            }
+
             if (_options.LowercaseCopies > 0 && rng.NextDouble() < _options.LowercaseCopies)
             {
-                examples.Add((train[s], fold, true));
+                examples.Add((train[s], fold, true, s));
             }
         }
 
@@ -70,22 +115,23 @@ public sealed class NerTrainer
         var gold = new int[examples.Count][];
         for (int s = 0; s < examples.Count; s++)
         {
-            var (sentence, fold, lower) = examples[s];
+            var (sentence, fold, lower, index) = examples[s];
             var words = lower ? Array.ConvertAll(sentence.Words, x => x.ToLowerInvariant()) : sentence.Words;
             var (text, toks) = Join(words);
             feats[s] = new int[toks.Length * F];
-            (gazetteer is null ? model.Extractor : foldExtractors[fold]).Extract(text, toks, feats[s]);
+            var (firstTags, votes) = stack is null ? (null, null) : stack.Get(index, lower);
+            (gazetteer is null ? model.Extractor : foldExtractors[fold]).Extract(text, toks, feats[s], firstTags, votes);
             gold[s] = tags.Encode(toks.Length, sentence.Spans);
         }
 
-        _log.WriteLine($"ner: {examples.Count} training sentences ({examples.Count - train.Count} lower-cased copies) featurised in {clock.Elapsed.TotalSeconds:F1}s");
+        _log.WriteLine($"{name}: {examples.Count} training sentences ({examples.Count(e => e.Lower)} lower-cased copies, {examples.Count - train.Count - examples.Count(e => e.Lower)} repeats) featurised in {clock.Elapsed.TotalSeconds:F1}s");
         var order = Enumerable.Range(0, examples.Count).ToArray();
         float c = 1;
         double bestF1 = -1;
         NerModel? best = null;
-        int bestEpoch = 0;
+        bestEpoch = 0;
         var pred = new int[256];
-        for (int epoch = 1; epoch <= _options.Epochs; epoch++)
+        for (int epoch = 1; epoch <= epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             rng.Shuffle(order);
@@ -140,7 +186,12 @@ public sealed class NerTrainer
                 c++;
             }
 
-            var averaged = Average(w, u, trans, transU, c, labels, bits, gazetteer, clusters, _options.Version);
+            var averaged = Average(w, u, trans, transU, c, labels, bits, gazetteer, clusters, _options.Version, stacked);
+            if (first is not null)
+            {
+                averaged = first.WithSecond(averaged);
+            }
+
             string devText = "";
             if (dev is not null)
             {
@@ -159,15 +210,15 @@ public sealed class NerTrainer
                 bestEpoch = epoch;
             }
 
-            _log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ner: epoch {epoch} token errors {errors}/{tokens} ({(double)errors / Math.Max(1, tokens):P2}){devText} [{clock.Elapsed.TotalSeconds:F0}s]"));
+            _log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: epoch {epoch} token errors {errors}/{tokens} ({(double)errors / Math.Max(1, tokens):P2}){devText} [{clock.Elapsed.TotalSeconds:F0}s]"));
             if (clock.Elapsed > _options.TimeLimit)
             {
-                _log.WriteLine("ner: time limit reached, stopping.");
+                _log.WriteLine($"{name}: time limit reached, stopping.");
                 break;
             }
         }
 
-        _log.WriteLine($"ner: kept epoch {bestEpoch}; trained in {clock.Elapsed.TotalSeconds:F0}s");
+        _log.WriteLine($"{name}: kept epoch {bestEpoch}; trained in {clock.Elapsed.TotalSeconds:F0}s");
         return best!;
     }
 
@@ -211,7 +262,7 @@ public sealed class NerTrainer
         : i == n ? (t * t) + t + tags[n - 1]
         : (tags[i - 1] * t) + tags[i];
 
-    private static NerModel Average(float[] w, float[] u, float[] trans, float[] transU, float c, EntityLabel[] labels, int bits, Gazetteer? gazetteer, WordClusters? clusters, string version)
+    private static NerModel Average(float[] w, float[] u, float[] trans, float[] transU, float c, EntityLabel[] labels, int bits, Gazetteer? gazetteer, WordClusters? clusters, string version, bool stacked)
     {
         var aw = new float[w.Length];
         for (int i = 0; i < w.Length; i++)
@@ -225,6 +276,6 @@ public sealed class NerTrainer
             at[i] = trans[i] - (transU[i] / c);
         }
 
-        return new NerModel(labels, bits, aw, at, gazetteer, clusters, version);
+        return new NerModel(labels, bits, aw, at, gazetteer, clusters, version, stacked);
     }
 }

@@ -29,8 +29,11 @@ public sealed record NerTrainerOptions
     /// <summary>Whether dev scoring (and so epoch selection) includes the <see cref="NameConsistency"/> pass.</summary>
     public bool Consistency { get; init; } = true;
 
+    /// <summary>Whether to train a stacked second pass over jackknifed first-pass tags and document votes.</summary>
+    public bool Stacked { get; init; }
+
     public string Version { get; init; } = "ner";
 
     public override string ToString() =>
-        $"epochs={Epochs} seed={Seed} bucketBits={BucketBits} labels={string.Join(",", Labels)} timeLimit={TimeLimit.TotalMinutes}min gazetteer={Gazetteer} gazetteerFolds={GazetteerFolds} lowercaseCopies={LowercaseCopies} consistency={Consistency} features={NerFeatureExtractor.PerToken}/token";
+        $"epochs={Epochs} seed={Seed} bucketBits={BucketBits} labels={string.Join(",", Labels)} timeLimit={TimeLimit.TotalMinutes}min gazetteer={Gazetteer} gazetteerFolds={GazetteerFolds} lowercaseCopies={LowercaseCopies} consistency={Consistency} stacked={Stacked} features={NerFeatureExtractor.PerToken}/token";
 }
