@@ -119,4 +119,20 @@ public sealed class AnalyzeCommandTests : IDisposable
         exit.ShouldBe(2);
         stderr.ShouldContain("unknown task 'nonsense'");
     }
+
+    [Fact]
+    public async Task Analyze_GermanText_IsReportedUnsupported_NotAnalysed()
+    {
+        var path = Write("de.txt", Encoding.UTF8.GetBytes("Regierung weist Bericht zurück\n\nDer Sprecher der Regierung sagte am Montag, dass die Brücke nicht geschlossen werde. Die Opposition hatte zuvor behauptet, die Arbeiten seien noch nicht abgeschlossen und es gebe keine Genehmigung für den Verkehr.\n"));
+
+        var (exit, stdout, _) = await CliRun.Invoke("analyze", path, "--format", "json");
+
+        exit.ShouldBe(0);
+        var root = JsonDocument.Parse(stdout).RootElement;
+        root.GetProperty("language").GetString().ShouldBe("de");
+        root.GetProperty("status").GetString().ShouldBe("unsupportedLanguage");
+        root.GetProperty("statusReason").GetString()!.ShouldContain("'de'");
+        root.TryGetProperty("attributions", out var a).ShouldBeTrue();
+        a.GetArrayLength().ShouldBe(0);
+    }
 }
