@@ -638,7 +638,7 @@ internal sealed class CorefSieve
         var list = new List<string>();
         for (int t = m.Start; t < m.End; t++)
         {
-            var w = Word(t);
+            var w = MentionDetector.Word(_document.Text, _document.Tokens[t]);
             if (w is "'s" or "’s" or "'" or "’")
             {
                 continue;
@@ -681,8 +681,8 @@ internal sealed class CorefSieve
     {
         for (int t = m.Start; t < m.End; t++)
         {
-            var w = Word(t);
-            if (w.Equals(word, StringComparison.OrdinalIgnoreCase))
+            var w = MentionDetector.Word(_document.Text, _document.Tokens[t]);
+            if (CorefFeatures.Normalize(w) == word)
             {
                 return w.Length > 0 && (char.IsUpper(w[0]) || char.IsDigit(w[0]));
             }
@@ -763,6 +763,7 @@ internal sealed class CorefSieve
         {
             return;
         }
+
 
         if (_members[ra].Count < _members[rb].Count)
         {
