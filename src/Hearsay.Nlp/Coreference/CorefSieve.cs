@@ -284,7 +284,7 @@ internal sealed class CorefSieve
             return false;
         }
 
-        if (m.Kind == MentionKind.Nominal && m.Words.Length == 1 && !m.Definite)
+        if (m.Kind == MentionKind.Nominal && m.Words.Length == 1 && !m.Definite && !_options.BareNounExactMatch)
         {
             return false;
         }

@@ -136,6 +136,32 @@ public sealed class CoreferenceResolver : ModelStage<CorefPrediction>
         }
 
         detected.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+
+        // Crossing spans cannot both be mentions (brackets must nest); the recognizer's names and earlier phrases win.
+        var kept = new List<CorefMention>(detected.Count);
+        foreach (var m in detected)
+        {
+            bool crosses = false;
+            foreach (var k in kept)
+            {
+                if (k.Start < m.Start && m.Start < k.End && k.End < m.End)
+                {
+                    crosses = true;
+                    break;
+                }
+            }
+
+            if (!crosses || m.Existing >= 0)
+            {
+                kept.Add(m);
+            }
+        }
+
+        if (kept.Count != detected.Count)
+        {
+            kept.RemoveAll(m => m.Existing < 0 && kept.Exists(k => k.Existing >= 0 && ((k.Start < m.Start && m.Start < k.End && k.End < m.End) || (m.Start < k.Start && k.Start < m.End && m.End < k.End))));
+            detected = kept;
+        }
         foreach (var m in detected)
         {
             if (m.Wraps >= 0)
