@@ -46,6 +46,20 @@ public sealed class CoreferenceResolver : ModelStage<CorefPrediction>
         document.SetEntities(prediction.Entities);
     }
 
+    /// <summary>Whether the tokens before a name inside a phrase only modify it ("the legendary fighter"), with no preposition or possessive.</summary>
+    private static bool PremodifiersOnly(Document document, int start, int end)
+    {
+        for (int t = start; t < end; t++)
+        {
+            if (document.Tokens[t].Xpos is "IN" or "POS" or "TO" or "," or "CC")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private List<CorefMention> Collect(Document document)
     {
         var detected = MentionDetector.Detect(document);
@@ -121,7 +135,7 @@ public sealed class CoreferenceResolver : ModelStage<CorefPrediction>
             foreach (var n in detected)
             {
                 int nameEnd = n.End;
-                if (n.Existing >= 0 && n != m && n.Start > m.Start && n.Start <= m.Start + 3 && (nameEnd == m.End || (m.Possessive && nameEnd == m.End - 1)) && existing[n.Existing].Kind == MentionKind.Name)
+                if (n.Existing >= 0 && n != m && n.Start >= m.Start && (n.Start > m.Start || n.End < m.End) && PremodifiersOnly(document, m.Start, n.Start) && (nameEnd == m.End || (m.Possessive && nameEnd == m.End - 1)) && existing[n.Existing].Kind == MentionKind.Name)
                 {
                     m.Wraps = detected.IndexOf(n);
                     n.Wrapped = true;
