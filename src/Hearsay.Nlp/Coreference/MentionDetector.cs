@@ -166,7 +166,7 @@ internal static class MentionDetector
             }
             else if (tag is "JJ" or "JJR" or "JJS" or "HYPH" or "VBN" or "VBG" or "``" or "''" or "$")
             {
-                if ((tag is "VBN" or "VBG" or "``" or "''") && (j + 1 >= end || !IsNominalTag(tokens[j + 1].Xpos)))
+                if ((tag is "VBN" or "VBG" or "``" or "''") && (lastNoun >= 0 || j + 1 >= end || !IsNominalTag(tokens[j + 1].Xpos)))
                 {
                     break;
                 }
