@@ -15,6 +15,7 @@ internal sealed class CorefSieve
     private static readonly HashSet<string> Stop = new(StringComparer.OrdinalIgnoreCase)
     {
         "the", "a", "an", "of", "and", "'s", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+        "own", "same", "such",
     };
 
     private static readonly bool Trace = Environment.GetEnvironmentVariable("HEARSAY_COREF_TRACE") is not null;
@@ -426,6 +427,8 @@ internal sealed class CorefSieve
         {
             return false;
         }
+
+        // Possessive determiners and "own" add nothing ("your own life" is "your life").
 
         var words = ClusterWords(Find(c));
         foreach (var w in m.Words)
