@@ -32,6 +32,8 @@ public class CorefResolverTests
             (0, 2, EntityLabel.Person));
         new CoreferenceResolver().Process(doc, CancellationToken.None);
         var person = doc.Entities[doc.Mentions[0].EntityIndex];
+        person.CanonicalName.ShouldBe("Zahir Aghbar");
+        person.Attributes.ShouldContain("the ambassador");
         person.Label.ShouldBe(EntityLabel.Person);
         var texts = person.MentionIndices.Select(i => doc.Slice(doc.Mentions[i].Range)).ToList();
         texts.ShouldContain("the ambassador");
@@ -48,5 +50,29 @@ public class CorefResolverTests
         b[1].ShouldBe(a[0]);
         b[2].ShouldNotBe(a[0]);
         linker.Link([new CrossDocumentEntity("c", ["the University"], EntityLabel.Org)])[0].ShouldNotBe(a[1]);
+    }
+}
+public class CorefNameTests
+{
+    [Fact]
+    public void DifferentFullNamesStayApartAndSurnameGoesToTheMoreMentioned()
+    {
+        var words = new[] { ("Ahmad", "NNP"), ("Massoud", "NNP"), ("met", "VBD"), ("Ahmad", "NNP"), ("Massoud", "NNP"), ("and", "CC"), ("Ahmad", "NNP"), ("Shah", "NNP"), ("Massoud", "NNP"), (".", "."), ("Massoud", "NNP"), ("left", "VBD") };
+        var text = string.Join(' ', words.Select(w => w.Item1));
+        var tokens = new Token[words.Length];
+        int at = 0;
+        for (int i = 0; i < words.Length; i++)
+        {
+            tokens[i] = new Token(new CharRange(at, at + words[i].Item1.Length), i + 1 < words.Length ? 1 : 0) { Xpos = words[i].Item2 };
+            at += words[i].Item1.Length + 1;
+        }
+
+        var doc = new Document(text);
+        doc.SetTokens(tokens);
+        doc.SetSentences([new Sentence(new TokenRange(0, tokens.Length), new CharRange(0, text.Length))]);
+        (int, int)[] names = [(0, 2), (3, 5), (6, 9), (10, 11)];
+        doc.SetMentions([.. names.Select(n => new Mention(doc.CharRangeOf(new TokenRange(n.Item1, n.Item2)), new TokenRange(n.Item1, n.Item2), EntityLabel.Person, MentionKind.Name))]);
+        var p = new CoreferenceResolver().Predict(doc, CancellationToken.None);
+        string.Join(";", p.Clusters.Select(c => string.Join(",", c))).ShouldBe("[0,2),[3,5),[10,11);[6,9)");
     }
 }

@@ -92,8 +92,8 @@ public sealed class CorefEvalTask : IEvalTask
         return report;
     }
 
-    /// <summary>GUM's conventions: predicatives are coreferent, relative pronouns are not mentions.</summary>
-    internal static CoreferenceOptions CorpusOptions { get; } = new() { RelativePronouns = false, PronounWindow = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_COREF_WINDOW"), out int w) ? w : 3, TypeNouns = Environment.GetEnvironmentVariable("HEARSAY_COREF_NOTYPE") is null, PredicateNominatives = Environment.GetEnvironmentVariable("HEARSAY_COREF_NOPRED") is null };
+    /// <summary>GUM's conventions: predicatives and bare generic nouns are coreferent, relative pronouns are not mentions.</summary>
+    internal static CoreferenceOptions CorpusOptions { get; } = new() { RelativePronouns = false, BareNounExactMatch = true };
 
     internal static List<CorefDocument> Load(string data)
     {

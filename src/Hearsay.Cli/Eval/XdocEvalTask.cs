@@ -192,6 +192,10 @@ public sealed class XdocEvalTask : IEvalTask
                 else if (gold)
                 {
                     fn++;
+                    if (Environment.GetEnvironmentVariable("HEARSAY_XDOC_DEBUG") is not null && fn % 20 == 0)
+                    {
+                        Console.Error.WriteLine($"FN {a.Text} ~ {b.Text} [{b.Wiki}]");
+                    }
                 }
             }
         }

@@ -15,7 +15,10 @@ internal sealed class CorefSieve
     private static readonly HashSet<string> Stop = new(StringComparer.OrdinalIgnoreCase)
     {
         "the", "a", "an", "of", "and", "'s", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+        "own", "same", "such",
     };
+
+    private static readonly bool Trace = Environment.GetEnvironmentVariable("HEARSAY_COREF_TRACE") is not null;
 
     private readonly Document _document;
     private readonly List<CorefMention> _mentions;
@@ -130,6 +133,10 @@ internal sealed class CorefSieve
             }
         }
 
+        // In order of their ends, inner mentions first ("Massoud" before "Massoud's father", "Ahmad Shah Massoud" before
+        // "the son of ... Ahmad Shah Massoud"), so a reader taking the first best-overlapping mention gets the tightest one.
+        order.Sort((a, b) => _mentions[a].End != _mentions[b].End ? _mentions[a].End.CompareTo(_mentions[b].End) : _mentions[b].Start.CompareTo(_mentions[a].Start));
+
         var entityMentions = new List<int>[entityOf.Count];
         for (int e = 0; e < entityMentions.Length; e++)
         {
@@ -221,6 +228,16 @@ internal sealed class CorefSieve
             {
                 Merge(i, best);
             }
+            else if (Trace)
+            {
+                foreach (int c in Candidates(i, nominalOrder, window))
+                {
+                    if (Find(c) != Find(i) && rule(i, c))
+                    {
+                        Console.Error.WriteLine($"coref: {rule.Method.Name}: {_mentions[i]} ~ {_mentions[c]} blocked");
+                    }
+                }
+            }
         }
     }
 
@@ -284,7 +301,7 @@ internal sealed class CorefSieve
             return false;
         }
 
-        if (m.Kind == MentionKind.Nominal && m.Words.Length == 1 && !m.Definite)
+        if (m.Kind == MentionKind.Nominal && m.Words.Length == 1 && !m.Definite && !_options.BareNounExactMatch)
         {
             return false;
         }
@@ -327,7 +344,7 @@ internal sealed class CorefSieve
             }
         }
 
-        if (_options.PredicateNominatives && a.End + 1 == m.Start && CorefLexicon.IsCopula(Word(a.End)) && !m.Indefinite && m.Kind != MentionKind.Pronoun)
+        if (_options.PredicateNominatives && a.End + 1 == m.Start && CorefLexicon.IsCopula(Word(a.End)) && (tokens[a.End].Xpos ?? "").StartsWith("VB", StringComparison.Ordinal) && !m.Indefinite && m.Kind != MentionKind.Pronoun)
         {
             RecordAppositive(c, i);
             return true;
@@ -411,6 +428,8 @@ internal sealed class CorefSieve
             return false;
         }
 
+        // Possessive determiners and "own" add nothing ("your own life" is "your life").
+
         var words = ClusterWords(Find(c));
         foreach (var w in m.Words)
         {
@@ -464,16 +483,42 @@ internal sealed class CorefSieve
             // "Massoud's" as a possessor stays a candidate; the larger phrase it sits in is the other mention.
         }
 
-        if (m.Start < _document.Tokens.Length && m.Start + 1 < _document.Tokens.Length && CorefLexicon.IsSpeechVerb(Word(m.Start + 1)))
+        if (a.Kind != MentionKind.Pronoun && !a.Possessive && Contained(c))
         {
-            // "it said": a speaker, so an organisation or person.
-            if (a.Label is not (EntityLabel.Org or EntityLabel.Person) && !(a.Kind == MentionKind.Pronoun && a.Person == 3))
+            // A noun inside a larger phrase ("National Resistance Front" in "the National Resistance Front leader") is a modifier, rarely an antecedent.
+            return false;
+        }
+
+        if (a.Sentence == m.Sentence && a.Start > 0 && _document.Tokens[a.Start - 1].Xpos is "IN" or "TO" && m.Start + 1 < _document.Tokens.Length && (_document.Tokens[m.Start + 1].Xpos ?? "").StartsWith("VB", StringComparison.Ordinal))
+        {
+            // A subject pronoun does not go back to an object of a preposition in its own sentence ("Together with Qatar, it has").
+            return false;
+        }
+
+        if (m.Start + 1 < _document.Tokens.Length && CorefLexicon.IsSpeechVerb(Word(m.Start + 1)))
+        {
+            // "it said": a speaker, so one that has spoken before ("Al-Arabiya reported ... it said").
+            if (!SpeaksInCluster(Find(c)))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    private bool SpeaksInCluster(int root)
+    {
+        foreach (int k in _members[root])
+        {
+            int after = _mentions[k].End;
+            if (after < _document.Tokens.Length && CorefLexicon.IsSpeechVerb(Word(after)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool Kinship(int i, int c)
@@ -620,7 +665,7 @@ internal sealed class CorefSieve
             }
 
             var words = NameWords(m);
-            string surface = string.Join(' ', SurfaceWords(mi, words.Length));
+            string surface = NameSurface(mi, words.Length);
             if (words.Length > bestWords || (words.Length == bestWords && surface.Length > best!.Length))
             {
                 best = surface;
@@ -631,6 +676,29 @@ internal sealed class CorefSieve
         return best ?? Surface(_members[root].Min());
     }
 
+    /// <summary>The last <paramref name="count"/> tokens of a name as written (original spacing), without a possessive.</summary>
+    private string NameSurface(int mi, int count)
+    {
+        var m = _mentions[mi];
+        int end = m.End;
+        if (end - 1 > m.Start && Word(end - 1) is "'s" or "'")
+        {
+            end--;
+        }
+
+        int start = Math.Max(m.Start, end - count);
+        var text = _document.Slice(_document.CharRangeOf(new TokenRange(start, end)));
+        foreach (var suffix in (string[])["'s", "’s"])
+        {
+            if (text.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return text[..^suffix.Length];
+            }
+        }
+
+        return text;
+    }
+
     /// <summary>The last <paramref name="count"/> words of a name as written, without a possessive.</summary>
     private IEnumerable<string> SurfaceWords(int mi, int count)
     {
@@ -638,7 +706,7 @@ internal sealed class CorefSieve
         var list = new List<string>();
         for (int t = m.Start; t < m.End; t++)
         {
-            var w = Word(t);
+            var w = MentionDetector.Word(_document.Text, _document.Tokens[t]);
             if (w is "'s" or "’s" or "'" or "’")
             {
                 continue;
@@ -669,7 +737,23 @@ internal sealed class CorefSieve
             }
         }
 
-        while (words.Count > 1 && (Titles.Contains(words[0]) || words[0] == "the" || !IsCapitalizedInText(m, words[0])))
+        // The name is the trailing run of capitalized words ("Afghan resistance leader Ahmad Massoud" is "Ahmad Massoud");
+        // lower-case joiners stay inside it ("University of Paris").
+        int first = words.Count - 1;
+        while (first > 0)
+        {
+            var w = words[first - 1];
+            bool joiner = w is "of" or "de" or "and" or "for" or "&" or "-" or "." && first - 2 >= 0 && IsCapitalizedInText(m, words[first - 2]);
+            if (!joiner && !IsCapitalizedInText(m, w))
+            {
+                break;
+            }
+
+            first--;
+        }
+
+        words.RemoveRange(0, first);
+        while (words.Count > 1 && (Titles.Contains(words[0]) || words[0] == "the"))
         {
             words.RemoveAt(0);
         }
@@ -681,8 +765,8 @@ internal sealed class CorefSieve
     {
         for (int t = m.Start; t < m.End; t++)
         {
-            var w = Word(t);
-            if (w.Equals(word, StringComparison.OrdinalIgnoreCase))
+            var w = MentionDetector.Word(_document.Text, _document.Tokens[t]);
+            if (CorefFeatures.Normalize(w) == word)
             {
                 return w.Length > 0 && (char.IsUpper(w[0]) || char.IsDigit(w[0]));
             }
@@ -763,6 +847,7 @@ internal sealed class CorefSieve
         {
             return;
         }
+
 
         if (_members[ra].Count < _members[rb].Count)
         {

@@ -12,6 +12,9 @@ public sealed class CoreferenceOptions
     /// <summary>Link definite type nouns ("the militants") to the nearest name of that type.</summary>
     public bool TypeNouns { get; init; } = true;
 
+    /// <summary>Let bare one-word nouns match exactly ("iodine" ... "iodine"): GUM marks generic and mass nouns as coreferent.</summary>
+    public bool BareNounExactMatch { get; init; }
+
     /// <summary>Sentences back that a pronoun looks for its antecedent.</summary>
     public int PronounWindow { get; init; } = 3;
 }

@@ -46,6 +46,20 @@ public sealed class CoreferenceResolver : ModelStage<CorefPrediction>
         document.SetEntities(prediction.Entities);
     }
 
+    /// <summary>Whether the tokens before a name inside a phrase only modify it ("the legendary fighter"), with no preposition or possessive.</summary>
+    private static bool PremodifiersOnly(Document document, int start, int end)
+    {
+        for (int t = start; t < end; t++)
+        {
+            if (document.Tokens[t].Xpos is "IN" or "POS" or "TO" or "," or "CC")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private List<CorefMention> Collect(Document document)
     {
         var detected = MentionDetector.Detect(document);
@@ -121,7 +135,7 @@ public sealed class CoreferenceResolver : ModelStage<CorefPrediction>
             foreach (var n in detected)
             {
                 int nameEnd = n.End;
-                if (n.Existing >= 0 && n != m && n.Start > m.Start && n.Start <= m.Start + 3 && (nameEnd == m.End || (m.Possessive && nameEnd == m.End - 1)) && existing[n.Existing].Kind == MentionKind.Name)
+                if (n.Existing >= 0 && n != m && n.Start >= m.Start && (n.Start > m.Start || n.End < m.End) && PremodifiersOnly(document, m.Start, n.Start) && (nameEnd == m.End || (m.Possessive && nameEnd == m.End - 1)) && existing[n.Existing].Kind == MentionKind.Name)
                 {
                     m.Wraps = detected.IndexOf(n);
                     n.Wrapped = true;
@@ -136,6 +150,32 @@ public sealed class CoreferenceResolver : ModelStage<CorefPrediction>
         }
 
         detected.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+
+        // Crossing spans cannot both be mentions (brackets must nest); the recognizer's names and earlier phrases win.
+        var kept = new List<CorefMention>(detected.Count);
+        foreach (var m in detected)
+        {
+            bool crosses = false;
+            foreach (var k in kept)
+            {
+                if (k.Start < m.Start && m.Start < k.End && k.End < m.End)
+                {
+                    crosses = true;
+                    break;
+                }
+            }
+
+            if (!crosses || m.Existing >= 0)
+            {
+                kept.Add(m);
+            }
+        }
+
+        if (kept.Count != detected.Count)
+        {
+            kept.RemoveAll(m => m.Existing < 0 && kept.Exists(k => k.Existing >= 0 && ((k.Start < m.Start && m.Start < k.End && k.End < m.End) || (m.Start < k.Start && k.Start < m.End && m.End < k.End))));
+            detected = kept;
+        }
         foreach (var m in detected)
         {
             if (m.Wraps >= 0)

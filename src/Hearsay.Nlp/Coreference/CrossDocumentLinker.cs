@@ -19,13 +19,13 @@ public sealed class CrossDocumentLinker
         "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "president", "gen", "gen.", "general", "sen", "sen.",
         "senator", "minister", "sheikh", "king", "queen", "prince", "commander", "col.", "colonel", "captain", "judge", "pope",
         "professor", "lord", "sir", "saint", "st.", "the", "a", "an", "this", "these", "that", "those", "our", "my", "his",
-        "her", "their", "its", "your", "new", "former", "free", "vice", "chair", "chief",
+        "her", "their", "its", "your", "new", "former", "free", "vice", "chair", "chief", "all", "said", "both",
     };
 
     // A name made only of these words ("the University", "the House", "President") is a description, not an identity.
     private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
     {
-        "president", "university", "college", "school", "union", "house", "senate", "congress", "government", "state",
+        "president", "university", "college", "school", "union", "house", "government", "state",
         "states", "city", "country", "republic", "party", "court", "council", "committee", "department", "ministry",
         "church", "army", "navy", "company", "group", "center", "centre", "museum", "park", "river", "street", "island",
         "national", "united", "federal", "royal", "north", "south", "east", "west", "of", "and", "for", "in", "on",
@@ -172,7 +172,7 @@ public sealed class CrossDocumentLinker
                 candidates.UnionWith(people);
             }
 
-            if (words.Length == 1 && words[0].Length >= 2 && _byName.TryGetValue("#" + words[0], out var expansions))
+            if (words.Length == 1 && words[0].Replace(".", "", StringComparison.Ordinal) is { Length: >= 2 } acronym && _byName.TryGetValue("#" + acronym, out var expansions))
             {
                 candidates.UnionWith(expansions.Where(id => TypesAgree(_known[id].Label, label)));
             }

@@ -80,6 +80,15 @@ internal static class MentionDetector
 
                 if (h >= 0)
                 {
+                    // Nouns modifying the head are mentions of their own ("iodine" in "iodine intake").
+                    for (int k = start; k < h; k++)
+                    {
+                        if (tokens[k].Xpos is "NN" or "NNS" or "NNP" or "NNPS" && tokens[k + 1].Xpos is "NN" or "NNS" or "NNP" or "NNPS" && !(tokens[k].Xpos!.StartsWith("NNP", StringComparison.Ordinal) && tokens[k + 1].Xpos!.StartsWith("NNP", StringComparison.Ordinal)))
+                        {
+                            Add(found, taken, document, k, k + 1, k, si);
+                        }
+                    }
+
                     int inner = stop;
                     int full = ExtendOf(tokens, text, stop, end, ref h, found, taken, document, si);
                     Add(found, taken, document, start, full, h, si);
@@ -149,14 +158,15 @@ internal static class MentionDetector
             }
             else if (tag is "DT" or "PDT")
             {
-                if (j != i)
+                // "all the pockets", "both these gardens": a predeterminer then a determiner.
+                if (j != i && !(j == i + 1 && tokens[i].Xpos is "PDT" or "DT" && Word(text, tokens[i]).ToLowerInvariant() is "all" or "both" or "half"))
                 {
                     break;
                 }
             }
             else if (tag is "JJ" or "JJR" or "JJS" or "HYPH" or "VBN" or "VBG" or "``" or "''" or "$")
             {
-                if ((tag is "VBN" or "VBG" or "``" or "''") && (j + 1 >= end || !IsNominalTag(tokens[j + 1].Xpos)))
+                if ((tag is "VBN" or "VBG" or "``" or "''") && (lastNoun >= 0 || j + 1 >= end || !IsNominalTag(tokens[j + 1].Xpos)))
                 {
                     break;
                 }
