@@ -29,7 +29,7 @@ public static class AnalysisPipelineFactory
                 PosTagger.Load(),
                 DependencyParser.Load(),
                 EntityRecognizer.LoadDefault(),
-                new EntityClusterer(),
+                new CoreferenceResolver(),
                 new DocumentDateEstimator(),
                 new TimexRecognizer(),
                 new AttributionExtractor(),
