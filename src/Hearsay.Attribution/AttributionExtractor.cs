@@ -39,7 +39,8 @@ public sealed class AttributionExtractor : ModelStage<IReadOnlyList<AttributionR
         ArgumentNullException.ThrowIfNull(document);
         var spans = TagSpans(document, cancellationToken);
         var groups = AttributionAssembler.Group(document, spans);
-        ClauseRepair.Repair(document, groups);
+        ClauseRepair.Repair(document, groups, _tagger.Lexicon);
+        groups.RemoveAll(g => !IsStatement(document, g));
         var result = new List<AttributionRecord>(groups.Count);
         var sources = new List<(int Sentence, Entity? Entity)>();
         foreach (var g in groups)
@@ -135,6 +136,32 @@ public sealed class AttributionExtractor : ModelStage<IReadOnlyList<AttributionR
         }
 
         return labels;
+    }
+
+    /// <summary>
+    /// Whether a group says something someone said: it needs content, and a source unless the content
+    /// is a quotation (an unattributed quote is a legitimate form; an indirect claim by no one is a
+    /// tagger fragment, such as "opposed" read as a cue inside another attribution).
+    /// </summary>
+    private static bool IsStatement(Document doc, AttributionGroup g)
+    {
+        if (g.Content.Count == 0)
+        {
+            return false;
+        }
+
+        if (g.Source is not null)
+        {
+            return true;
+        }
+
+        var content = new List<CharRange>(g.Content.Count);
+        foreach (var c in g.Content)
+        {
+            content.Add(doc.CharRangeOf(c.Tokens));
+        }
+
+        return ContentClassifier.Form(doc, content) == AttributionForm.Direct;
     }
 
     private static AttributionRecord Build(Document doc, AttributionGroup g, List<(int Sentence, Entity? Entity)> sources)
