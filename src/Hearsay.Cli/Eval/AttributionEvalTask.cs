@@ -2,7 +2,10 @@ using Hearsay.Attribution.Corpus;
 using Hearsay.Attribution.Evaluation;
 using Hearsay.Attribution.Tagging;
 using Hearsay.Cli.Commands;
+using Hearsay.Core.Documents;
 using Hearsay.Core.Evaluation;
+using Hearsay.Nlp.Parsing;
+using Hearsay.Nlp.Tagging;
 
 namespace Hearsay.Cli.Eval;
 
@@ -64,7 +67,21 @@ public sealed class AttributionEvalTask : IEvalTask
     private static EvalReport DocumentLevel(string data, AttributionTagger tagger, CancellationToken ct)
     {
         var docs = BratCorpus.Read(data);
-        var scorer = new DocumentAttributionScorer(tagger);
+        // With the POS tagger and parser, as in `hearsay analyze`; HEARSAY_ATTRIBUTION_SYNTAX=0 scores tokens alone.
+        bool syntax = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_SYNTAX") != "0";
+        Action<Document>? annotate = null;
+        if (syntax)
+        {
+            var pos = PosTagger.Load();
+            var parser = DependencyParser.Load();
+            annotate = d =>
+            {
+                pos.Apply(d, pos.Predict(d, ct));
+                parser.Apply(d, parser.Predict(d, ct));
+            };
+        }
+
+        var scorer = new DocumentAttributionScorer(tagger, annotate);
         foreach (var doc in docs)
         {
             ct.ThrowIfCancellationRequested();
@@ -78,7 +95,7 @@ public sealed class AttributionEvalTask : IEvalTask
         }
 
         report.Metrics["model"] = tagger.Version;
-        report.Details.Add("document level: " + scorer.Summary());
+        report.Details.Add("document level" + (syntax ? ", with POS tags and dependencies: " : ", tokens only: ") + scorer.Summary());
         return report;
     }
 }
