@@ -18,17 +18,30 @@ public sealed class AttributionExtractor : ModelStage<IReadOnlyList<AttributionR
 {
     private readonly AttributionTagger _tagger;
 
-    public AttributionExtractor(AttributionTagger tagger) => _tagger = tagger;
+    private readonly AttributionTagger? _tagged;
 
-    /// <summary>The stage with the shipped model.</summary>
+    public AttributionExtractor(AttributionTagger tagger)
+        : this(tagger, null)
+    {
+    }
+
+    /// <param name="tagger">The words-only model, for documents without POS tags.</param>
+    /// <param name="tagged">A model trained with the shipped POS tagger's Penn tags, used when the document has them.</param>
+    public AttributionExtractor(AttributionTagger tagger, AttributionTagger? tagged)
+    {
+        _tagger = tagger;
+        _tagged = tagged;
+    }
+
+    /// <summary>The stage with the shipped models.</summary>
     public AttributionExtractor()
-        : this(AttributionModel.Default)
+        : this(AttributionModel.Default, AttributionModel.Tagged)
     {
     }
 
     public override string Name => "attribution";
 
-    public override string Version => "attribution/" + _tagger.Version;
+    public override string Version => "attribution/" + _tagger.Version + (_tagged is null ? "" : "+pos-" + _tagged.Version);
 
     public override Layers Requires => Layers.Tokens | Layers.Sentences;
 
@@ -107,7 +120,25 @@ public sealed class AttributionExtractor : ModelStage<IReadOnlyList<AttributionR
             words[k] = text.Substring(modelTokens[k].Start, modelTokens[k].Range.Length);
         }
 
-        var modelLabels = _tagger.Predict(words);
+        // Penn tags of the document tokens, carried to the model tokens that start with them.
+        string?[]? pos = null;
+        if (_tagged is not null && tokens[unit.Start].Xpos is not null)
+        {
+            pos = new string?[words.Length];
+            int d = unit.Start;
+            for (int k = 0; k < words.Length; k++)
+            {
+                int at = offset + modelTokens[k].Start;
+                while (d + 1 < unit.End && tokens[d + 1].Start <= at)
+                {
+                    d++;
+                }
+
+                pos[k] = tokens[d].Xpos;
+            }
+        }
+
+        var modelLabels = pos is null ? _tagger.Predict(words) : _tagged!.Predict(words, pos);
         var labels = new int[unit.Length];
         int m = 0;
         int lastModel = -1;

@@ -37,9 +37,9 @@ public sealed class DocumentAttributionScorer
     /// Adds what earlier pipeline stages would (POS tags, dependencies) to each tokenized document
     /// before the stage runs, outside the stage's timing; null scores the stage on tokens alone.
     /// </param>
-    public DocumentAttributionScorer(AttributionTagger tagger, Action<Document>? annotate)
+    public DocumentAttributionScorer(AttributionTagger tagger, Action<Document>? annotate, AttributionTagger? tagged = null)
     {
-        _extractor = new AttributionExtractor(tagger);
+        _extractor = new AttributionExtractor(tagger, tagged);
         _annotate = annotate;
     }
 

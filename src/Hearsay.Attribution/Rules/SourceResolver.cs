@@ -29,16 +29,26 @@ public static class SourceResolver
         var word = doc.Slice(source).Trim();
         var mentions = doc.Mentions;
 
-        // A mention inside or overlapping the span: the longest overlap wins.
+        // A mention inside or overlapping the span: a person or organisation before a place ("Iran's Fars
+        // News Agency"), and the first of them, the head of an apposition ("Ahmad Massoud, the son of
+        // Ahmad Shah Massoud,"); else the longest overlap.
         Mention? best = null;
         int bestOverlap = 0;
+        bool bestActor = false;
         foreach (var m in mentions)
         {
             int o = m.Range.OverlapLength(source);
-            if (o > bestOverlap && m.EntityIndex >= 0)
+            if (o == 0 || m.EntityIndex < 0)
+            {
+                continue;
+            }
+
+            bool actor = m.Label is EntityLabel.Person or EntityLabel.Org or EntityLabel.Norp;
+            if (best is null || (actor && !bestActor) || (actor == bestActor && !actor && o > bestOverlap))
             {
                 best = m;
                 bestOverlap = o;
+                bestActor = actor;
             }
         }
 
