@@ -18,17 +18,30 @@ public sealed class AttributionExtractor : ModelStage<IReadOnlyList<AttributionR
 {
     private readonly AttributionTagger _tagger;
 
-    public AttributionExtractor(AttributionTagger tagger) => _tagger = tagger;
+    private readonly AttributionTagger? _tagged;
 
-    /// <summary>The stage with the shipped model.</summary>
+    public AttributionExtractor(AttributionTagger tagger)
+        : this(tagger, null)
+    {
+    }
+
+    /// <param name="tagger">The words-only model, for documents without POS tags.</param>
+    /// <param name="tagged">A model trained with the shipped POS tagger's Penn tags, used when the document has them.</param>
+    public AttributionExtractor(AttributionTagger tagger, AttributionTagger? tagged)
+    {
+        _tagger = tagger;
+        _tagged = tagged;
+    }
+
+    /// <summary>The stage with the shipped models.</summary>
     public AttributionExtractor()
-        : this(AttributionModel.Default)
+        : this(AttributionModel.Default, AttributionModel.Tagged)
     {
     }
 
     public override string Name => "attribution";
 
-    public override string Version => "attribution/" + _tagger.Version;
+    public override string Version => "attribution/" + _tagger.Version + (_tagged is null ? "" : "+pos-" + _tagged.Version);
 
     public override Layers Requires => Layers.Tokens | Layers.Sentences;
 
@@ -39,7 +52,8 @@ public sealed class AttributionExtractor : ModelStage<IReadOnlyList<AttributionR
         ArgumentNullException.ThrowIfNull(document);
         var spans = TagSpans(document, cancellationToken);
         var groups = AttributionAssembler.Group(document, spans);
-        ClauseRepair.Repair(document, groups);
+        ClauseRepair.Repair(document, groups, _tagger.Lexicon);
+        groups.RemoveAll(g => !IsStatement(document, g));
         var result = new List<AttributionRecord>(groups.Count);
         var sources = new List<(int Sentence, Entity? Entity)>();
         foreach (var g in groups)
@@ -106,7 +120,25 @@ public sealed class AttributionExtractor : ModelStage<IReadOnlyList<AttributionR
             words[k] = text.Substring(modelTokens[k].Start, modelTokens[k].Range.Length);
         }
 
-        var modelLabels = _tagger.Predict(words);
+        // Penn tags of the document tokens, carried to the model tokens that start with them.
+        string?[]? pos = null;
+        if (_tagged is not null && tokens[unit.Start].Xpos is not null)
+        {
+            pos = new string?[words.Length];
+            int d = unit.Start;
+            for (int k = 0; k < words.Length; k++)
+            {
+                int at = offset + modelTokens[k].Start;
+                while (d + 1 < unit.End && tokens[d + 1].Start <= at)
+                {
+                    d++;
+                }
+
+                pos[k] = tokens[d].Xpos;
+            }
+        }
+
+        var modelLabels = pos is null ? _tagger.Predict(words) : _tagged!.Predict(words, pos);
         var labels = new int[unit.Length];
         int m = 0;
         int lastModel = -1;
@@ -135,6 +167,32 @@ public sealed class AttributionExtractor : ModelStage<IReadOnlyList<AttributionR
         }
 
         return labels;
+    }
+
+    /// <summary>
+    /// Whether a group says something someone said: it needs content, and a source unless the content
+    /// is a quotation (an unattributed quote is a legitimate form; an indirect claim by no one is a
+    /// tagger fragment, such as "opposed" read as a cue inside another attribution).
+    /// </summary>
+    private static bool IsStatement(Document doc, AttributionGroup g)
+    {
+        if (g.Content.Count == 0)
+        {
+            return false;
+        }
+
+        if (g.Source is not null)
+        {
+            return true;
+        }
+
+        var content = new List<CharRange>(g.Content.Count);
+        foreach (var c in g.Content)
+        {
+            content.Add(doc.CharRangeOf(c.Tokens));
+        }
+
+        return ContentClassifier.Form(doc, content) == AttributionForm.Direct;
     }
 
     private static AttributionRecord Build(Document doc, AttributionGroup g, List<(int Sentence, Entity? Entity)> sources)

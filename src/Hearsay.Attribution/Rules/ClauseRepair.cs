@@ -26,11 +26,15 @@ public static class ClauseRepair
 
     private static readonly string[] ChainCues = ["citing", "quoting", "according"];
 
-    public static void Repair(Document doc, List<AttributionGroup> groups)
+    public static void Repair(Document doc, List<AttributionGroup> groups) => Repair(doc, groups, null);
+
+    /// <param name="lexicon">The tagger's cue lexicon, for participial cues ("..., urging them to ..."); none without it.</param>
+    public static void Repair(Document doc, List<AttributionGroup> groups, CueLexicon? lexicon)
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(groups);
         AddDashBylines(doc, groups);
+        AddParticipialCues(doc, groups, lexicon);
         for (int gi = groups.Count - 1; gi >= 0; gi--)
         {
             var g = groups[gi];
@@ -80,7 +84,226 @@ public static class ClauseRepair
 
         // Groups whose spans now sit inside another's content were tagger noise ("did not" read as a cue).
         groups.RemoveAll(g => groups.Any(o => o != g && o.Content.Any(c => c.Tokens.Start <= g.Cue.Tokens.Start && g.Cue.Tokens.End <= c.Tokens.End)
-            && o.Evidence.Contains("+fronted-content", StringComparison.Ordinal)));
+            && (o.Evidence.Contains("+fronted-content", StringComparison.Ordinal) || o.Evidence.StartsWith("participial", StringComparison.Ordinal))));
+
+        foreach (var g in groups)
+        {
+            if (g.Source is { } s && WholeName(doc, s.Tokens) is { } whole)
+            {
+                g.Source = s with { Tokens = whole };
+            }
+
+            if (g.Source is { } r && Antecedent(doc, r.Tokens) is { } antecedent)
+            {
+                g.Source = r with { Tokens = antecedent };
+            }
+        }
+    }
+
+    /// <summary>
+    /// "video that showed ...": a non-personal relative pronoun as source stands for the noun its
+    /// clause modifies (from dependencies: the head of the acl:relcl verb). "who" stays, as the
+    /// resolver links it to the person it follows.
+    /// </summary>
+    private static TokenRange? Antecedent(Document doc, TokenRange source)
+    {
+        var tokens = doc.Tokens;
+        if (source.Length != 1 || !doc.Has(Layers.Dependencies) || Word(doc, source.Start).ToLowerInvariant() is not ("that" or "which"))
+        {
+            return null;
+        }
+
+        int verb = tokens[source.Start].Head;
+        if (verb < 0 || tokens[verb].DepRel != "acl:relcl" || tokens[verb].Head is not (>= 0 and var noun) || noun >= source.Start)
+        {
+            return null;
+        }
+
+        var sentence = doc.Sentences[doc.SentenceOf(noun)].Tokens;
+        int start = noun;
+        for (int k = sentence.Start; k < noun; k++)
+        {
+            if (tokens[k].Head == noun && tokens[k].DepRel is "compound" or "det" or "amod" or "nmod:poss" && k < start)
+            {
+                start = k;
+            }
+        }
+
+        return new TokenRange(start, noun + 1);
+    }
+
+    /// <summary>
+    /// A source span that cuts a name ("Zahir" of "Zahir Aghbar") grows to the whole name: the
+    /// name mention it overlaps when the document has mentions, else the run of proper nouns around it.
+    /// </summary>
+    public static TokenRange? WholeName(Document doc, TokenRange source)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        int start = source.Start, end = source.End;
+        if (doc.Has(Layers.Mentions))
+        {
+            foreach (var m in doc.Mentions)
+            {
+                if (m.Kind == MentionKind.Name && m.Tokens.Start < end && source.Start < m.Tokens.End && m.Tokens.Length <= 6)
+                {
+                    start = Math.Min(start, m.Tokens.Start);
+                    end = Math.Max(end, m.Tokens.End);
+                }
+            }
+        }
+        else if (doc.Tokens[source.Start].Upos is not null)
+        {
+            var sentence = doc.Sentences[doc.SentenceOf(source.Start)].Tokens;
+            if (doc.Tokens[source.End - 1].Upos == "PROPN")
+            {
+                while (end < sentence.End && doc.Tokens[end].Upos == "PROPN" && end - source.End < 4)
+                {
+                    end++;
+                }
+            }
+
+            if (doc.Tokens[source.Start].Upos == "PROPN")
+            {
+                while (start > sentence.Start && doc.Tokens[start - 1].Upos == "PROPN" && source.Start - start < 4)
+                {
+                    start--;
+                }
+            }
+        }
+
+        return start == source.Start && end == source.End ? null : new TokenRange(start, end);
+    }
+
+    /// <summary>
+    /// "X shared a message, imploring them to begin ...": a participial clause after a communication
+    /// act is itself a cue when its verb is a known cue word, or when it takes an object and a "to"
+    /// clause (a directive: urging, imploring, asking someone to do something). It inherits the
+    /// act's source; its content runs from the verb to the end of the sentence.
+    /// </summary>
+    private static void AddParticipialCues(Document doc, List<AttributionGroup> groups, CueLexicon? lexicon)
+    {
+        var tokens = doc.Tokens;
+        int count = groups.Count;
+        for (int gi = 0; gi < count; gi++)
+        {
+            var act = groups[gi];
+            var sentence = doc.Sentences[act.Cue.Sentence].Tokens;
+            int nextCue = gi + 1 < count && groups[gi + 1].Cue.Sentence == act.Cue.Sentence ? groups[gi + 1].Cue.Tokens.Start : sentence.End;
+            for (int t = act.Cue.Tokens.End + 1; t < sentence.End - 1; t++)
+            {
+                if (Word(doc, t - 1) != "," || !IsParticiple(doc, t))
+                {
+                    continue;
+                }
+
+                if (t >= nextCue)
+                {
+                    break;
+                }
+
+                var w = Word(doc, t);
+                bool known = lexicon?.Bucket(WordNormalizer.Normalize(w)) is "H" or "M";
+                if (!known && !IsDirective(doc, t, sentence.End))
+                {
+                    continue;
+                }
+
+                int end = sentence.End;
+                while (end > t + 1 && Word(doc, end - 1) is "." or "!" or "?")
+                {
+                    end--;
+                }
+
+                for (int k = t + 1; k < end; k++)
+                {
+                    if (Word(doc, k) == ";")
+                    {
+                        end = k;
+                        break;
+                    }
+                }
+
+                if (end - (t + 1) < 2 || groups.Any(o => o.Cue.Tokens.Start == t))
+                {
+                    continue;
+                }
+
+                var cue = new TaggedSpan(AttributionRole.Cue, act.Cue.Sentence, new TokenRange(t, t + 1));
+                var source = act.Source ?? (SubjectOf(doc, act.Cue.Tokens) is { } subject ? new TaggedSpan(AttributionRole.Source, act.Cue.Sentence, subject) : null);
+                var g = new AttributionGroup(cue) { Source = source, Evidence = "participial" };
+                g.Content.Add(new TaggedSpan(AttributionRole.Content, act.Cue.Sentence, new TokenRange(t + 1, end)));
+
+                // The act's own content stops before the participle.
+                for (int c = act.Content.Count - 1; c >= 0; c--)
+                {
+                    var span = act.Content[c];
+                    if (span.Tokens.Start >= t)
+                    {
+                        act.Content.RemoveAt(c);
+                    }
+                    else if (span.Tokens.End > t - 1)
+                    {
+                        act.Content[c] = span with { Tokens = new TokenRange(span.Tokens.Start, t - 1) };
+                    }
+                }
+
+                groups.Add(g);
+                break;
+            }
+        }
+
+        groups.Sort((a, b) => a.Cue.Tokens.Start.CompareTo(b.Cue.Tokens.Start));
+    }
+
+    private static bool IsParticiple(Document doc, int t)
+    {
+        var tok = doc.Tokens[t];
+        if (tok.Xpos is { } xpos)
+        {
+            return xpos == "VBG";
+        }
+
+        return tok.Upos is null or "VERB" && tok.Range.Length > 4 && Word(doc, t).EndsWith("ing", StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether the participle takes an object and a "to" clause: from dependencies when parsed, else from the words.</summary>
+    private static bool IsDirective(Document doc, int t, int sentenceEnd)
+    {
+        var tokens = doc.Tokens;
+        if (doc.Has(Layers.Dependencies))
+        {
+            bool obj = false, clause = false;
+            for (int k = t + 1; k < sentenceEnd && k - t < 30; k++)
+            {
+                if (tokens[k].Head == t)
+                {
+                    obj |= tokens[k].DepRel is "obj" or "iobj";
+                    clause |= tokens[k].DepRel is "xcomp" or "ccomp";
+                }
+            }
+
+            // The "to" clause is often attached lower ("them and all Afghans opposed to X to begin"), so the words decide too.
+            if (!obj || clause)
+            {
+                return obj;
+            }
+        }
+
+        // Without a parse: a noun phrase, then "to" and a verb, within a short window.
+        for (int k = t + 2; k + 1 < sentenceEnd && k - t < 15; k++)
+        {
+            if (Word(doc, k) == "to" && tokens[k + 1].Upos is null or "VERB" && char.IsLower(doc.Text[tokens[k + 1].Start]))
+            {
+                return true;
+            }
+
+            if (Word(doc, k) is "," or ";" or "that")
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"“Quote.” — Name, title": the dash is the cue, the name the source, the quote the content.</summary>

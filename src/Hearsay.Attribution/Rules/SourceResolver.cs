@@ -29,16 +29,26 @@ public static class SourceResolver
         var word = doc.Slice(source).Trim();
         var mentions = doc.Mentions;
 
-        // A mention inside or overlapping the span: the longest overlap wins.
+        // A mention inside or overlapping the span: a person or organisation before a place ("Iran's Fars
+        // News Agency"), and the first of them, the head of an apposition ("Ahmad Massoud, the son of
+        // Ahmad Shah Massoud,"); else the longest overlap.
         Mention? best = null;
         int bestOverlap = 0;
+        bool bestActor = false;
         foreach (var m in mentions)
         {
             int o = m.Range.OverlapLength(source);
-            if (o > bestOverlap && m.EntityIndex >= 0)
+            if (o == 0 || m.EntityIndex < 0)
+            {
+                continue;
+            }
+
+            bool actor = m.Label is EntityLabel.Person or EntityLabel.Org or EntityLabel.Norp;
+            if (best is null || (actor && !bestActor) || (actor == bestActor && !actor && o > bestOverlap))
             {
                 best = m;
                 bestOverlap = o;
+                bestActor = actor;
             }
         }
 
@@ -50,7 +60,7 @@ public static class SourceResolver
 
         if (!pronoun)
         {
-            return ByName(doc, source, word);
+            return ByName(doc, source, word) ?? ByDescription(doc, source, word, content);
         }
 
         int sentence = doc.SentenceOf(doc.TokenAt(source.Start));
@@ -138,6 +148,48 @@ public static class SourceResolver
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// A definite plural description ("the militants", "the rebels") names a group already in play:
+    /// the organisation or group (not a news outlet, which reports rather than acts) mentioned most
+    /// often before it in the preceding five sentences, the latest on a tie.
+    /// </summary>
+    private static Entity? ByDescription(Document doc, CharRange source, string word, IReadOnlyList<CharRange> content)
+    {
+        if (!word.StartsWith("the ", StringComparison.OrdinalIgnoreCase) || word.IndexOf(' ', 4) >= 0 || !word.EndsWith('s') || char.IsUpper(word[4]))
+        {
+            return null;
+        }
+
+        int sentence = doc.SentenceOf(doc.TokenAt(source.Start));
+        var counts = new Dictionary<int, (int Count, int Last)>();
+        foreach (var m in doc.Mentions)
+        {
+            if (m.EntityIndex < 0 || m.Range.Start >= source.Start || Inside(m.Range, content) || doc.SentenceOf(m.Tokens.Start) < sentence - 5)
+            {
+                continue;
+            }
+
+            var e = doc.Entities[m.EntityIndex];
+            if (e.Label is not (EntityLabel.Org or EntityLabel.Norp) || SourceTyper.FromEntity(e) == SourceType.Media)
+            {
+                continue;
+            }
+
+            counts[e.Index] = counts.TryGetValue(e.Index, out var had) ? (had.Count + 1, m.Range.Start) : (1, m.Range.Start);
+        }
+
+        int best = -1;
+        foreach (var (index, (count, last)) in counts)
+        {
+            if (best < 0 || count > counts[best].Count || (count == counts[best].Count && last > counts[best].Last))
+            {
+                best = index;
+            }
+        }
+
+        return best < 0 ? null : doc.Entities[best];
     }
 
     private static bool IsSubjectLike(Document doc, Mention m)

@@ -188,7 +188,7 @@ public sealed class TaggerTrainer
         var scores = new SpanScores();
         foreach (var s in data)
         {
-            scores.Add(s.Labels, tagger.Predict(s.Tokens));
+            scores.Add(s.Labels, tagger.Predict(s.Tokens, s.Pos));
         }
 
         return scores;

@@ -27,14 +27,15 @@ public static class AttributionCommands
                 throw new CliException(e.Message);
             }
 
-            var tagger = LoadTagger(parse.GetValue(model));
+            var tagger = parse.GetValue(model) is { } given ? LoadTagger(given) : AttributionModel.Tagged ?? LoadTagger(null);
             var predicted = new List<LabeledSentence>(sentences.Count);
+            var tags = new Hearsay.Cli.Training.AttributionPosTags();
             foreach (var s in sentences)
             {
                 ct.ThrowIfCancellationRequested();
 
-                // Gold labels and tags from the input are not used: the prediction sees tokens only.
-                predicted.Add(s with { Pos = null, Labels = tagger.Predict(s.Tokens) });
+                // Gold labels and tags from the input are not used: the prediction sees the tokens and the shipped POS tagger's tags.
+                predicted.Add(s with { Pos = null, Labels = tagger.Predict(s.Tokens, tags.Tag(s.Tokens)) });
             }
 
             using (var writer = new StreamWriter(parse.GetValue(output)!))

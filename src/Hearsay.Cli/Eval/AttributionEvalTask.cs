@@ -2,7 +2,11 @@ using Hearsay.Attribution.Corpus;
 using Hearsay.Attribution.Evaluation;
 using Hearsay.Attribution.Tagging;
 using Hearsay.Cli.Commands;
+using Hearsay.Cli.Training;
+using Hearsay.Core.Documents;
 using Hearsay.Core.Evaluation;
+using Hearsay.Nlp.Parsing;
+using Hearsay.Nlp.Tagging;
 
 namespace Hearsay.Cli.Eval;
 
@@ -19,17 +23,20 @@ public sealed class AttributionEvalTask : IEvalTask
 
     public EvalReport Run(string data, CancellationToken cancellationToken)
     {
-        var tagger = AttributionCommands.LoadTagger(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_MODEL"));
+        // HEARSAY_ATTRIBUTION_MODEL: a model file to score instead of the shipped pair (read with POS tags when HEARSAY_ATTRIBUTION_SYNTAX is not 0).
+        var custom = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_MODEL");
+        bool syntax = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_SYNTAX") != "0";
+        var tagger = custom is not null ? AttributionCommands.LoadTagger(custom) : syntax ? AttributionModel.Tagged ?? AttributionModel.Default : AttributionModel.Default;
         try
         {
             if (File.Exists(data))
             {
-                return SentenceLevel(data, tagger, cancellationToken);
+                return SentenceLevel(data, tagger, syntax, cancellationToken);
             }
 
             if (Directory.Exists(data) && BratCorpus.IsBratFolder(data))
             {
-                return DocumentLevel(data, tagger, cancellationToken);
+                return DocumentLevel(data, custom is not null ? tagger : AttributionModel.Default, custom is not null ? tagger : AttributionModel.Tagged, syntax, cancellationToken);
             }
         }
         catch (FormatException e)
@@ -40,14 +47,17 @@ public sealed class AttributionEvalTask : IEvalTask
         throw new CliException($"{data}: neither a sentence JSON-lines file nor a brat folder with text/ and attributions/");
     }
 
-    private static EvalReport SentenceLevel(string data, AttributionTagger tagger, CancellationToken ct)
+    private static EvalReport SentenceLevel(string data, AttributionTagger tagger, bool syntax, CancellationToken ct)
     {
         var sentences = SentenceJsonLines.Read(data);
         var scores = new SpanScores();
+
+        // The shipped POS tagger's tags, as the pipeline gives them (never the file's own); a model trained without tags ignores them.
+        var tags = syntax ? new AttributionPosTags() : null;
         foreach (var s in sentences)
         {
             ct.ThrowIfCancellationRequested();
-            scores.Add(s.Labels, tagger.Predict(s.Tokens));
+            scores.Add(s.Labels, tagger.Predict(s.Tokens, tags?.Tag(s.Tokens)));
         }
 
         var report = new EvalReport("attribution", data, sentences.Count);
@@ -61,10 +71,23 @@ public sealed class AttributionEvalTask : IEvalTask
         return report;
     }
 
-    private static EvalReport DocumentLevel(string data, AttributionTagger tagger, CancellationToken ct)
+    private static EvalReport DocumentLevel(string data, AttributionTagger tagger, AttributionTagger? tagged, bool syntax, CancellationToken ct)
     {
         var docs = BratCorpus.Read(data);
-        var scorer = new DocumentAttributionScorer(tagger);
+        // With the POS tagger and parser, as in `hearsay analyze`; HEARSAY_ATTRIBUTION_SYNTAX=0 scores tokens alone.
+        Action<Document>? annotate = null;
+        if (syntax)
+        {
+            var pos = PosTagger.Load();
+            var parser = DependencyParser.Load();
+            annotate = d =>
+            {
+                pos.Apply(d, pos.Predict(d, ct));
+                parser.Apply(d, parser.Predict(d, ct));
+            };
+        }
+
+        var scorer = new DocumentAttributionScorer(tagger, annotate, tagged);
         foreach (var doc in docs)
         {
             ct.ThrowIfCancellationRequested();
@@ -77,8 +100,8 @@ public sealed class AttributionEvalTask : IEvalTask
             report.Metrics[k] = v;
         }
 
-        report.Metrics["model"] = tagger.Version;
-        report.Details.Add("document level: " + scorer.Summary());
+        report.Metrics["model"] = tagger.Version + (syntax && tagged is not null && tagged != tagger ? "+pos-" + tagged.Version : "");
+        report.Details.Add("document level" + (syntax ? ", with POS tags and dependencies: " : ", tokens only: ") + scorer.Summary());
         return report;
     }
 }

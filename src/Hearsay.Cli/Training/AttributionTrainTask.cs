@@ -35,6 +35,15 @@ public sealed class AttributionTrainTask : ITrainTask
             throw new CliException(e.Message);
         }
 
+        // Penn tags from the shipped POS tagger, as the pipeline will give them (HEARSAY_ATTRIBUTION_POS=0: words only).
+        if (Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_POS") != "0")
+        {
+            var tags = new AttributionPosTags();
+            train = train.ConvertAll(s => s with { Pos = tags.Tag(s.Tokens) });
+            dev = dev?.ConvertAll(s => s with { Pos = tags.Tag(s.Tokens) });
+            log.WriteLine("POS tags from the shipped tagger");
+        }
+
         var dump = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_DUMP");
         if (!string.IsNullOrEmpty(dump))
         {
