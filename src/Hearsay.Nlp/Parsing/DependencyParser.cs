@@ -62,7 +62,7 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
             {
                 var t = tokens[s.Tokens.Start + i];
                 var form = text.AsSpan(t.Start, t.Range.Length);
-                Fill(tree, i, form, t.Xpos ?? "_", t.Upos ?? "_", markers, Model.WordClasses);
+                Fill(tree, i, form, t.Xpos ?? "_", t.Upos ?? "_", markers);
             }
 
             FillRoot(tree);
@@ -94,16 +94,11 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
 
     private static readonly ulong RootWord = FeatureHash.Value(-5000);
     private static readonly ulong RootTag = FeatureHash.Value(-5001);
-    private static readonly ulong NoClass = FeatureHash.Value(-5002);
 
     /// <summary>Sets the hashes of word <paramref name="i"/>.</summary>
-    public static void Fill(SentenceTree tree, int i, ReadOnlySpan<char> form, string xpos, string upos, Span<bool> markers, WordClasses? classes)
+    public static void Fill(SentenceTree tree, int i, ReadOnlySpan<char> form, string xpos, string upos, Span<bool> markers)
     {
-        ulong lower = FeatureHash.OfLower(form);
-        tree.Words[i] = lower;
-        int wc = classes?.ClassOf(lower) ?? 0;
-        tree.Fine[i] = wc == 0 ? NoClass : FeatureHash.Value(2000 + ((wc - 1) % WordClasses.Fine));
-        tree.Coarse[i] = wc == 0 ? NoClass : FeatureHash.Value(1000 + ((wc - 1) / WordClasses.Fine));
+        tree.Words[i] = FeatureHash.OfLower(form);
         tree.Tags[i] = FeatureHash.Of(xpos);
         tree.Upos[i] = FeatureHash.Of(upos);
         tree.Suffixes[i] = FeatureHash.OfLower(form[Math.Max(0, form.Length - 3)..]);
@@ -117,8 +112,6 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
         tree.Tags[n] = RootTag;
         tree.Upos[n] = RootTag;
         tree.Suffixes[n] = RootWord;
-        tree.Fine[n] = RootWord;
-        tree.Coarse[n] = RootWord;
     }
 
     /// <summary>Parses one filled sentence: heads into <c>tree.Heads</c> (Length = root), label classes into <paramref name="labels"/>.</summary>
@@ -132,7 +125,7 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
         state.Reset(n);
         while (!state.IsTerminal)
         {
-            ParserFeatures.Extract(state, tree, features);
+            ParserFeatures.Extract(state, tree.Words, tree.Tags, tree.Upos, features);
             model.Transitions.Score(features, scores);
             int best = -1;
             for (int a = 0; a < ParserState.ActionCount; a++)

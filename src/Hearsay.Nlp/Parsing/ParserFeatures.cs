@@ -5,16 +5,15 @@ namespace Hearsay.Nlp.Parsing;
 /// <summary>Feature templates of the transition parser (Zhang and Nivre 2011 style, without labels).</summary>
 public static class ParserFeatures
 {
-    public const int Count = 74;
+    public const int Count = 66;
 
     private static readonly ulong None = FeatureHash.Value(-1000);
 
     /// <summary>
     /// Word, XPOS and UPOS hashes per position; the arrays have Length + 1 items, the last one for the root.
     /// </summary>
-    public static void Extract(ParserState st, SentenceTree tree, Span<ulong> f)
+    public static void Extract(ParserState st, ReadOnlySpan<ulong> words, ReadOnlySpan<ulong> tags, ReadOnlySpan<ulong> upos, Span<ulong> f)
     {
-        ReadOnlySpan<ulong> words = tree.Words, tags = tree.Tags, upos = tree.Upos, fine = tree.Fine, coarse = tree.Coarse;
         int s0 = st.Stack(0), s1 = st.Stack(1), s2 = st.Stack(2);
         int b0 = st.BufferAt(0), b1 = st.BufferAt(1), b2 = st.BufferAt(2);
         ulong s0w = W(words, s0), s0t = W(tags, s0), s1w = W(words, s1), s1t = W(tags, s1), s2t = W(tags, s2);
@@ -93,17 +92,6 @@ public static class ParserFeatures
         f[63] = FeatureHash.Feature(63, s0w, s0rl, b0t);
         f[64] = FeatureHash.Feature(64, b0w, b1w);
         f[65] = FeatureHash.Feature(65, s0w, s1w, b0w);
-
-        // Word classes stand in for rare words, and pair up more often than the words do.
-        ulong s0c = W(fine, s0), b0c = W(fine, b0), s0k = W(coarse, s0), b0k = W(coarse, b0);
-        f[66] = FeatureHash.Feature(66, s0c);
-        f[67] = FeatureHash.Feature(67, b0c);
-        f[68] = FeatureHash.Feature(68, W(fine, b1));
-        f[69] = FeatureHash.Feature(69, W(fine, s1));
-        f[70] = FeatureHash.Feature(70, s0k, b0k);
-        f[71] = FeatureHash.Feature(71, s0t, b0c);
-        f[72] = FeatureHash.Feature(72, s0c, b0t);
-        f[73] = FeatureHash.Feature(73, s0k, b0k, dist);
     }
 
     private static ulong L(int label) => label < 0 ? None : FeatureHash.Value(label + 20000);

@@ -8,9 +8,6 @@ public sealed class ParserModel
 {
     private const uint Magic = 0x5044_4831; // "HDP1"
 
-    // HDP2 appends the word class table; HDP1 files (no classes) still load.
-    private const uint MagicWithClasses = 0x5044_4832;
-
     public ParserModel(string version, SparseLinearModel transitions, SparseLinearModel labels, string[] labelNames)
     {
         Version = version;
@@ -29,9 +26,6 @@ public sealed class ParserModel
     /// <summary>UD relation of each label class (interned).</summary>
     public string[] LabelNames { get; }
 
-    /// <summary>Word classes (from MiniLM's embedding table) whose features the model was trained with; null: none.</summary>
-    public WordClasses? WordClasses { get; init; }
-
     /// <summary>Class of "root", or -1.</summary>
     public int RootLabel { get; }
 
@@ -41,7 +35,7 @@ public sealed class ParserModel
         using var file = File.Create(path);
         using var gz = new GZipStream(file, CompressionLevel.SmallestSize);
         using var w = new BinaryWriter(gz);
-        w.Write(WordClasses is null ? Magic : MagicWithClasses);
+        w.Write(Magic);
         w.Write(Version);
         w.Write(LabelNames.Length);
         foreach (var l in LabelNames)
@@ -51,15 +45,6 @@ public sealed class ParserModel
 
         Transitions.Write(w);
         Labels.Write(w);
-        if (WordClasses is { } classes)
-        {
-            w.Write(classes.Count);
-            foreach (var (hash, c) in classes.Classes.OrderBy(kv => kv.Key))
-            {
-                w.Write(hash);
-                w.Write(c);
-            }
-        }
     }
 
     /// <exception cref="InvalidDataException">The file is not a parser model.</exception>
@@ -70,8 +55,7 @@ public sealed class ParserModel
             using var file = File.OpenRead(path);
             using var gz = new GZipStream(file, CompressionMode.Decompress);
             using var r = new BinaryReader(new BufferedStream(gz, 1 << 16));
-            uint magic = r.ReadUInt32();
-            if (magic != Magic && magic != MagicWithClasses)
+            if (r.ReadUInt32() != Magic)
             {
                 throw new InvalidDataException($"{path}: not a Hearsay parser model.");
             }
@@ -86,20 +70,7 @@ public sealed class ParserModel
 
             var transitions = SparseLinearModel.Read(r);
             var labelModel = SparseLinearModel.Read(r);
-            WordClasses? classes = null;
-            if (magic == MagicWithClasses)
-            {
-                int k = r.ReadInt32();
-                var table = new Dictionary<ulong, ushort>(k);
-                for (int i = 0; i < k; i++)
-                {
-                    table[r.ReadUInt64()] = r.ReadUInt16();
-                }
-
-                classes = new WordClasses(table);
-            }
-
-            return new ParserModel(version, transitions, labelModel, labels) { WordClasses = classes };
+            return new ParserModel(version, transitions, labelModel, labels);
         }
         catch (EndOfStreamException e)
         {

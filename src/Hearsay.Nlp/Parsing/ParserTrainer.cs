@@ -23,7 +23,7 @@ public static class ParserTrainer
         public required bool Projective { get; init; }
     }
 
-    public static ParserModel Train(IReadOnlyList<ConlluSentence> train, int epochs, int seed, string version, TextWriter log, Func<ParserModel, int, string>? evaluate = null, WordClasses? wordClasses = null)
+    public static ParserModel Train(IReadOnlyList<ConlluSentence> train, int epochs, int seed, string version, TextWriter log, Func<ParserModel, int, string>? evaluate = null)
     {
         var watch = Stopwatch.StartNew();
         var labelIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -103,7 +103,7 @@ public static class ParserTrainer
                 for (int i = 0; i < n; i++)
                 {
                     var w = s.Words[i];
-                    DependencyParser.Fill(tree, i, w.Form, w.Xpos, w.Upos, markers, wordClasses);
+                    DependencyParser.Fill(tree, i, w.Form, w.Xpos, w.Upos, markers);
                 }
 
                 DependencyParser.FillRoot(tree);
@@ -115,7 +115,7 @@ public static class ParserTrainer
                 state.Reset(n);
                 while (!state.IsTerminal)
                 {
-                    ParserFeatures.Extract(state, tree, features);
+                    ParserFeatures.Extract(state, tree.Words, tree.Tags, tree.Upos, features);
                     transitions.Score(features, scores);
                     int guess = -1, truth = -1;
                     for (int a = 0; a < ParserState.ActionCount; a++)
@@ -189,14 +189,14 @@ public static class ParserTrainer
             var line = string.Create(CultureInfo.InvariantCulture, $"parser: epoch {epoch}: transition errors {(double)errors / Math.Max(1, steps):0.0000}, label errors {(double)labelErrors / Math.Max(1, arcs):0.0000}, {watch.Elapsed.TotalSeconds:0}s");
             if (evaluate is not null && (epoch == epochs || epoch % 5 == 0))
             {
-                model = new ParserModel(version, transitions.Average(0.0005f, minUpdates: 2), labeler.Average(0.0005f, minUpdates: 2), [.. labelNames.Select(string.Intern)]) { WordClasses = wordClasses };
+                model = new ParserModel(version, transitions.Average(0.0005f, minUpdates: 2), labeler.Average(0.0005f, minUpdates: 2), [.. labelNames.Select(string.Intern)]);
                 line += "; dev " + evaluate(model, epoch);
             }
 
             log.WriteLine(line);
         }
 
-        model ??= new ParserModel(version, transitions.Average(0.0005f, minUpdates: 2), labeler.Average(0.0005f, minUpdates: 2), [.. labelNames.Select(string.Intern)]) { WordClasses = wordClasses };
+        model ??= new ParserModel(version, transitions.Average(0.0005f, minUpdates: 2), labeler.Average(0.0005f, minUpdates: 2), [.. labelNames.Select(string.Intern)]);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parser: {model.Transitions.FeatureCount} transition features, {model.Labels.FeatureCount} label features, {model.Labels.WeightCount} label weights; {watch.Elapsed.TotalSeconds:0}s"));
         return model;
     }

@@ -14,11 +14,6 @@ public sealed class SentenceTree
 
     public ulong[] Suffixes { get; private set; } = new ulong[64];
 
-    /// <summary>Hashes of each word's fine (512) and coarse (64) MiniLM word class.</summary>
-    public ulong[] Fine { get; private set; } = new ulong[64];
-
-    public ulong[] Coarse { get; private set; } = new ulong[64];
-
     /// <summary>Sentence-local heads; Length means the root.</summary>
     public int[] Heads { get; private set; } = new int[64];
 
@@ -33,8 +28,6 @@ public sealed class SentenceTree
             Tags = new ulong[size];
             Upos = new ulong[size];
             Suffixes = new ulong[size];
-            Fine = new ulong[size];
-            Coarse = new ulong[size];
             Heads = new int[size];
         }
 
