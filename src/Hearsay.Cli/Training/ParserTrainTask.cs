@@ -2,6 +2,7 @@ using System.Globalization;
 using Hearsay.Core.Documents;
 using Hearsay.Core.Pipeline;
 using Hearsay.Nlp.Conllu;
+using Hearsay.Nlp.Learning;
 using Hearsay.Nlp.Parsing;
 using Hearsay.Nlp.Tagging;
 
@@ -23,10 +24,10 @@ public sealed class ParserTrainTask : ITrainTask
 
     public void Run(TrainOptions options, TextWriter log, CancellationToken cancellationToken)
     {
-        var train = TaggerTrainTask.Load(options.Data);
+        var (train, wordClasses) = TaggerTrainTask.LoadTraining(options.Data, options.Seed, log);
         int epochs = options.Epochs ?? 15;
         log.WriteLine($"parser: data {options.Data}; dev {options.Dev ?? "none"}; out {options.Out}; jackknife {Folds} folds, fold tagger epochs {FoldTaggerEpochs}");
-        Jackknife(train, options.Seed, log, cancellationToken);
+        Jackknife(train, wordClasses, options.Seed, log, cancellationToken);
         var version = "arc-hybrid-" + DateTime.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-s" + options.Seed.ToString(CultureInfo.InvariantCulture);
         Func<ParserModel, int, string>? evaluate = null;
         if (options.Dev is { } dev)
@@ -90,7 +91,7 @@ public sealed class ParserTrainTask : ITrainTask
     }
 
     /// <summary>Replaces the gold POS columns of <paramref name="train"/> by jackknifed predictions.</summary>
-    private static void Jackknife(List<ConlluSentence> train, int seed, TextWriter log, CancellationToken cancellationToken)
+    private static void Jackknife(List<ConlluSentence> train, WordClasses? wordClasses, int seed, TextWriter log, CancellationToken cancellationToken)
     {
         long correct = 0, total = 0;
         for (int fold = 0; fold < Folds; fold++)
@@ -103,7 +104,7 @@ public sealed class ParserTrainTask : ITrainTask
                 (i % Folds == fold ? held : rest).Add(train[i]);
             }
 
-            var tagger = new PosTagger(TaggerTrainer.Train(rest, null, FoldTaggerEpochs, seed + fold, "fold", TextWriter.Null));
+            var tagger = new PosTagger(TaggerTrainer.Train(rest, null, FoldTaggerEpochs, seed + fold, "fold", TextWriter.Null, wordClasses));
             foreach (var s in held)
             {
                 var tags = tagger.TagWords(s.Words.Select(w => w.Form).ToArray());

