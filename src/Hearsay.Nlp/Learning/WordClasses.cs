@@ -32,8 +32,17 @@ public sealed class WordClasses
     public int ClassOf(string word) => Classes.TryGetValue(FeatureHash.OfLower(word), out ushort c) ? c : 0;
 
     /// <summary>Reads the word embedding table and vocabulary from the MiniLM ONNX model (or the assembly embedding it) and clusters the words.</summary>
-    public static WordClasses FromMiniLm(string path, int seed, TextWriter log)
+    public static WordClasses FromMiniLm(string path, int seed, TextWriter log) =>
+        new(Compute(path, seed, log, w => FeatureHash.OfLower(w)));
+
+    /// <summary>
+    /// The clustering itself, keyed by the caller's word hash: the NER model keys words by its own
+    /// hash (<c>NerFeatureExtractor.LowerHash</c>), the tagger by <see cref="FeatureHash.OfLower"/>.
+    /// </summary>
+    public static Dictionary<ulong, ushort> Compute(string path, int seed, TextWriter log, Func<string, ulong> key)
     {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(key);
         var bytes = File.ReadAllBytes(path);
         var (vectors, dim) = ReadEmbeddingTable(bytes, path);
         var vocab = ReadVocabulary(bytes, path);
@@ -65,11 +74,11 @@ public sealed class WordClasses
         var classes = new Dictionary<ulong, ushort>(words.Count);
         for (int k = 0; k < words.Count; k++)
         {
-            classes[FeatureHash.OfLower(words[k])] = (ushort)((coarse[k] * Fine) + fine[k] + 1);
+            classes[key(words[k])] = (ushort)((coarse[k] * Fine) + fine[k] + 1);
         }
 
         log.WriteLine($"word classes from {path}: {words.Count} words of {vocab.Count}, {dim}-d, k={Coarse} and k={Fine} (spherical k-means, 8 iterations, seed {seed})");
-        return new WordClasses(classes);
+        return classes;
     }
 
     private static (float[] Vectors, int Dim) ReadEmbeddingTable(byte[] b, string path)
