@@ -104,7 +104,7 @@ internal static partial class MetadataReader
                 }
             }
 
-            if (!n.Skipped && n.DirectText is > 4 and < 80 && m.ShortDateTexts.Count < 3 * MaxCollected)
+            if (!n.Skipped && n.DirectText is > 1 and < 80 && m.ShortDateTexts.Count < 3 * MaxCollected)
             {
                 foreach (var c in el.ChildNodes)
                 {
@@ -113,6 +113,12 @@ internal static partial class MetadataReader
                         if (t.Data.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
                         {
                             m.ShortDateTexts.Add(t.Data);
+                        }
+
+                        if (!n.InStrongNegative && m.ShortBylineTexts.Count < MaxCollected && t.Data.Length < 30 && AuthorLabel().IsMatch(t.Data)
+                            && NextText(t) is { } following)
+                        {
+                            m.ShortBylineTexts.Add(following);
                         }
 
                         if (!n.InStrongNegative && m.ShortBylineTexts.Count < MaxCollected && BylineStart().IsMatch(t.Data))
@@ -150,6 +156,33 @@ internal static partial class MetadataReader
         }
 
         return best is not null && best.Length * 10 >= full.Length * 6 && best.Length >= 10 ? best : full;
+    }
+
+    /// <summary>The first non-blank text after a node in document order (a few steps at most), for "Author:" labels.</summary>
+    private static string? NextText(INode start)
+    {
+        INode? cur = start;
+        for (var steps = 0; steps < 12 && cur is not null; steps++)
+        {
+            INode? next = cur.FirstChild is { } fc && cur != start ? fc : null;
+            while (next is null && cur is not null)
+            {
+                next = cur.NextSibling;
+                if (next is null)
+                {
+                    cur = cur.Parent;
+                }
+            }
+
+            cur = next;
+            if (cur is IText tx && !string.IsNullOrWhiteSpace(tx.Data))
+            {
+                var d = tx.Data.Trim();
+                return d.Length < 60 ? d : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The cleanest name inside a byline element: itemprop=name, an author-page link, or a *name* element.</summary>
@@ -341,6 +374,11 @@ internal static partial class MetadataReader
         if (result.Count == 0)
         {
             var meta = m.MetaValue("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl", "citation_author", "cxenseparse:author", "twitter:creator:name");
+            if (meta is null && m.MetaValue("twitter:label1") is { } label && AuthorLabel().IsMatch(label))
+            {
+                meta = m.MetaValue("twitter:data1");
+            }
+
             if (meta is not null)
             {
                 AddAuthor(meta, result);
@@ -522,6 +560,9 @@ internal static partial class MetadataReader
 
     [GeneratedRegex(@"^\s*(?:by|von|text:|autor:|author:|written by)\s+\p{Lu}", RegexOptions.CultureInvariant)]
     private static partial Regex BylineStart();
+
+    [GeneratedRegex(@"^\s*(?:written by|geschrieben von|verfasst von|von|by|autor(?:in)?|author|verfasser(?:in)?|text)\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorLabel();
 
     [GeneratedRegex(@"^(?:posted|veröffentlicht|published|name|anonymous|anonym|unknown|guest|gast|comments?|says|sagt|about the author|alle beiträge|über)\b|\b(?:says|sagt|schreibt|wrote)$|erforderlich|required|\*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAName();
