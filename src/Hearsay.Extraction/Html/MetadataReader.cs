@@ -361,15 +361,22 @@ internal static partial class MetadataReader
         }
 
         var result = new List<string>();
+        List<string>? siteOnly = null;
+        void DropSite()
+        {
+            if (result.Count > 0 && result.TrueForAll(IsSite))
+            {
+                siteOnly ??= [.. result];
+                result.Clear();
+            }
+        }
+
         foreach (var a in ld.Authors)
         {
             AddAuthor(a, result);
         }
 
-        if (result.Count > 0 && result.TrueForAll(IsSite))
-        {
-            result.Clear();
-        }
+        DropSite();
 
         if (result.Count == 0)
         {
@@ -382,10 +389,7 @@ internal static partial class MetadataReader
             if (meta is not null)
             {
                 AddAuthor(meta, result);
-                if (result.TrueForAll(IsSite))
-                {
-                    result.Clear();
-                }
+                DropSite();
             }
         }
 
@@ -399,14 +403,12 @@ internal static partial class MetadataReader
                 }
 
                 AddAuthor(t, result);
-                if (result.Count > 0 && result.TrueForAll(IsSite))
-                {
-                    result.Clear();
-                }
+                DropSite();
             }
         }
 
-        return result;
+        // When the page names no person, the organisation it credits itself is the author (press releases, NGOs).
+        return result.Count == 0 && siteOnly is not null ? siteOnly : result;
     }
 
     private static void AddAuthor(string raw, List<string> into)
