@@ -80,7 +80,7 @@ internal static partial class MetadataReader
             var rel = el.GetAttribute("rel");
             var cls = n.ClassAndId;
             var isAuthor = itemprop is "author" or "creator" || (rel is not null && rel.Contains("author", StringComparison.OrdinalIgnoreCase))
-                || (cls.Length > 0 && AuthorClass().IsMatch(cls));
+                || (n.ClassFlags & PageTree.AuthorFlag) != 0;
             if (isAuthor && !n.InStrongNegative && m.BylineTexts.Count < MaxCollected && n.Text < 200 && n.Tag is not "html" and not "body" && !n.Tag.StartsWith('h'))
             {
                 var text = el.GetAttribute("content") ?? NameInside(el) ?? el.TextContent;
@@ -90,7 +90,7 @@ internal static partial class MetadataReader
                 }
             }
 
-            if (m.DateTexts.Count < 2 * MaxCollected && cls.Length > 0 && (n.Skipped || n.Text < 200) && DateClass().IsMatch(cls))
+            if (m.DateTexts.Count < 2 * MaxCollected && (n.ClassFlags & PageTree.DateFlag) != 0 && (n.Skipped || n.Text < 200))
             {
                 var text = el.TextContent;
                 if (text.Length < 200)
@@ -580,6 +580,10 @@ internal static partial class MetadataReader
 
     [GeneratedRegex(@"(?:^|[\s_-])(?:author\w*|byline\w*|autor\w*|verfasser\w*|writer|vcard|fn)(?:$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorClass();
+
+    public static bool IsAuthorClass(string classToken) => AuthorClass().IsMatch(classToken);
+
+    public static bool IsDateClass(string classToken) => DateClass().IsMatch(classToken);
 
     [GeneratedRegex(@"(?:date|datum|time|published|posted|pubdate|dateline|entry-meta|post-meta|meta-date|timestamp|zeit|authored|updated|heading__meta|article-details|meta)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateClass();

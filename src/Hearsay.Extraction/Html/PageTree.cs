@@ -40,10 +40,11 @@ internal sealed class PageTree
                 node.ClassAndId = ci;
                 if (ci.Length > 0)
                 {
-                    var verdict = Classify(ci);
-                    node.Negative = verdict.Negative;
-                    node.Positive = verdict.Positive;
-                    node.StrongNegative = verdict.StrongNegative;
+                    var flags = Classify(ci);
+                    node.ClassFlags = flags;
+                    node.Negative = (flags & NegativeFlag) != 0;
+                    node.Positive = (flags & PositiveFlag) != 0;
+                    node.StrongNegative = node.Negative && (flags & StrongFlag) != 0;
                 }
                 // Index the child list: AngleSharp finds NextSibling by searching the parent's children (quadratic).
                 var kids = el.ChildNodes;
@@ -119,8 +120,11 @@ internal sealed class PageTree
     private const byte NegativeFlag = 1;
     private const byte PositiveFlag = 2;
     private const byte StrongFlag = 4;
+    public const byte AuthorFlag = 8;
+    public const byte DateFlag = 16;
+    public const byte LeadFlag = 32;
 
-    // The vocabularies are bounded by whitespace on both sides ((?:^|[\s_-]) ... (?:$|[\s_-])), so no match spans a
+    // The vocabularies are bounded by whitespace on both sides (or, for dates, contain no space) ((?:^|[\s_-]) ... (?:$|[\s_-])), so no match spans a
     // space: a class string's verdict is the union of its space-separated tokens' verdicts. Tokens ("clearfix",
     // "col-md-8", "entry-content") repeat across elements and sites far more than whole class strings, and each
     // regex run costs microseconds, so the per-token verdicts are cached (bounded).
@@ -129,7 +133,7 @@ internal sealed class PageTree
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> TokenLookup =
         TokenVerdicts.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static (bool Negative, bool Positive, bool StrongNegative) Classify(string ci)
+    private static byte Classify(string ci)
     {
         byte flags = 0;
         var rest = ci.AsSpan();
@@ -155,8 +159,7 @@ internal sealed class PageTree
             rest = rest[end..];
         }
 
-        var neg = (flags & NegativeFlag) != 0;
-        return (neg, (flags & PositiveFlag) != 0, neg && (flags & StrongFlag) != 0);
+        return flags;
     }
 
     private static byte TokenVerdict(ReadOnlySpan<char> token)
@@ -167,7 +170,8 @@ internal sealed class PageTree
         }
 
         var t = token.ToString();
-        v = (byte)((Boilerplate.IsNegative(t) ? NegativeFlag : 0) | (Boilerplate.IsPositive(t) ? PositiveFlag : 0) | (Boilerplate.IsStrongNegative(t) ? StrongFlag : 0));
+        v = (byte)((Boilerplate.IsNegative(t) ? NegativeFlag : 0) | (Boilerplate.IsPositive(t) ? PositiveFlag : 0) | (Boilerplate.IsStrongNegative(t) ? StrongFlag : 0)
+            | (MetadataReader.IsAuthorClass(t) ? AuthorFlag : 0) | (MetadataReader.IsDateClass(t) ? DateFlag : 0) | (Boilerplate.IsLead(t) ? LeadFlag : 0));
         if (TokenVerdicts.Count < 200_000 && t.Length < 100)
         {
             TokenVerdicts.TryAdd(t, v);
