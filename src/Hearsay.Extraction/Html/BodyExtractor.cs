@@ -298,7 +298,7 @@ internal sealed class BodyExtractor
         for (var j = first - 1; j > anc; j--)
         {
             var n = nodes[j];
-            if (n.Skipped || n.Text < 30 || n.Text > 1500 || n.LinkDensity > 0.3 || n.StrongNegative || Boilerplate.IsHeading(n.Tag) || !Boilerplate.IsLead(n.ClassAndId))
+            if (n.Skipped || n.Text < 30 || n.Text > 1500 || n.LinkDensity > 0.3 || n.StrongNegative || Boilerplate.IsHeading(n.Tag) || (n.ClassFlags & PageTree.LeadFlag) == 0)
             {
                 continue;
             }

@@ -45,6 +45,10 @@ internal sealed partial class LinkedData
     public string? Url;
     public string? Body;
 
+    // Yoast-style graphs name the author in a separate Person node and point to it by @id.
+    private readonly List<string> authorIds = [];
+    private readonly Dictionary<string, string> namesById = new(StringComparer.Ordinal);
+
     public static LinkedData Read(IEnumerable<string> blocks)
     {
         var result = new LinkedData();
@@ -75,6 +79,11 @@ internal sealed partial class LinkedData
                         continue;
                     }
 
+                    if (Str(e, "@id") is { } id && Str(e, "name") is { } idName)
+                    {
+                        result.namesById.TryAdd(id, idName);
+                    }
+
                     var rank = Rank(e);
                     if (rank < bestRank)
                     {
@@ -98,6 +107,17 @@ internal sealed partial class LinkedData
             catch (JsonException)
             {
                 // Broken JSON-LD is common; the page's other markup still speaks.
+            }
+        }
+
+        if (result.Authors.Count == 0)
+        {
+            foreach (var id in result.authorIds)
+            {
+                if (result.namesById.TryGetValue(id, out var name))
+                {
+                    result.Authors.Add(name);
+                }
             }
         }
 
@@ -141,6 +161,7 @@ internal sealed partial class LinkedData
     {
         Headline = null;
         Authors = [];
+        authorIds.Clear();
         Published = null;
         Modified = null;
         Fill(e);
@@ -184,7 +205,7 @@ internal sealed partial class LinkedData
         }
     }
 
-    private static void AddAuthors(JsonElement a, List<string> into)
+    private void AddAuthors(JsonElement a, List<string> into)
     {
         switch (a.ValueKind)
         {
@@ -195,6 +216,10 @@ internal sealed partial class LinkedData
                 if (FirstName(a) is { } n)
                 {
                     into.Add(n);
+                }
+                else if (Str(a, "@id") is { } id)
+                {
+                    authorIds.Add(id);
                 }
 
                 break;

@@ -80,7 +80,7 @@ internal static partial class MetadataReader
             var rel = el.GetAttribute("rel");
             var cls = n.ClassAndId;
             var isAuthor = itemprop is "author" or "creator" || (rel is not null && rel.Contains("author", StringComparison.OrdinalIgnoreCase))
-                || (cls.Length > 0 && AuthorClass().IsMatch(cls));
+                || (n.ClassFlags & PageTree.AuthorFlag) != 0;
             if (isAuthor && !n.InStrongNegative && m.BylineTexts.Count < MaxCollected && n.Text < 200 && n.Tag is not "html" and not "body" && !n.Tag.StartsWith('h'))
             {
                 var text = el.GetAttribute("content") ?? NameInside(el) ?? el.TextContent;
@@ -90,7 +90,7 @@ internal static partial class MetadataReader
                 }
             }
 
-            if (m.DateTexts.Count < 2 * MaxCollected && cls.Length > 0 && (n.Skipped || n.Text < 200) && DateClass().IsMatch(cls))
+            if (m.DateTexts.Count < 2 * MaxCollected && (n.ClassFlags & PageTree.DateFlag) != 0 && (n.Skipped || n.Text < 200))
             {
                 var text = el.TextContent;
                 if (text.Length < 200)
@@ -104,7 +104,7 @@ internal static partial class MetadataReader
                 }
             }
 
-            if (!n.Skipped && n.DirectText is > 4 and < 80 && m.ShortDateTexts.Count < 3 * MaxCollected)
+            if (!n.Skipped && n.DirectText is > 1 and < 80 && m.ShortDateTexts.Count < 3 * MaxCollected)
             {
                 foreach (var c in el.ChildNodes)
                 {
@@ -113,6 +113,12 @@ internal static partial class MetadataReader
                         if (t.Data.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
                         {
                             m.ShortDateTexts.Add(t.Data);
+                        }
+
+                        if (!n.InStrongNegative && m.ShortBylineTexts.Count < MaxCollected && t.Data.Length < 30 && AuthorLabel().IsMatch(t.Data)
+                            && NextText(t) is { } following)
+                        {
+                            m.ShortBylineTexts.Add(following);
                         }
 
                         if (!n.InStrongNegative && m.ShortBylineTexts.Count < MaxCollected && BylineStart().IsMatch(t.Data))
@@ -150,6 +156,33 @@ internal static partial class MetadataReader
         }
 
         return best is not null && best.Length * 10 >= full.Length * 6 && best.Length >= 10 ? best : full;
+    }
+
+    /// <summary>The first non-blank text after a node in document order (a few steps at most), for "Author:" labels.</summary>
+    private static string? NextText(INode start)
+    {
+        INode? cur = start;
+        for (var steps = 0; steps < 12 && cur is not null; steps++)
+        {
+            INode? next = cur.FirstChild is { } fc && cur != start ? fc : null;
+            while (next is null && cur is not null)
+            {
+                next = cur.NextSibling;
+                if (next is null)
+                {
+                    cur = cur.Parent;
+                }
+            }
+
+            cur = next;
+            if (cur is IText tx && !string.IsNullOrWhiteSpace(tx.Data))
+            {
+                var d = tx.Data.Trim();
+                return d.Length < 60 ? d : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The cleanest name inside a byline element: itemprop=name, an author-page link, or a *name* element.</summary>
@@ -328,26 +361,35 @@ internal static partial class MetadataReader
         }
 
         var result = new List<string>();
+        List<string>? siteOnly = null;
+        void DropSite()
+        {
+            if (result.Count > 0 && result.TrueForAll(IsSite))
+            {
+                siteOnly ??= [.. result];
+                result.Clear();
+            }
+        }
+
         foreach (var a in ld.Authors)
         {
             AddAuthor(a, result);
         }
 
-        if (result.Count > 0 && result.TrueForAll(IsSite))
-        {
-            result.Clear();
-        }
+        DropSite();
 
         if (result.Count == 0)
         {
             var meta = m.MetaValue("author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl", "citation_author", "cxenseparse:author", "twitter:creator:name");
+            if (meta is null && m.MetaValue("twitter:label1") is { } label && AuthorLabel().IsMatch(label))
+            {
+                meta = m.MetaValue("twitter:data1");
+            }
+
             if (meta is not null)
             {
                 AddAuthor(meta, result);
-                if (result.TrueForAll(IsSite))
-                {
-                    result.Clear();
-                }
+                DropSite();
             }
         }
 
@@ -361,14 +403,12 @@ internal static partial class MetadataReader
                 }
 
                 AddAuthor(t, result);
-                if (result.Count > 0 && result.TrueForAll(IsSite))
-                {
-                    result.Clear();
-                }
+                DropSite();
             }
         }
 
-        return result;
+        // When the page names no person, the organisation it credits itself is the author (press releases, NGOs).
+        return result.Count == 0 && siteOnly is not null ? siteOnly : result;
     }
 
     private static void AddAuthor(string raw, List<string> into)
@@ -523,6 +563,9 @@ internal static partial class MetadataReader
     [GeneratedRegex(@"^\s*(?:by|von|text:|autor:|author:|written by)\s+\p{Lu}", RegexOptions.CultureInvariant)]
     private static partial Regex BylineStart();
 
+    [GeneratedRegex(@"^\s*(?:written by|geschrieben von|verfasst von|von|by|autor(?:in)?|author|verfasser(?:in)?|text)\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorLabel();
+
     [GeneratedRegex(@"^(?:posted|veröffentlicht|published|name|anonymous|anonym|unknown|guest|gast|comments?|says|sagt|about the author|alle beiträge|über)\b|\b(?:says|sagt|schreibt|wrote)$|erforderlich|required|\*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAName();
 
@@ -537,6 +580,10 @@ internal static partial class MetadataReader
 
     [GeneratedRegex(@"(?:^|[\s_-])(?:author\w*|byline\w*|autor\w*|verfasser\w*|writer|vcard|fn)(?:$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorClass();
+
+    public static bool IsAuthorClass(string classToken) => AuthorClass().IsMatch(classToken);
+
+    public static bool IsDateClass(string classToken) => DateClass().IsMatch(classToken);
 
     [GeneratedRegex(@"(?:date|datum|time|published|posted|pubdate|dateline|entry-meta|post-meta|meta-date|timestamp|zeit|authored|updated|heading__meta|article-details|meta)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateClass();

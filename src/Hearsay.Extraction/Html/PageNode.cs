@@ -14,6 +14,9 @@ internal sealed class PageNode
     public bool Negative;
     public bool Positive;
     public bool StrongNegative;
+
+    /// <summary>The class vocabularies this element's class/id tokens hit (<see cref="PageTree"/> flag constants).</summary>
+    public byte ClassFlags;
     public int DirectText;
     public int Text;
     public int LinkText;

@@ -40,10 +40,11 @@ internal sealed class PageTree
                 node.ClassAndId = ci;
                 if (ci.Length > 0)
                 {
-                    var verdict = Classify(ci);
-                    node.Negative = verdict.Negative;
-                    node.Positive = verdict.Positive;
-                    node.StrongNegative = verdict.StrongNegative;
+                    var flags = Classify(ci);
+                    node.ClassFlags = flags;
+                    node.Negative = (flags & NegativeFlag) != 0;
+                    node.Positive = (flags & PositiveFlag) != 0;
+                    node.StrongNegative = node.Negative && (flags & StrongFlag) != 0;
                 }
                 // Index the child list: AngleSharp finds NextSibling by searching the parent's children (quadratic).
                 var kids = el.ChildNodes;
@@ -116,22 +117,64 @@ internal sealed class PageTree
         return tree;
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (bool Negative, bool Positive, bool StrongNegative)> ClassVerdicts =
-        new(StringComparer.Ordinal);
+    private const byte NegativeFlag = 1;
+    private const byte PositiveFlag = 2;
+    private const byte StrongFlag = 4;
+    public const byte AuthorFlag = 8;
+    public const byte DateFlag = 16;
+    public const byte LeadFlag = 32;
 
-    /// <summary>Class strings repeat across elements and pages; the regex verdicts are cached (bounded).</summary>
-    private static (bool Negative, bool Positive, bool StrongNegative) Classify(string ci)
+    // The vocabularies are bounded by whitespace on both sides (or, for dates, contain no space) ((?:^|[\s_-]) ... (?:$|[\s_-])), so no match spans a
+    // space: a class string's verdict is the union of its space-separated tokens' verdicts. Tokens ("clearfix",
+    // "col-md-8", "entry-content") repeat across elements and sites far more than whole class strings, and each
+    // regex run costs microseconds, so the per-token verdicts are cached (bounded).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> TokenVerdicts = new(StringComparer.Ordinal);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> TokenLookup =
+        TokenVerdicts.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static byte Classify(string ci)
     {
-        if (ClassVerdicts.TryGetValue(ci, out var v))
+        byte flags = 0;
+        var rest = ci.AsSpan();
+        while (rest.Length > 0)
+        {
+            var start = 0;
+            while (start < rest.Length && char.IsWhiteSpace(rest[start]))
+            {
+                start++;
+            }
+
+            var end = start;
+            while (end < rest.Length && !char.IsWhiteSpace(rest[end]))
+            {
+                end++;
+            }
+
+            if (end > start)
+            {
+                flags |= TokenVerdict(rest[start..end]);
+            }
+
+            rest = rest[end..];
+        }
+
+        return flags;
+    }
+
+    private static byte TokenVerdict(ReadOnlySpan<char> token)
+    {
+        if (TokenLookup.TryGetValue(token, out var v))
         {
             return v;
         }
 
-        var neg = Boilerplate.IsNegative(ci);
-        v = (neg, Boilerplate.IsPositive(ci), neg && Boilerplate.IsStrongNegative(ci));
-        if (ClassVerdicts.Count < 100_000 && ci.Length < 300)
+        var t = token.ToString();
+        v = (byte)((Boilerplate.IsNegative(t) ? NegativeFlag : 0) | (Boilerplate.IsPositive(t) ? PositiveFlag : 0) | (Boilerplate.IsStrongNegative(t) ? StrongFlag : 0)
+            | (MetadataReader.IsAuthorClass(t) ? AuthorFlag : 0) | (MetadataReader.IsDateClass(t) ? DateFlag : 0) | (Boilerplate.IsLead(t) ? LeadFlag : 0));
+        if (TokenVerdicts.Count < 200_000 && t.Length < 100)
         {
-            ClassVerdicts.TryAdd(ci, v);
+            TokenVerdicts.TryAdd(t, v);
         }
 
         return v;
