@@ -135,4 +135,28 @@ public sealed class AnalyzeCommandTests : IDisposable
         root.TryGetProperty("attributions", out var a).ShouldBeTrue();
         a.GetArrayLength().ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Analyze_NoDateGiven_InfersItFromTheDateline_WithConfidence()
+    {
+        var path = Write("wire.txt", Encoding.UTF8.GetBytes("Bridge reopens after repairs\n\nMarch 3, 2024\n\nThe transport ministry said on Friday that the bridge had reopened.\n"));
+
+        var (exit, stdout, _) = await CliRun.Invoke("analyze", path, "--format", "json");
+
+        exit.ShouldBe(0);
+        var root = JsonDocument.Parse(stdout).RootElement;
+        root.GetProperty("published").GetString().ShouldBe("2024-03-03");
+        root.GetProperty("publishedOrigin").GetString().ShouldBe("text");
+        root.GetProperty("publishedConfidence").GetDouble().ShouldBeInRange(0.5, 0.99);
+        root.GetProperty("times").EnumerateArray().ShouldContain(t => t.GetProperty("text").GetString() == "Friday" && t.GetProperty("value").GetString() == "2024-03-01");
+    }
+
+    [Fact]
+    public async Task Analyze_EveryStage_IsRecordedOnce()
+    {
+        var (_, stdout, _) = await CliRun.Invoke("analyze", Showcase, "--format", "json");
+        var stages = JsonDocument.Parse(stdout).RootElement.GetProperty("models").EnumerateArray().Select(m => m.GetProperty("stage").GetString()).ToList();
+        stages.Count.ShouldBe(stages.Distinct().Count());
+        stages.Count.ShouldBeGreaterThanOrEqualTo(8);
+    }
 }

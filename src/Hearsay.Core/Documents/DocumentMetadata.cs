@@ -15,6 +15,12 @@ public sealed record DocumentMetadata
     /// <summary>How the publication date was obtained: "given", "metadata", "text" (inferred), or null.</summary>
     public string? PublishedOrigin { get; init; }
 
+    /// <summary>How sure the date is: 1 when given or read from metadata, below 1 when inferred from the text, 0 when unknown.</summary>
+    public double? PublishedConfidence { get; init; }
+
+    /// <summary>Why the date is what it is (or why it is unknown), in words.</summary>
+    public string? PublishedNote { get; init; }
+
     public string? Site { get; init; }
 
     /// <summary>ISO 639-1 code, or null when not detected yet.</summary>

@@ -25,6 +25,10 @@ public sealed record DocumentResult
 
     public string? PublishedOrigin { get; init; }
 
+    public double? PublishedConfidence { get; init; }
+
+    public string? PublishedNote { get; init; }
+
     public string? Site { get; init; }
 
     public string? CanonicalUrl { get; init; }

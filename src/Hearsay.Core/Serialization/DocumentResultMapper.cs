@@ -68,6 +68,8 @@ public static class DocumentResultMapper
             Byline = md.Byline,
             Published = md.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             PublishedOrigin = md.PublishedOrigin,
+            PublishedConfidence = md.PublishedConfidence,
+            PublishedNote = md.PublishedNote,
             Site = md.Site,
             CanonicalUrl = md.CanonicalUrl,
             Text = text,

@@ -42,10 +42,14 @@ public sealed class DocumentDateEstimator : ModelStage<DocumentDateEstimate>
         ArgumentNullException.ThrowIfNull(prediction);
         if (prediction.Date is { } date)
         {
-            document.UpdateMetadata(m => m with { Published = date, PublishedOrigin = prediction.Origin });
+            document.UpdateMetadata(m => m with { Published = date, PublishedOrigin = prediction.Origin, PublishedConfidence = prediction.Confidence, PublishedNote = prediction.Reason });
+        }
+        else
+        {
+            // Unknown is an answer too: say why, so that a reader knows relative dates were left unresolved.
+            document.UpdateMetadata(m => m with { PublishedConfidence = 0, PublishedNote = prediction.Reason });
         }
 
-        document.Provenance.Add(new StageVersion(Name, Version));
     }
 
     /// <summary>The publication date the text itself supports, or an unknown estimate saying why not.</summary>

@@ -29,7 +29,6 @@ public sealed class TimexRecognizer : ModelStage<IReadOnlyList<TimeExpression>>
     {
         ArgumentNullException.ThrowIfNull(document);
         document.SetTimeExpressions(prediction);
-        document.Provenance.Add(new StageVersion(Name, Version));
     }
 
     /// <summary>Time expressions in <paramref name="text"/>, in text order, resolved against <paramref name="anchor"/> (unresolved "XXXX" parts when null).</summary>
