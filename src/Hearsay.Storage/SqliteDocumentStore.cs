@@ -157,8 +157,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
                     connection,
                     transaction,
                     "INSERT INTO attributions (document_id, attribution_id, ordinal, source_text, source_key, source_type, entity_name, entity_key, " +
-                    "entity_global_id, entity_global_key, cue_text, content_text, form, polarity, attribution_json) " +
-                    "VALUES (@id, @aid, @ordinal, @source, @sourceKey, @sourceType, @entity, @entityKey, @global, @globalKey, @cue, @content, @form, @polarity, @json)",
+                    "entity_global_id, entity_global_key, cue_text, content_text, form, polarity, attribution_json, said_at) " +
+                    "VALUES (@id, @aid, @ordinal, @source, @sourceKey, @sourceType, @entity, @entityKey, @global, @globalKey, @cue, @content, @form, @polarity, @json, @saidAt)",
                     cancellationToken,
                     ("@id", document.Id),
                     ("@aid", a.Id),
@@ -174,7 +174,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
                     ("@content", content),
                     ("@form", a.Form),
                     ("@polarity", a.Polarity),
-                    ("@json", attributionJson[i]));
+                    ("@json", attributionJson[i]),
+                    ("@saidAt", SaidAt(a, document)));
                 await ExecuteAsync(
                     connection,
                     transaction,
@@ -335,7 +336,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
                 "SELECT attributions.document_id, documents.title, attributions.attribution_json " +
                 "FROM attributions JOIN documents ON documents.id = attributions.document_id " +
                 "WHERE attributions.source_key = @key OR attributions.entity_key = @key OR attributions.entity_global_key = @key " +
-                "ORDER BY documents.seq, attributions.ordinal LIMIT @limit",
+                "ORDER BY CASE WHEN attributions.said_at IS NULL THEN 1 ELSE 0 END, attributions.said_at, documents.seq, attributions.ordinal LIMIT @limit",
                 ("@key", key),
                 ("@limit", limit));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -350,6 +351,21 @@ public sealed class SqliteDocumentStore : IDocumentStore
         }
 
         return rows.Select(r => new StoredAttribution(r.DocumentId, r.Title, Deserialize<AttributionResult>(r.Json, "an attribution of document " + r.DocumentId))).ToArray();
+    }
+
+    /// <summary>
+    /// The statement's own date when its time value starts with a full or partial calendar date
+    /// ("2021-09-12", "2021-W36" is not a calendar date and falls back), else the publication date.
+    /// </summary>
+    internal static string? SaidAt(AttributionResult attribution, DocumentResult document)
+    {
+        var value = attribution.Time?.Value;
+        if (value is { Length: >= 4 } && char.IsAsciiDigit(value[0]) && char.IsAsciiDigit(value[3]) && (value.Length == 4 || (value[4] == '-' && value.Length >= 7 && char.IsAsciiDigit(value[5]))))
+        {
+            return value.Length > 10 ? value[..10] : value;
+        }
+
+        return document.Published;
     }
 
     /// <summary>The model versions recorded for a stored analysis, stage by stage (empty when unknown).</summary>

@@ -227,6 +227,19 @@ public abstract class DocumentStoreContract : IDisposable
     }
 
     [Fact]
+    public async Task Attributions_by_source_read_as_a_timeline_ordered_by_when_each_statement_was_made()
+    {
+        // Stored out of order: the later statement first, then an undated one, then the earliest.
+        await Store.SaveAsync(SampleDocuments.Simple("late") with { Published = "2024-06-01" });
+        await Store.SaveAsync(SampleDocuments.Simple("undated", "railway") with { Published = null });
+        await Store.SaveAsync(SampleDocuments.Simple("early", "canal") with { Published = "2023-01-15" });
+
+        var timeline = await Store.AttributionsBySourceAsync("Lina Ortiz", 10);
+
+        timeline.Select(a => a.DocumentId).ShouldBe(["early", "late", "undated"]);
+    }
+
+    [Fact]
     public async Task Concurrent_saves_of_the_same_document_store_it_once()
     {
         var doc = SampleDocuments.Bridge();
