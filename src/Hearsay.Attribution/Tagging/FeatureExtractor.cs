@@ -19,7 +19,7 @@ public sealed class FeatureExtractor
     /// <paramref name="firstPass"/> are a first tagger's labels (stacking): where it put cues, sources and content.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Extract(string[] words, string?[]? pos, List<ulong> features, int[] offsets, int[]? firstPass = null)
+    public void Extract(string[] words, string?[]? pos, List<ulong> features, int[] offsets, int[]? firstPass = null, int[]? heads = null, string?[]? rels = null)
     {
         int n = words.Length;
         var norm = new string[n];
@@ -168,6 +168,11 @@ public sealed class FeatureExtractor
                 features.Add(FeatureHash.Of(29, p, rd));
                 features.Add(FeatureHash.Of(30, p, ld));
             }
+
+            if (heads is not null && rels is not null)
+            {
+                AddSyntax(i, heads, rels, cueB, pos, q, features);
+            }
         }
 
         offsets[n] = features.Count;
@@ -254,6 +259,54 @@ public sealed class FeatureExtractor
         for (int i = 0; i <= n; i++)
         {
             offsets[i] = baseStart + newOffsets[i];
+        }
+    }
+
+    /// <summary>
+    /// Dependency features: the token's relation, and the branch by which it hangs under its nearest
+    /// cue-word ancestor (nsubj for a source, ccomp/parataxis/xcomp for content), with direction and depth.
+    /// </summary>
+    private static void AddSyntax(int i, int[] heads, string?[] rels, string?[] cueB, string?[]? pos, string q, List<ulong> features)
+    {
+        int n = heads.Length;
+        string rel = rels[i] ?? "-";
+        int h = heads[i];
+        string headCue = h >= 0 && h < n ? cueB[h] ?? "-" : "root";
+        features.Add(FeatureHash.Of(60, rel));
+        features.Add(FeatureHash.Of(61, rel, headCue));
+        features.Add(FeatureHash.Of(62, rel, h >= 0 && h < n ? rels[h] ?? "-" : "root"));
+
+        int a = i;
+        int cue = -1;
+        for (int depth = 0; depth < 24; depth++)
+        {
+            int up = heads[a];
+            if (up < 0 || up >= n || up == a)
+            {
+                break;
+            }
+
+            if (cueB[up] is "H" or "M" && (pos is null || pos[up] is null || pos[up]!.StartsWith("VB", StringComparison.Ordinal) || pos[up] == "NN"))
+            {
+                cue = up;
+                string branch = rels[a] ?? "-";
+                string dir = i < up ? "L" : "R";
+                string d = Bucket(depth + 1);
+                features.Add(FeatureHash.Of(63, branch));
+                features.Add(FeatureHash.Of(64, branch, dir));
+                features.Add(FeatureHash.Of(65, branch, d));
+                features.Add(FeatureHash.Of(66, branch, cueB[up]!, q));
+                features.Add(FeatureHash.Of(67, branch, rel));
+                break;
+            }
+
+            a = up;
+        }
+
+        if (cue < 0)
+        {
+            features.Add(FeatureHash.Of(63, "none"));
+            features.Add(FeatureHash.Of(66, "none", q));
         }
     }
 
