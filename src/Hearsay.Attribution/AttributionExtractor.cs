@@ -108,6 +108,45 @@ public sealed class AttributionExtractor : ModelStage<IReadOnlyList<AttributionR
     /// way it was trained (PTB-like: "Al-Arabiya" whole, "didn't" split), whatever tokenizer
     /// built the document; its labels are carried back to the document's tokens by character position.
     /// </summary>
+    /// <summary>
+    /// The parser's heads and relations carried to the model tokens: a model token takes its document token's
+    /// relation and points at the first model token of the head (-1 for a root or a head outside the unit);
+    /// further model tokens of one document token hang on its first one.
+    /// </summary>
+    private static (int[] Heads, string?[] Rels) CarryDependencies(Token[] tokens, TokenRange unit, int[] docOf)
+    {
+        int n = docOf.Length;
+        var firstModel = new int[unit.Length];
+        Array.Fill(firstModel, -1);
+        for (int k = 0; k < n; k++)
+        {
+            int local = docOf[k] - unit.Start;
+            if (firstModel[local] < 0)
+            {
+                firstModel[local] = k;
+            }
+        }
+
+        var heads = new int[n];
+        var rels = new string?[n];
+        for (int k = 0; k < n; k++)
+        {
+            int local = docOf[k] - unit.Start;
+            if (firstModel[local] != k)
+            {
+                heads[k] = firstModel[local];
+                rels[k] = "flat";
+                continue;
+            }
+
+            int h = tokens[docOf[k]].Head;
+            heads[k] = h >= unit.Start && h < unit.End ? firstModel[h - unit.Start] : -1;
+            rels[k] = tokens[docOf[k]].DepRel;
+        }
+
+        return (heads, rels);
+    }
+
     private int[] LabelUnit(Document document, TokenRange unit)
     {
         var tokens = document.Tokens;
@@ -122,9 +161,12 @@ public sealed class AttributionExtractor : ModelStage<IReadOnlyList<AttributionR
 
         // Penn tags of the document tokens, carried to the model tokens that start with them.
         string?[]? pos = null;
+        int[]? heads = null;
+        string?[]? rels = null;
         if (_tagged is not null && tokens[unit.Start].Xpos is not null)
         {
             pos = new string?[words.Length];
+            var docOf = new int[words.Length];
             int d = unit.Start;
             for (int k = 0; k < words.Length; k++)
             {
@@ -135,10 +177,16 @@ public sealed class AttributionExtractor : ModelStage<IReadOnlyList<AttributionR
                 }
 
                 pos[k] = tokens[d].Xpos;
+                docOf[k] = d;
+            }
+
+            if (tokens[unit.Start].DepRel is not null)
+            {
+                (heads, rels) = CarryDependencies(tokens, unit, docOf);
             }
         }
 
-        var modelLabels = pos is null ? _tagger.Predict(words) : _tagged!.Predict(words, pos);
+        var modelLabels = pos is null ? _tagger.Predict(words) : _tagged!.Predict(words, pos, heads, rels);
         var labels = new int[unit.Length];
         int m = 0;
         int lastModel = -1;

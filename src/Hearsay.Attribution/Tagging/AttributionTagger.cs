@@ -48,7 +48,9 @@ public sealed class AttributionTagger
 
     /// <summary>BIO labels for one sentence.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int[] Predict(string[] words, string?[]? pos = null)
+    /// <param name="heads">Dependency head of each word within these words (-1: root or outside), or null.</param>
+    /// <param name="rels">Dependency relation of each word to its head, or null.</param>
+    public int[] Predict(string[] words, string?[]? pos = null, int[]? heads = null, string?[]? rels = null)
     {
         ArgumentNullException.ThrowIfNull(words);
         if (words.Length == 0)
@@ -58,7 +60,7 @@ public sealed class AttributionTagger
 
         var feats = new List<ulong>(words.Length * 40);
         var offsets = new int[words.Length + 1];
-        Features.Extract(words, pos, feats, offsets, Inner?.Predict(words, pos));
+        Features.Extract(words, pos, feats, offsets, Inner?.Predict(words, pos, heads, rels), heads, rels);
         var ids = new int[feats.Count];
         for (int k = 0; k < ids.Length; k++)
         {

@@ -19,7 +19,7 @@ public sealed class FeatureExtractor
     /// <paramref name="firstPass"/> are a first tagger's labels (stacking): where it put cues, sources and content.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Extract(string[] words, string?[]? pos, List<ulong> features, int[] offsets, int[]? firstPass = null)
+    public void Extract(string[] words, string?[]? pos, List<ulong> features, int[] offsets, int[]? firstPass = null, int[]? heads = null, string?[]? rels = null)
     {
         int n = words.Length;
         var norm = new string[n];
@@ -101,6 +101,7 @@ public sealed class FeatureExtractor
             }
         }
 
+        (int[] Cue, int[] Branch, int[] Depth, int[] Lo, int[] Hi)? tree = heads is not null && rels is not null ? CueBranches(heads, cueB, pos) : null;
         string sentenceFlags = (anyCue ? "c" : "-") + (anyQuote ? "q" : "-");
         for (int i = 0; i < n; i++)
         {
@@ -167,6 +168,11 @@ public sealed class FeatureExtractor
                 features.Add(FeatureHash.Of(28, p, i + 1 < n ? pos[i + 1] ?? "-" : "</s>"));
                 features.Add(FeatureHash.Of(29, p, rd));
                 features.Add(FeatureHash.Of(30, p, ld));
+            }
+
+            if (heads is not null && rels is not null)
+            {
+                AddSyntax(i, heads, rels, cueB, pos, q, features, tree!.Value, norm);
             }
         }
 
@@ -255,6 +261,98 @@ public sealed class FeatureExtractor
         {
             offsets[i] = baseStart + newOffsets[i];
         }
+    }
+
+    /// <summary>
+    /// Dependency features: the token's relation, and the branch by which it hangs under its nearest
+    /// cue-word ancestor (nsubj for a source, ccomp/parataxis/xcomp for content), with direction and depth.
+    /// </summary>
+    private static void AddSyntax(int i, int[] heads, string?[] rels, string?[] cueB, string?[]? pos, string q, List<ulong> features, (int[] Cue, int[] Branch, int[] Depth, int[] Lo, int[] Hi) tree, string[] norm)
+    {
+        int n = heads.Length;
+        string rel = rels[i] ?? "-";
+        int h = heads[i];
+        string headCue = h >= 0 && h < n ? cueB[h] ?? "-" : "root";
+        features.Add(FeatureHash.Of(60, rel));
+        features.Add(FeatureHash.Of(61, rel, headCue));
+        features.Add(FeatureHash.Of(62, rel, h >= 0 && h < n ? rels[h] ?? "-" : "root"));
+        features.Add(FeatureHash.Of(73, rel, h >= 0 && h < n ? norm[h] : "root"));
+
+        int cue = tree.Cue[i];
+        if (cue < 0)
+        {
+            features.Add(FeatureHash.Of(63, "none"));
+            features.Add(FeatureHash.Of(66, "none", q));
+        }
+        else
+        {
+            int a = tree.Branch[i];
+            string branch = rels[a] ?? "-";
+            string dir = i < cue ? "L" : "R";
+            string d = Bucket(tree.Depth[i]);
+            string edge = i == tree.Lo[a] ? i == tree.Hi[a] ? "only" : "first" : i == tree.Hi[a] ? "last" : "in";
+            features.Add(FeatureHash.Of(63, branch));
+            features.Add(FeatureHash.Of(64, branch, dir));
+            features.Add(FeatureHash.Of(65, branch, d));
+            features.Add(FeatureHash.Of(66, branch, cueB[cue]!, q));
+            features.Add(FeatureHash.Of(67, branch, rel));
+            features.Add(FeatureHash.Of(68, branch, edge));
+            features.Add(FeatureHash.Of(69, branch, edge, norm[i]));
+            features.Add(FeatureHash.Of(71, branch, norm[cue]));
+            features.Add(FeatureHash.Of(72, branch, dir, pos?[i] ?? "-"));
+        }
+
+        // The token right after a clause under a cue: the clause's end is a likely content end (or the final stop inside it).
+        if (i > 0 && tree.Cue[i - 1] >= 0 && tree.Hi[tree.Branch[i - 1]] == i - 1 && tree.Branch[i - 1] != tree.Branch[i])
+        {
+            features.Add(FeatureHash.Of(70, rels[tree.Branch[i - 1]] ?? "-", norm[i]));
+        }
+    }
+
+    /// <summary>
+    /// For each token, its nearest cue-word ancestor, the child of that cue on the way down (the branch),
+    /// the depth below the cue, and every node's subtree extent (leftmost and rightmost token).
+    /// </summary>
+    private static (int[] Cue, int[] Branch, int[] Depth, int[] Lo, int[] Hi) CueBranches(int[] heads, string?[] cueB, string?[]? pos)
+    {
+        int n = heads.Length;
+        var cue = new int[n];
+        var branch = new int[n];
+        var depthOf = new int[n];
+        var lo = new int[n];
+        var hi = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            lo[i] = i;
+            hi[i] = i;
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            cue[i] = -1;
+            int a = i;
+            for (int depth = 0; depth < 40; depth++)
+            {
+                int up = heads[a];
+                if (up < 0 || up >= n || up == a)
+                {
+                    break;
+                }
+
+                lo[up] = Math.Min(lo[up], i);
+                hi[up] = Math.Max(hi[up], i);
+                if (cue[i] < 0 && cueB[up] is "H" or "M" && (pos is null || pos[up] is null || pos[up]!.StartsWith("VB", StringComparison.Ordinal) || pos[up] == "NN"))
+                {
+                    cue[i] = up;
+                    branch[i] = a;
+                    depthOf[i] = depth + 1;
+                }
+
+                a = up;
+            }
+        }
+
+        return (cue, branch, depthOf, lo, hi);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

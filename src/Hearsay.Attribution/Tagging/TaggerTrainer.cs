@@ -42,7 +42,7 @@ public sealed class TaggerTrainer
         var firstPass = new int[train.Count][];
         for (int s = 0; s < train.Count; s++)
         {
-            firstPass[s] = (s < half ? onB : onA).Predict(train[s].Tokens, train[s].Pos);
+            firstPass[s] = (s < half ? onB : onA).Predict(train[s].Tokens, train[s].Pos, train[s].Heads, train[s].Rels);
         }
 
         log.WriteLine("stacking: first pass on all training units");
@@ -66,7 +66,7 @@ public sealed class TaggerTrainer
         {
             buffer.Clear();
             offsets[s] = new int[train[s].Tokens.Length + 1];
-            extractor.Extract(train[s].Tokens, train[s].Pos, buffer, offsets[s], firstPass?[s]);
+            extractor.Extract(train[s].Tokens, train[s].Pos, buffer, offsets[s], firstPass?[s], train[s].Heads, train[s].Rels);
             hashes[s] = [.. buffer];
             foreach (var h in buffer)
             {
@@ -188,7 +188,7 @@ public sealed class TaggerTrainer
         var scores = new SpanScores();
         foreach (var s in data)
         {
-            scores.Add(s.Labels, tagger.Predict(s.Tokens, s.Pos));
+            scores.Add(s.Labels, tagger.Predict(s.Tokens, s.Pos, s.Heads, s.Rels));
         }
 
         return scores;

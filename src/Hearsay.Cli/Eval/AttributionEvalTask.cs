@@ -54,10 +54,20 @@ public sealed class AttributionEvalTask : IEvalTask
 
         // The shipped POS tagger's tags, as the pipeline gives them (never the file's own); a model trained without tags ignores them.
         var tags = syntax ? new AttributionPosTags() : null;
+
+        // Dependencies only for a model trained with them (HEARSAY_ATTRIBUTION_DEPS=0 leaves them out).
+        bool deps = syntax && Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_DEPS") != "0";
+
+        // HEARSAY_ATTRIBUTION_DUMP: a file to write token/gold/predicted lines to, for error analysis.
+        var dumpPath = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_DUMP");
+        using var dump = dumpPath is null ? null : new StreamWriter(dumpPath);
         foreach (var s in sentences)
         {
             ct.ThrowIfCancellationRequested();
-            scores.Add(s.Labels, tagger.Predict(s.Tokens, tags?.Tag(s.Tokens)));
+            var (pos, heads, rels) = tags is null ? (null, null, null) : tags.Analyze(s.Tokens, deps);
+            var predicted = tagger.Predict(s.Tokens, pos, heads, rels);
+            scores.Add(s.Labels, predicted);
+            dump?.WriteLine(string.Join(' ', s.Tokens.Select((t, i) => $"{t}/{BioLabels.Name(s.Labels[i])}/{BioLabels.Name(predicted[i])}")));
         }
 
         var report = new EvalReport("attribution", data, sentences.Count);

@@ -1,4 +1,5 @@
 using Hearsay.Core.Documents;
+using Hearsay.Nlp.Parsing;
 using Hearsay.Nlp.Tagging;
 
 namespace Hearsay.Cli.Training;
@@ -12,7 +13,15 @@ public sealed class AttributionPosTags
 {
     private readonly PosTagger _tagger = PosTagger.Load();
 
-    public string?[] Tag(string[] words)
+    private DependencyParser? _parser;
+
+    public string?[] Tag(string[] words) => Analyze(words, false).Pos;
+
+    /// <summary>
+    /// Penn tags and, when <paramref name="parse"/>, dependency heads (index within the words, -1 for a root)
+    /// and relations from the shipped parser, over sentences cut after a final stop as the pipeline's splitter would.
+    /// </summary>
+    public (string?[] Pos, int[]? Heads, string?[]? Rels) Analyze(string[] words, bool parse)
     {
         ArgumentNullException.ThrowIfNull(words);
         var text = new System.Text.StringBuilder();
@@ -30,7 +39,7 @@ public sealed class AttributionPosTags
 
         var doc = new Document(text.ToString());
         doc.SetTokens(tokens);
-        doc.SetSentences([new Sentence(new TokenRange(0, tokens.Length), new CharRange(0, text.Length))]);
+        doc.SetSentences(Sentences(words, tokens));
         if (tokens.Length > 0)
         {
             _tagger.Apply(doc, _tagger.Predict(doc, CancellationToken.None));
@@ -42,7 +51,44 @@ public sealed class AttributionPosTags
             result[k] = doc.Tokens[k].Xpos;
         }
 
-        return result;
+        if (!parse || tokens.Length == 0)
+        {
+            return (result, null, null);
+        }
+
+        _parser ??= DependencyParser.Load();
+        _parser.Apply(doc, _parser.Predict(doc, CancellationToken.None));
+        var heads = new int[words.Length];
+        var rels = new string?[words.Length];
+        for (int k = 0; k < heads.Length; k++)
+        {
+            heads[k] = doc.Tokens[k].Head;
+            rels[k] = doc.Tokens[k].DepRel;
+        }
+
+        return (result, heads, rels);
+    }
+
+    private static Sentence[] Sentences(string[] words, Token[] tokens)
+    {
+        var list = new List<Sentence>();
+        int start = 0;
+        for (int k = 0; k < words.Length; k++)
+        {
+            bool stop = words[k] is "." or "?" or "!";
+            if (stop && k + 1 < words.Length && words[k + 1] is "''" or "\"" or "”")
+            {
+                k++;
+            }
+
+            if ((stop && k + 1 < words.Length) || k == words.Length - 1)
+            {
+                list.Add(new Sentence(new TokenRange(start, k + 1), new CharRange(tokens[start].Start, tokens[k].End)));
+                start = k + 1;
+            }
+        }
+
+        return [.. list];
     }
 
     private static string Unescape(string w) => w switch

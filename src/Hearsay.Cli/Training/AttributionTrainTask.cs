@@ -38,10 +38,18 @@ public sealed class AttributionTrainTask : ITrainTask
         // Penn tags from the shipped POS tagger, as the pipeline will give them (HEARSAY_ATTRIBUTION_POS=0: words only).
         if (Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_POS") != "0")
         {
+            // HEARSAY_ATTRIBUTION_DEPS=1: also dependency heads and relations from the shipped parser.
+            bool deps = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_DEPS") == "1";
             var tags = new AttributionPosTags();
-            train = train.ConvertAll(s => s with { Pos = tags.Tag(s.Tokens) });
-            dev = dev?.ConvertAll(s => s with { Pos = tags.Tag(s.Tokens) });
-            log.WriteLine("POS tags from the shipped tagger");
+            LabeledSentence With(LabeledSentence s)
+            {
+                var (pos, heads, rels) = tags.Analyze(s.Tokens, deps);
+                return s with { Pos = pos, Heads = heads, Rels = rels };
+            }
+
+            train = train.ConvertAll(With);
+            dev = dev?.ConvertAll(With);
+            log.WriteLine(deps ? "POS tags and dependencies from the shipped tagger and parser" : "POS tags from the shipped tagger");
         }
 
         var dump = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_DUMP");
