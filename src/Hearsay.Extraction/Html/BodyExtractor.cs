@@ -99,13 +99,20 @@ internal sealed class BodyExtractor
             var paragraphLike = n.Tag is "p" or "pre" or "td" or "blockquote" or "dd"
                 || (n.Tag is "div" or "section" or "article" or "span" or "font" or "li" && !n.HasBlockChild && n.DirectText >= MinParagraph)
                 || (n.DirectText >= 100 && n.Tag is not "a" and not "b" and not "strong" and not "em" and not "i");
-            if (!paragraphLike || IsInsideStrongNegative(i))
+            if (!paragraphLike || IsInsideStrongNegative(i) || InsideForm(i))
             {
                 continue;
             }
 
             var letters = n.Tag is "p" or "pre" or "td" or "blockquote" or "dd" ? n.Text : Math.Max(n.DirectText, MinParagraph);
             var score = 1.0 + n.Commas + Math.Min(letters / 100, 3);
+
+            // Short lines that are no sentences (signature lists, "Name, Affiliation" rows, specs) are not prose,
+            // however many commas they carry.
+            if (n.Text < 100 && !EndsSentence(n.Element.TextContent))
+            {
+                score = Math.Min(score, 0.5);
+            }
 
             // Link-heavy "paragraphs" are menus and teasers; let them count for little.
             score *= 1 - n.LinkDensity;
@@ -199,6 +206,21 @@ internal sealed class BodyExtractor
     {
         var p = tree.Nodes[i].Parent;
         return p >= 0 && tree.Nodes[p].InStrongNegative;
+    }
+
+    /// <summary>Login, search and comment forms hold labels and messages, never the article.</summary>
+    private bool InsideForm(int i)
+    {
+        var nodes = tree.Nodes;
+        for (var p = nodes[i].Parent; p >= 0; p = nodes[p].Parent)
+        {
+            if (nodes[p].Tag == "form")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Initialize(PageNode n)
