@@ -113,6 +113,11 @@ internal sealed class BodyExtractor
             {
                 score = Math.Min(score, 0.5);
             }
+            else if (n.Commas >= 10 && n.Text < n.Element.GetElementsByTagName("br").Length * 60)
+            {
+                // One cell of short <br>-separated lines is a roster, not a paragraph.
+                score = Math.Min(score, 2);
+            }
 
             // Link-heavy "paragraphs" are menus and teasers; let them count for little.
             score *= 1 - n.LinkDensity;
