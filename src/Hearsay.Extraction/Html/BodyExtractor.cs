@@ -135,6 +135,7 @@ internal sealed class BodyExtractor
             }
         }
 
+        var section = HeadlineSection();
         var best = -1;
         var bestScore = 0.0;
         for (var i = 0; i < nodes.Count; i++)
@@ -146,6 +147,12 @@ internal sealed class BodyExtractor
             }
 
             n.Score *= 1 - n.LinkDensity;
+
+            // Text that shares the headline's container is the article; teaser lists elsewhere only look like it.
+            if (section >= 0 && n.Score > 0 && (i == section || IsAncestor(section, i)))
+            {
+                n.Score *= 1.5;
+            }
             if (n.Score > bestScore)
             {
                 bestScore = n.Score;
@@ -181,6 +188,46 @@ internal sealed class BodyExtractor
         }
 
         return cur;
+    }
+
+    /// <summary>
+    /// The smallest container around the visible headline (the h1 whose text is the title) that holds more than
+    /// the headline, or -1 when there is none or it is the whole page.
+    /// </summary>
+    private int HeadlineSection()
+    {
+        if (title is null)
+        {
+            return -1;
+        }
+
+        var nodes = tree.Nodes;
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var h = nodes[i];
+            if (h.Tag != "h1" || h.Skipped || h.Text == 0 || Normalize(h.Element.TextContent) is var t && !t.Contains(title, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            for (var p = h.Parent; p >= 0; p = nodes[p].Parent)
+            {
+                var a = nodes[p];
+                if (a.Tag is "body" or "html" || a.StrongNegative)
+                {
+                    return -1;
+                }
+
+                if (a.Text >= h.Text + 200)
+                {
+                    return a.LinkDensity < 0.5 && a.Text < nodes[0].Text / 2 ? p : -1;
+                }
+            }
+
+            return -1;
+        }
+
+        return -1;
     }
 
     /// <summary>An article split over sibling containers (modules, pages): two or more children carry real weight.</summary>
