@@ -54,6 +54,35 @@ public sealed class HtmlArticleExtractorTests
         a.Language.ShouldBe("en");
     }
 
+    [Theory]
+    [InlineData("<title>Penny - Stardew Valley Wiki</title><meta property='og:title' content='Penny - Stardew Valley Wiki'><meta property='og:site_name' content='Stardew Valley Wiki'>", "<h1>Penny</h1>", "https://stardewvalleywiki.com/Penny", "Penny")]
+    [InlineData("<title>Johannes | ohneQ Podcast</title><meta property='og:title' content='Johannes'>", "<h1>Johannes</h1>", "http://ohneq.de/johannes/", "Johannes")]
+    [InlineData("<title>Vom Boden aus gedacht - Ein langer Untertitel zum Buch : literaturkritik.de</title>", "<h1>Vom Boden aus gedacht</h1>", "https://literaturkritik.de/x.html", "Vom Boden aus gedacht")]
+    [InlineData("<title>Klimavorreiter Oberland? - Tegernseerstimme</title><meta property='og:site_name' content='Tegernseerstimme'>", "<h1><span>Energiewende Oberland:</span> Klimavorreiter Oberland?</h1>", "https://example.org/a", "Klimavorreiter Oberland?")]
+    [InlineData("<title>Die Zukunft der Arbeit - Wir dekorieren die Liegestühle um</title>", "<h1><span>Die Zukunft der Arbeit</span><span>Wir dekorieren die Liegestühle um</span></h1>", "https://example.org/a", "Wir dekorieren die Liegestühle um")]
+    [InlineData("<title>Marita Kramer verpasst Olympische Spiele - skispringen.com</title>", "<h1>\"Pure Leere\": Marita Kramer verpasst Olympische Spiele</h1>", "https://www.skispringen.com/a", "\"Pure Leere\": Marita Kramer verpasst Olympische Spiele")]
+    [InlineData("<title>pix-bavaria</title>", "<h1>Boarische Buidl</h1><h1>Bilder aus Bayern</h1><h1>Bavarian pictures</h1>", "https://www.pix-bavaria.de/", "pix-bavaria")]
+    public void Title_drops_site_suffixes_and_glued_kickers_but_keeps_quoted_ones(string head, string h1, string url, string expected)
+    {
+        var html = "<html><head>" + head + "</head><body><article>" + h1 + "<p>" + Prose + "</p><p>" + Prose + "</p></article></body></html>";
+
+        extractor.Extract(html, new Uri(url)).Title.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Signature_roster_and_login_form_lose_to_the_letter()
+    {
+        var names = string.Concat(Enumerable.Range(0, 60).Select(i => "<strong>Person " + (char)('A' + (i % 26)) + "</strong>, University " + i + "<br>"));
+        var form = "<form><div><p>Zu dieser E-Mail-Adresse ist kein Konto vorhanden, oder das Passwort ist falsch, bitte erneut versuchen, danke.</p>"
+            + "<p>Diese E-Mail-Adresse ist bereits registriert, bitte melden Sie sich an, oder setzen Sie Ihr Passwort zurück, danke.</p></div></form>";
+        var html = "<html><body>" + form + "<div><p>Letter: " + Prose + "</p><p>More: " + Prose + "</p><table><tr><td>" + names + "</td></tr></table></div></body></html>";
+
+        var a = extractor.Extract(html, null);
+
+        a.Text.ShouldStartWith("Letter: ");
+        a.Text.ShouldNotContain("Passwort");
+    }
+
     [Fact]
     public void German_page_without_lang_markup_is_detected_as_german()
     {

@@ -99,13 +99,25 @@ internal sealed class BodyExtractor
             var paragraphLike = n.Tag is "p" or "pre" or "td" or "blockquote" or "dd"
                 || (n.Tag is "div" or "section" or "article" or "span" or "font" or "li" && !n.HasBlockChild && n.DirectText >= MinParagraph)
                 || (n.DirectText >= 100 && n.Tag is not "a" and not "b" and not "strong" and not "em" and not "i");
-            if (!paragraphLike || IsInsideStrongNegative(i))
+            if (!paragraphLike || IsInsideStrongNegative(i) || InsideForm(i))
             {
                 continue;
             }
 
             var letters = n.Tag is "p" or "pre" or "td" or "blockquote" or "dd" ? n.Text : Math.Max(n.DirectText, MinParagraph);
             var score = 1.0 + n.Commas + Math.Min(letters / 100, 3);
+
+            // Short lines that are no sentences (signature lists, "Name, Affiliation" rows, specs) are not prose,
+            // however many commas they carry.
+            if (n.Text < 100 && !EndsSentence(n.Element.TextContent))
+            {
+                score = Math.Min(score, 0.5);
+            }
+            else if (n.Commas >= 10 && n.Text < n.Element.GetElementsByTagName("br").Length * 60)
+            {
+                // One cell of short <br>-separated lines is a roster, not a paragraph.
+                score = Math.Min(score, 2);
+            }
 
             // Link-heavy "paragraphs" are menus and teasers; let them count for little.
             score *= 1 - n.LinkDensity;
@@ -123,6 +135,7 @@ internal sealed class BodyExtractor
             }
         }
 
+        var section = HeadlineSection();
         var best = -1;
         var bestScore = 0.0;
         for (var i = 0; i < nodes.Count; i++)
@@ -134,6 +147,12 @@ internal sealed class BodyExtractor
             }
 
             n.Score *= 1 - n.LinkDensity;
+
+            // Text that shares the headline's container is the article; teaser lists elsewhere only look like it.
+            if (section >= 0 && n.Score > 0 && (i == section || IsAncestor(section, i)))
+            {
+                n.Score *= 1.5;
+            }
             if (n.Score > bestScore)
             {
                 bestScore = n.Score;
@@ -171,6 +190,46 @@ internal sealed class BodyExtractor
         return cur;
     }
 
+    /// <summary>
+    /// The smallest container around the visible headline (the h1 whose text is the title) that holds more than
+    /// the headline, or -1 when there is none or it is the whole page.
+    /// </summary>
+    private int HeadlineSection()
+    {
+        if (title is null)
+        {
+            return -1;
+        }
+
+        var nodes = tree.Nodes;
+        for (var i = 0; i < nodes.Count; i++)
+        {
+            var h = nodes[i];
+            if (h.Tag != "h1" || h.Skipped || h.Text == 0 || Normalize(h.Element.TextContent) is var t && !t.Contains(title, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            for (var p = h.Parent; p >= 0; p = nodes[p].Parent)
+            {
+                var a = nodes[p];
+                if (a.Tag is "body" or "html" || a.StrongNegative)
+                {
+                    return -1;
+                }
+
+                if (a.Text >= h.Text + 200)
+                {
+                    return a.LinkDensity < 0.5 && a.Text < nodes[0].Text / 2 ? p : -1;
+                }
+            }
+
+            return -1;
+        }
+
+        return -1;
+    }
+
     /// <summary>An article split over sibling containers (modules, pages): two or more children carry real weight.</summary>
     private bool SplitArticle(int parent, double score)
     {
@@ -199,6 +258,21 @@ internal sealed class BodyExtractor
     {
         var p = tree.Nodes[i].Parent;
         return p >= 0 && tree.Nodes[p].InStrongNegative;
+    }
+
+    /// <summary>Login, search and comment forms hold labels and messages, never the article.</summary>
+    private bool InsideForm(int i)
+    {
+        var nodes = tree.Nodes;
+        for (var p = nodes[i].Parent; p >= 0; p = nodes[p].Parent)
+        {
+            if (nodes[p].Tag == "form")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Initialize(PageNode n)

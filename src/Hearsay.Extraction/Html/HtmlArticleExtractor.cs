@@ -73,7 +73,8 @@ public sealed class HtmlArticleExtractor : IArticleExtractor
         var ld = LinkedData.Read(meta.JsonLd);
 
         var canonical = Resolve(meta.Canonical ?? meta.MetaValue("og:url") ?? ld.Url, baseUri);
-        var title = MetadataReader.ChooseTitle(meta, ld);
+        var pageUri = baseUri ?? (Uri.TryCreate(canonical, UriKind.Absolute, out var pu) ? pu : null);
+        var title = MetadataReader.ChooseTitle(meta, ld, pageUri?.Host);
         var blocks = new BodyExtractor(tree, title).Extract(out var reason);
 
         // A page that states its body in JSON-LD but hides it from the DOM (script-rendered) still has an article.

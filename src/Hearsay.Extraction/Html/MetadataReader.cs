@@ -139,6 +139,15 @@ internal static partial class MetadataReader
     /// </summary>
     private static string HeadlineText(IElement h1)
     {
+        // CSS-in-JS pages put <style> rules inside the headline; their text is no part of it.
+        if (h1.QuerySelector("style, script") is not null)
+        {
+            foreach (var junk in h1.QuerySelectorAll("style, script").ToList())
+            {
+                junk.Remove();
+            }
+        }
+
         var full = Collapse(h1.TextContent);
         if (h1.ChildElementCount < 2)
         {
@@ -198,32 +207,61 @@ internal static partial class MetadataReader
         return string.IsNullOrWhiteSpace(text) ? null : text;
     }
 
-    public static string? ChooseTitle(PageMetadata m, LinkedData ld)
+    public static string? ChooseTitle(PageMetadata m, LinkedData ld, string? host = null)
     {
         var og = Decode(m.MetaValue("og:title", "twitter:title", "dc.title", "dcterms.title", "title"));
         var tag = m.TitleTag is null ? null : Decode(Collapse(m.TitleTag));
         var headline = ld.Headline is null ? null : Decode(Collapse(ld.Headline));
-        var sites = SiteHints(m, ld, tag);
+        var hostLabel = HostLabel(host);
+        var sites = SiteHints(m, ld, tag, og, headline, hostLabel);
 
-        // A visible h1 that the page's own title, og:title or JSON-LD headline confirm is the cleanest headline,
-        // unless it is the site's logo text.
+        // The host name marks a title segment as the site's, but a whole title equal to it is still a title.
+        var strip = hostLabel is null ? sites : new HashSet<string>(sites, StringComparer.Ordinal) { hostLabel };
+
+        // A kicker glued in front of the headline inside the h1 ("Energiewende Oberland: Klimavorreiter Oberland?"):
+        // the metadata headline is the h1's tail, so the tail is the headline.
         foreach (var h1 in m.H1)
         {
-            if (h1.Length is <= 3 or >= 300 || sites.Contains(BodyExtractor.Normalize(h1)))
+            if (h1.Length is <= 3 or >= 300)
             {
                 continue;
             }
 
-            var nh = BodyExtractor.Normalize(h1);
             foreach (var c in (ReadOnlySpan<string?>)[headline, og, tag])
             {
-                if (c is null)
+                if (c is not null && (TailOf(h1, c) ?? TailOf(h1, StripSite(c, strip)) ?? GluedKickerTail(h1, c)) is { } tail)
+                {
+                    return tail;
+                }
+            }
+        }
+
+        // A visible h1 that the page's own title, og:title or JSON-LD headline confirm is the cleanest headline,
+        // unless it is the site's logo text; the most specific source picks among several h1s.
+        foreach (var c in (ReadOnlySpan<string?>)[headline, og, tag])
+        {
+            if (c is null)
+            {
+                continue;
+            }
+
+            var nc = BodyExtractor.Normalize(StripSite(c, strip));
+            foreach (var h1 in m.H1)
+            {
+                if (h1.Length is <= 3 or >= 300 || sites.Contains(BodyExtractor.Normalize(h1)))
                 {
                     continue;
                 }
 
-                var nc = BodyExtractor.Normalize(StripSite(c, sites));
+                var nh = BodyExtractor.Normalize(h1);
                 if (nc.Contains(nh, StringComparison.Ordinal) && nh.Length * 2 >= nc.Length)
+                {
+                    return h1;
+                }
+
+                // The h1 is the leading segment of a "Headline - Long Site Name" title (a trailing one is as often the site's).
+                if (nh.Length >= 20 && nh.Contains(' ', StringComparison.Ordinal)
+                    && TitleSeparator().Split(c) is { Length: 2 } segs && BodyExtractor.Normalize(segs[0]) == nh)
                 {
                     return h1;
                 }
@@ -241,7 +279,7 @@ internal static partial class MetadataReader
         {
             if (c is { Length: > 3 } && !sites.Contains(BodyExtractor.Normalize(c)))
             {
-                return StripSite(c, sites);
+                return StripSite(c, strip);
             }
         }
 
@@ -257,9 +295,10 @@ internal static partial class MetadataReader
     }
 
     /// <summary>Normalised names the site goes by: og:site_name, publisher, and h1 texts that are also a title segment.</summary>
-    private static HashSet<string> SiteHints(PageMetadata m, LinkedData ld, string? tag)
+    private static HashSet<string> SiteHints(PageMetadata m, LinkedData ld, string? tag, string? og, string? headline, string? hostLabel)
     {
         var hints = new HashSet<string>(StringComparer.Ordinal);
+
         foreach (var s in (ReadOnlySpan<string?>)[m.MetaValue("og:site_name"), m.MetaValue("application-name"), ld.Publisher, m.MetaValue("twitter:site")?.TrimStart('@')])
         {
             if (!string.IsNullOrWhiteSpace(s))
@@ -276,6 +315,14 @@ internal static partial class MetadataReader
                 foreach (var h1 in m.H1)
                 {
                     var nh = BodyExtractor.Normalize(h1);
+
+                    // The h1 the metadata calls the headline, or one beside a segment that already names the site, is no logo.
+                    if ((og is not null && BodyExtractor.Normalize(og) == nh) || (headline is not null && BodyExtractor.Normalize(headline) == nh)
+                        || parts.Any(p => BodyExtractor.Normalize(p) != nh && (IsSiteSegment(p, hints) || (hostLabel is not null && IsSiteSegment(p, [hostLabel])))))
+                    {
+                        continue;
+                    }
+
                     if (parts.Any(p => BodyExtractor.Normalize(p) == nh) && parts.Length > 1 && parts.Any(p => p.Length > h1.Length * 1.5))
                     {
                         hints.Add(nh);
@@ -333,12 +380,140 @@ internal static partial class MetadataReader
         return title;
     }
 
+    /// <summary>The host's distinctive label ("literaturkritik" for www.literaturkritik.de), lower case.</summary>
+    private static string? HostLabel(string? host)
+    {
+        if (string.IsNullOrEmpty(host))
+        {
+            return null;
+        }
+
+        var labels = host.ToLowerInvariant().Split('.', StringSplitOptions.RemoveEmptyEntries);
+        if (labels.Length < 2)
+        {
+            return null;
+        }
+
+        // Second-level country domains (co.uk, com.pa) push the name one label further left.
+        var i = labels.Length - 2;
+        if (i > 0 && labels[i] is "co" or "com" or "org" or "net" or "ac" or "gov" && labels[^1].Length == 2)
+        {
+            i--;
+        }
+
+        return labels[i].Length >= 4 ? labels[i] : null;
+    }
+
+    /// <summary>Letters and digits only, lower case: "FASSETTE.NET" and "Bibliothek 2.0" compare with host labels.</summary>
+    private static string Compact(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// When <paramref name="h1"/> ends with <paramref name="candidate"/> (case, dashes and spacing aside) after a
+    /// kicker of a few words, that tail of the h1.
+    /// </summary>
+    private static string? TailOf(string h1, string candidate)
+    {
+        var fc = FoldForCompare(candidate, out _);
+        if (fc.Length < 12)
+        {
+            return null;
+        }
+
+        var fh = FoldForCompare(h1, out var map);
+        if (fh.Length <= fc.Length + 2 || !fh.EndsWith(fc, StringComparison.Ordinal) || fh.Length > fc.Length * 2.5)
+        {
+            return null;
+        }
+
+        var start = map[fh.Length - fc.Length];
+
+        // A quotation in front ("Pure Leere": ...) belongs to the headline; a topic label does not.
+        if (h1.AsSpan().TrimStart() is [ '"' or '„' or '“' or '»' or '«' or '\'', ..])
+        {
+            return null;
+        }
+
+        var tail = h1[start..].Trim();
+        return tail.Length >= 10 ? tail : null;
+    }
+
+    /// <summary>
+    /// "Kicker: Headline" in the metadata and the same two parts glued without the separator in the h1 (separate
+    /// elements on the page): the h1 shows the kicker as a label, so the headline is the second part.
+    /// </summary>
+    private static string? GluedKickerTail(string h1, string candidate)
+    {
+        var parts = TitleSeparator().Split(candidate);
+        if (parts.Length != 2 && candidate.IndexOf(": ", StringComparison.Ordinal) is > 0 and var colon && candidate.LastIndexOf(": ", StringComparison.Ordinal) == colon)
+        {
+            parts = [candidate[..colon], candidate[(colon + 1)..]];
+        }
+
+        if (parts.Length != 2)
+        {
+            return null;
+        }
+
+        var kicker = FoldForCompare(parts[0], out _).TrimEnd(':');
+        var rest = FoldForCompare(parts[1], out _);
+        var fh = FoldForCompare(h1, out var map);
+        if (kicker.Length == 0 || rest.Length < 12 || fh != kicker + rest)
+        {
+            return null;
+        }
+
+        return h1[map[kicker.Length]..].Trim();
+    }
+
+    /// <summary>Lower case, dashes and quotes folded, whitespace dropped; <paramref name="map"/> gives each folded char's source index.</summary>
+    private static string FoldForCompare(string s, out List<int> map)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        map = new List<int>(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            sb.Append(c switch
+            {
+                '–' or '—' or '‐' or '‑' or '−' => '-',
+                '‘' or '’' or '‚' or '`' or '´' => '\'',
+                '“' or '”' or '„' or '«' or '»' => '"',
+                _ => char.ToLowerInvariant(c),
+            });
+            map.Add(i);
+        }
+
+        return sb.ToString();
+    }
+
     private static bool IsSiteSegment(string part, HashSet<string> sites)
     {
         var np = BodyExtractor.Normalize(part);
         foreach (var s in sites)
         {
             if (np == s || (s.Length >= 4 && np.Length <= s.Length + 12 && (np.Contains(s, StringComparison.Ordinal) || s.Contains(np, StringComparison.Ordinal))))
+            {
+                return true;
+            }
+
+            if (s.Length >= 4 && !s.Contains(' ', StringComparison.Ordinal) && Compact(part) is var cp && cp.Length <= s.Length + 12 && cp.Contains(s, StringComparison.Ordinal))
             {
                 return true;
             }
