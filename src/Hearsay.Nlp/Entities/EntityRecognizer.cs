@@ -29,7 +29,7 @@ public sealed class EntityRecognizer : ModelStage<IReadOnlyList<Mention>>
 
     public override string Version => "ner/" + _model.Version;
 
-    public override Layers Requires => Layers.Tokens | Layers.Sentences;
+    public override Layers Requires => Layers.Tokens | Layers.Sentences | (_model.UsesPos ? Layers.PartOfSpeech : Layers.None);
 
     public override Layers Provides => Layers.Mentions;
 
