@@ -76,7 +76,7 @@ public sealed class NerTrainTask : ITrainTask
         };
         log.WriteLine($"ner: data={options.Data} dev={options.Dev ?? "-"} out={options.Out} {trainer}");
         Func<IReadOnlyList<string>, string[]>? posTagger = null;
-        if (Environment.GetEnvironmentVariable("HEARSAY_NER_POS") != "0")
+        if (Environment.GetEnvironmentVariable("HEARSAY_NER_POS") == "1")
         {
             PosTagger tagger;
             try
@@ -85,7 +85,7 @@ public sealed class NerTrainTask : ITrainTask
             }
             catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
             {
-                throw new CliException($"ner training reads POS tags (HEARSAY_NER_POS=0 to train without): {e.Message}", e);
+                throw new CliException($"ner training reads POS tags (HEARSAY_NER_POS=1): {e.Message}", e);
             }
 
             log.WriteLine($"ner: POS features from tagger {tagger.Version}");
