@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Hearsay.Core.Documents;
 using Hearsay.Nlp.Entities;
+using Hearsay.Nlp.Tagging;
 
 namespace Hearsay.Cli.Commands;
 
@@ -33,6 +34,7 @@ public static class NerCommands
             }
 
             var m = LoadModel(parse.GetValue(model));
+            TagPos(m, sentences);
             var sb = new StringBuilder();
             int entities = 0, words = 0;
             var predicted = m.PredictSentences(sentences, Environment.GetEnvironmentVariable("HEARSAY_NER_CONSISTENCY") != "0");
@@ -89,6 +91,42 @@ public static class NerCommands
         {
             throw new CliException(e.Message, e);
         }
+    }
+
+    /// <summary>Runs the POS tagger over pre-tokenized sentences when <paramref name="model"/> reads POS tags (as the pipeline runs it before NER).</summary>
+    internal static void TagPos(NerModel model, IReadOnlyList<LabeledSentence> sentences)
+    {
+        if (!model.UsesPos)
+        {
+            return;
+        }
+
+        PosTagger tagger;
+        try
+        {
+            tagger = PosTagger.Load();
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+        {
+            throw new CliException($"NER model {model.Version} reads POS tags: {e.Message}", e);
+        }
+
+        foreach (var s in sentences)
+        {
+            s.Pos = XposOf(tagger, s.Words);
+        }
+    }
+
+    internal static string[] XposOf(PosTagger tagger, IReadOnlyList<string> words)
+    {
+        var tags = tagger.TagWords(words);
+        var xpos = new string[tags.Length];
+        for (int i = 0; i < xpos.Length; i++)
+        {
+            xpos[i] = tags[i].Xpos;
+        }
+
+        return xpos;
     }
 
     internal static string TagName(EntityLabel label) => label switch

@@ -1,3 +1,5 @@
+using Hearsay.Nlp.Tagging;
+using Hearsay.Cli.Commands;
 using Hearsay.Nlp.Entities;
 
 namespace Hearsay.Cli.Training;
@@ -73,9 +75,85 @@ public sealed class NerTrainTask : ITrainTask
             Version = Path.GetFileNameWithoutExtension(options.Out) + "-" + TimeProvider.System.GetUtcNow().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture),
         };
         log.WriteLine($"ner: data={options.Data} dev={options.Dev ?? "-"} out={options.Out} {trainer}");
-        var model = new NerTrainer(trainer, log).Train(train, dev, gazetteerOnly, clusters, repeats, cancellationToken);
+        Func<IReadOnlyList<string>, string[]>? posTagger = null;
+        if (Environment.GetEnvironmentVariable("HEARSAY_NER_POS") == "1")
+        {
+            PosTagger tagger;
+            try
+            {
+                tagger = PosTagger.Load();
+            }
+            catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+            {
+                throw new CliException($"ner training reads POS tags (HEARSAY_NER_POS=1): {e.Message}", e);
+            }
+
+            log.WriteLine($"ner: POS features from tagger {tagger.Version}");
+            posTagger = words => NerCommands.XposOf(tagger, words);
+            if (Environment.GetEnvironmentVariable("HEARSAY_NER_POS_JACKKNIFE") is { Length: > 0 } taggerData)
+            {
+                JackknifePos(train, taggerData, options.Seed, log, cancellationToken);
+            }
+        }
+
+        var model = new NerTrainer(trainer, log).Train(train, dev, gazetteerOnly, clusters, repeats, posTagger, cancellationToken);
         model.Save(options.Out);
         log.WriteLine($"ner: wrote {options.Out} ({new FileInfo(options.Out).Length / 1024.0 / 1024.0:F2} MB)");
+    }
+
+    /// <summary>
+    /// The shipped tagger was trained on EWT train, the text of UNER train, so its tags there are cleaner than on
+    /// unseen text. Each NER training sentence that is also a tagger training sentence is instead tagged by a tagger
+    /// trained without its block (5 contiguous blocks of the NER data, as for the gazetteer).
+    /// </summary>
+    private static void JackknifePos(List<LabeledSentence> train, string taggerData, int seed, TextWriter log, CancellationToken cancellationToken)
+    {
+        const int folds = 5;
+        var (sentences, classes) = TaggerTrainTask.LoadTraining(taggerData, seed, log);
+        var taggerKeys = new HashSet<string>(sentences.Select(s => string.Join(' ', s.Words.Select(w => w.Form))), StringComparer.Ordinal);
+        var shared = new List<int>();
+        for (int i = 0; i < train.Count; i++)
+        {
+            if (taggerKeys.Contains(string.Join(' ', train[i].Words)))
+            {
+                shared.Add(i);
+            }
+        }
+
+        // Folds are contiguous blocks of the shared sentences (whole documents, mostly).
+        var foldOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int j = 0; j < shared.Count; j++)
+        {
+            foldOf.TryAdd(string.Join(' ', train[shared[j]].Words), (int)((long)j * folds / shared.Count));
+        }
+
+        var taggerFold = new int[sentences.Count];
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            taggerFold[i] = foldOf.TryGetValue(string.Join(' ', sentences[i].Words.Select(w => w.Form)), out int f) ? f : -1;
+        }
+
+        log.WriteLine($"ner: POS jackknife: {shared.Count} of {train.Count} NER training sentences are tagger training sentences");
+        int tagged = 0;
+        for (int k = 0; k < folds; k++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var rest = sentences.Where((_, i) => taggerFold[i] != k).ToList();
+            var model = TaggerTrainer.Train(rest, 10, seed, "jackknife", TextWriter.Null, twoPass: false, classes);
+            var tagger = new PosTagger(model);
+            foreach (int i in shared)
+            {
+                if (foldOf[string.Join(' ', train[i].Words)] == k)
+                {
+                    train[i].Pos = NerCommands.XposOf(tagger, train[i].Words);
+                    tagged++;
+                }
+            }
+
+            log.WriteLine($"ner: POS jackknife tagger {k + 1}/{folds} trained on {rest.Count} sentences");
+        }
+
+        log.WriteLine($"ner: POS jackknife: {tagged} NER training sentences tagged out of sample");
     }
 
     private static List<LabeledSentence> Load(string source, TextWriter log)

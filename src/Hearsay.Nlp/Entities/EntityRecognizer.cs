@@ -6,8 +6,9 @@ namespace Hearsay.Nlp.Entities;
 
 /// <summary>
 /// Named-entity recognition stage: tags each sentence's tokens with <see cref="NerModel"/> and writes
-/// name mentions. It reads token text only (no POS), so it can run right after tokenization and is not
-/// hurt by tagger errors; the model was trained on gold tokens without POS for the same reason.
+/// name mentions. The shipped model reads token text only (no POS), so it can run right after tokenization and is
+/// not hurt by tagger errors; a model trained with POS features (<see cref="NerModel.UsesPos"/>, which did not score
+/// better on dev) also requires the tagger's tags.
 /// </summary>
 public sealed class EntityRecognizer : ModelStage<IReadOnlyList<Mention>>
 {
@@ -29,7 +30,7 @@ public sealed class EntityRecognizer : ModelStage<IReadOnlyList<Mention>>
 
     public override string Version => "ner/" + _model.Version;
 
-    public override Layers Requires => Layers.Tokens | Layers.Sentences;
+    public override Layers Requires => Layers.Tokens | Layers.Sentences | (_model.UsesPos ? Layers.PartOfSpeech : Layers.None);
 
     public override Layers Provides => Layers.Mentions;
 

@@ -17,6 +17,9 @@ public sealed class LabeledSentence
 
     public EntitySpan[] Spans { get; }
 
+    /// <summary>The tagger's XPOS tag of each word (filled before training or tagging with a POS-reading model), or null.</summary>
+    public string[]? Pos { get; set; }
+
     /// <summary>Index of the document the sentence belongs to within its file (from <c># newdoc</c> or <c>-DOCSTART-</c>; else one per sentence).</summary>
     public int Document { get; set; }
 

@@ -12,6 +12,9 @@ internal sealed class NerFeatureExtractor
     /// <summary>Templates per token of a first-pass model.</summary>
     public const int PerToken = 47;
 
+    /// <summary>Extra templates of a model that reads the tagger's XPOS tags (<see cref="Token.Xpos"/>).</summary>
+    public const int PosTemplates = 7;
+
     /// <summary>Extra templates of a stacked (second-pass) model: first-pass tags around the token and document votes.</summary>
     public const int StackedTemplates = 8;
 
@@ -37,14 +40,23 @@ internal sealed class NerFeatureExtractor
     private ulong[] _gazOne = [];
     private ulong[] _runFirst = [];
     private ulong[] _runLast = [];
+    private ulong[] _pos = [];
+    private readonly bool _usesPos;
 
-    public NerFeatureExtractor(int bucketBits, Gazetteer? gazetteer, WordClusters? clusters, bool stacked = false)
+    public NerFeatureExtractor(int bucketBits, Gazetteer? gazetteer, WordClusters? clusters, bool stacked = false, bool usesPos = false)
     {
         _shift = 64 - bucketBits;
         _gazetteer = gazetteer;
         _clusters = clusters;
-        Count = stacked ? PerToken + StackedTemplates : PerToken;
+        _usesPos = usesPos;
+        PosOffset = PerToken;
+        StackOffset = PerToken + (usesPos ? PosTemplates : 0);
+        Count = StackOffset + (stacked ? StackedTemplates : 0);
     }
+
+    private int PosOffset { get; }
+
+    private int StackOffset { get; }
 
     /// <summary>Bucket indices per token: <see cref="PerToken"/>, plus <see cref="StackedTemplates"/> for a stacked model.</summary>
     public int Count { get; }
@@ -62,6 +74,7 @@ internal sealed class NerFeatureExtractor
         {
             var w = text.AsSpan(tokens[i].Start, tokens[i].Range.Length);
             HashToken(w, i);
+            _pos[i] = _usesPos ? PosHash(tokens[i].Xpos) : 0UL;
             if (w.Length > 0 && char.IsLetter(w[0]))
             {
                 letters++;
@@ -215,20 +228,37 @@ internal sealed class NerFeatureExtractor
             f[44] = Bucket(44, Combine(_class[i], ss));
             f[45] = Bucket(45, Combine(_runLast[i], _capRun[i] & 3));
             f[46] = Bucket(46, Combine(_runFirst[i], _capRun[i] & 3));
-            if (Count > PerToken)
+            if (_usesPos)
+            {
+                // Proper-noun tags of the word and its neighbours separate names from capitalised common words
+                // (sentence starts, headlines) that word shapes alone cannot.
+                ulong pos = _pos[i];
+                ulong posP = i > 0 ? _pos[i - 1] : BosHash;
+                ulong posN = i + 1 < n ? _pos[i + 1] : EosHash;
+                var g = f.Slice(PosOffset, PosTemplates);
+                g[0] = Bucket(55, pos);
+                g[1] = Bucket(56, posP);
+                g[2] = Bucket(57, posN);
+                g[3] = Bucket(58, Combine(posP, pos));
+                g[4] = Bucket(59, Combine(pos, posN));
+                g[5] = Bucket(60, Combine(pos, ss));
+                g[6] = Bucket(61, Combine(Combine(posP, pos), posN));
+            }
+
+            if (Count > StackOffset)
             {
                 ulong tag = (ulong)firstTags[i] + 1;
                 ulong tagP = i > 0 ? (ulong)firstTags[i - 1] + 1 : BosHash;
                 ulong tagN = i + 1 < n ? (ulong)firstTags[i + 1] + 1 : EosHash;
                 ulong formVote = votes[i * VotesPerToken], lowerVote = votes[(i * VotesPerToken) + 1];
-                f[47] = Bucket(47, tag);
-                f[48] = Bucket(48, tagP);
-                f[49] = Bucket(49, tagN);
-                f[50] = Bucket(50, Combine(tag, ss));
-                f[51] = Bucket(51, formVote);
-                f[52] = Bucket(52, lowerVote);
-                f[53] = Bucket(53, Combine(formVote, tag));
-                f[54] = Bucket(54, Combine(lowerVote, ss));
+                f[StackOffset + 0] = Bucket(47, tag);
+                f[StackOffset + 1] = Bucket(48, tagP);
+                f[StackOffset + 2] = Bucket(49, tagN);
+                f[StackOffset + 3] = Bucket(50, Combine(tag, ss));
+                f[StackOffset + 4] = Bucket(51, formVote);
+                f[StackOffset + 5] = Bucket(52, lowerVote);
+                f[StackOffset + 6] = Bucket(53, Combine(formVote, tag));
+                f[StackOffset + 7] = Bucket(54, Combine(lowerVote, ss));
             }
         }
     }
@@ -240,6 +270,22 @@ internal sealed class NerFeatureExtractor
         foreach (char c in w)
         {
             h = (h ^ Fold(c)) * FnvPrime;
+        }
+
+        return h;
+    }
+
+    private static ulong PosHash(string? tag)
+    {
+        if (tag is null)
+        {
+            return 0UL;
+        }
+
+        ulong h = Fnv;
+        foreach (char c in tag)
+        {
+            h = (h ^ c) * FnvPrime;
         }
 
         return h;
@@ -341,5 +387,6 @@ internal sealed class NerFeatureExtractor
         _gazOne = new ulong[size];
         _runFirst = new ulong[size];
         _runLast = new ulong[size];
+        _pos = new ulong[size];
     }
 }

@@ -13,11 +13,13 @@ namespace Hearsay.Nlp.Entities;
 public sealed class NerModel
 {
     private const string Magic = "HSNER3";
+    private const string MagicPos = "HSNER4";
     private readonly ThreadLocal<NerFeatureExtractor> _extractor;
 
-    internal NerModel(EntityLabel[] labels, int bucketBits, float[] weights, float[] transitions, Gazetteer? gazetteer, WordClusters? clusters, string version, bool stacked = false)
+    internal NerModel(EntityLabel[] labels, int bucketBits, float[] weights, float[] transitions, Gazetteer? gazetteer, WordClusters? clusters, string version, bool stacked = false, bool usesPos = false)
     {
         IsStacked = stacked;
+        UsesPos = usesPos;
         Tags = new BilouTags(labels);
         BucketBits = bucketBits;
         Weights = weights;
@@ -25,8 +27,11 @@ public sealed class NerModel
         Gazetteer = gazetteer;
         Clusters = clusters;
         Version = version;
-        _extractor = new ThreadLocal<NerFeatureExtractor>(() => new NerFeatureExtractor(bucketBits, gazetteer, clusters, stacked));
+        _extractor = new ThreadLocal<NerFeatureExtractor>(() => new NerFeatureExtractor(bucketBits, gazetteer, clusters, stacked, usesPos));
     }
+
+    /// <summary>Whether this model reads the tagger's XPOS tags (<see cref="Token.Xpos"/>; <see cref="LabeledSentence.Pos"/> for pre-tokenized input).</summary>
+    public bool UsesPos { get; }
 
     /// <summary>Whether this model reads a first pass's tags and document votes (it is some model's <see cref="Second"/>).</summary>
     internal bool IsStacked { get; }
@@ -39,7 +44,7 @@ public sealed class NerModel
 
     /// <summary>This model as the first pass of <paramref name="second"/>.</summary>
     internal NerModel WithSecond(NerModel second) =>
-        new(Tags.Labels, BucketBits, Weights, Transitions, Gazetteer, Clusters, Version) { Second = second };
+        new(Tags.Labels, BucketBits, Weights, Transitions, Gazetteer, Clusters, Version, usesPos: UsesPos) { Second = second };
 
     public IReadOnlyList<EntityLabel> Labels => Tags.Labels;
 
@@ -165,12 +170,14 @@ public sealed class NerModel
             }
 
             var words = new List<string>();
+            List<string>? pos = UsesPos ? [] : null;
             for (int k = start; k < end; k++)
             {
                 words.AddRange(sentences[k].Words);
+                pos?.AddRange(sentences[k].Pos ?? new string[sentences[k].Words.Length]);
             }
 
-            var (text, tokens) = NerTrainer.Join(words);
+            var (text, tokens) = NerTrainer.Join(words, pos);
             var segments = new ArraySegment<Token>[end - start];
             int offset = 0;
             for (int k = start; k < end; k++)
@@ -300,7 +307,7 @@ public sealed class NerModel
         using var file = File.Create(path);
         using var gz = new GZipStream(file, CompressionLevel.SmallestSize);
         using var w = new BinaryWriter(gz);
-        w.Write(Magic);
+        w.Write(UsesPos ? MagicPos : Magic);
         w.Write(Version);
         w.Write(Tags.Labels.Length);
         foreach (var l in Tags.Labels)
@@ -409,11 +416,12 @@ public sealed class NerModel
         try
         {
             string magic = r.ReadString();
-            if (magic != Magic)
+            if (magic != Magic && magic != MagicPos)
             {
                 throw new InvalidDataException($"'{path}' is not a Hearsay NER model.");
             }
 
+            bool usesPos = magic == MagicPos;
             string version = r.ReadString();
             var labels = new EntityLabel[r.ReadInt32()];
             for (int i = 0; i < labels.Length; i++)
@@ -444,10 +452,10 @@ public sealed class NerModel
             if (r.ReadBoolean())
             {
                 var (w2, t2) = ReadWeights(r, labels.Length, bits);
-                second = new NerModel(labels, bits, w2, t2, gazetteer, clusters, version, stacked: true);
+                second = new NerModel(labels, bits, w2, t2, gazetteer, clusters, version, stacked: true, usesPos);
             }
 
-            return new NerModel(labels, bits, weights, transitions, gazetteer, clusters, version) { Second = second };
+            return new NerModel(labels, bits, weights, transitions, gazetteer, clusters, version, usesPos: usesPos) { Second = second };
         }
         catch (EndOfStreamException e)
         {

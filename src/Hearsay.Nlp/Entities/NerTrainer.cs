@@ -12,6 +12,7 @@ public sealed class NerTrainer
 {
     private readonly NerTrainerOptions _options;
     private readonly TextWriter _log;
+    private Func<IReadOnlyList<string>, string[]>? _posTagger;
 
     public NerTrainer(NerTrainerOptions options, TextWriter log)
     {
@@ -19,9 +20,22 @@ public sealed class NerTrainer
         _log = log;
     }
 
-    public NerModel Train(IReadOnlyList<LabeledSentence> train, IReadOnlyList<LabeledSentence>? dev, IReadOnlyList<LabeledSentence>? gazetteerOnly = null, WordClusters? clusters = null, IReadOnlyList<int>? repeats = null, CancellationToken cancellationToken = default)
+    public NerModel Train(IReadOnlyList<LabeledSentence> train, IReadOnlyList<LabeledSentence>? dev, IReadOnlyList<LabeledSentence>? gazetteerOnly = null, WordClusters? clusters = null, IReadOnlyList<int>? repeats = null, Func<IReadOnlyList<string>, string[]>? posTagger = null, CancellationToken cancellationToken = default)
     {
         gazetteerOnly ??= [];
+        _posTagger = posTagger;
+        if (posTagger is not null)
+        {
+            // Predicted tags, not gold, so that training sees the tagger's errors as test input will.
+            var posClock = Stopwatch.StartNew();
+            foreach (var s in dev is null ? train : train.Concat(dev))
+            {
+                s.Pos ??= posTagger(s.Words);
+            }
+
+            _log.WriteLine($"ner: POS-tagged {train.Count + (dev?.Count ?? 0)} sentences in {posClock.Elapsed.TotalSeconds:F1}s");
+        }
+
         var clock = Stopwatch.StartNew();
         var first = TrainPass("ner", train, dev, gazetteerOnly, clusters, repeats, _options.Epochs, null, null, cancellationToken, out int firstEpoch);
         if (!_options.Stacked)
@@ -72,7 +86,8 @@ public sealed class NerTrainer
         var transU = new float[trans.Length];
         bool stacked = stack is not null;
         var gazetteer = _options.Gazetteer ? Gazetteer.Build(train.Concat(gazetteerOnly), labels) : null;
-        var model = new NerModel(labels, bits, w, trans, gazetteer, clusters, _options.Version, stacked);
+        bool usesPos = _posTagger is not null;
+        var model = new NerModel(labels, bits, w, trans, gazetteer, clusters, _options.Version, stacked, usesPos);
         var tags = model.Tags;
         int F = model.Extractor.Count;
         int folds = _options.GazetteerFolds;
@@ -84,7 +99,7 @@ public sealed class NerTrainer
         {
             int kk = k;
             var others = train.Where((_, s) => FoldOf(s, train.Count, folds) != kk).Concat(gazetteerOnly);
-            foldExtractors[k] = new NerFeatureExtractor(bits, Gazetteer.Build(others, labels), clusters, stacked);
+            foldExtractors[k] = new NerFeatureExtractor(bits, Gazetteer.Build(others, labels), clusters, stacked, usesPos);
         }
 
         if (gazetteer is not null && first is null)
@@ -117,7 +132,9 @@ public sealed class NerTrainer
         {
             var (sentence, fold, lower, index) = examples[s];
             var words = lower ? Array.ConvertAll(sentence.Words, x => x.ToLowerInvariant()) : sentence.Words;
-            var (text, toks) = Join(words);
+            // A lower-cased copy is tagged as lower case: the tagger reads "tampa" differently from "Tampa".
+            var pos = _posTagger is null ? null : lower ? _posTagger(words) : sentence.Pos;
+            var (text, toks) = Join(words, pos);
             feats[s] = new int[toks.Length * F];
             var (firstTags, votes) = stack is null ? (null, null) : stack.Get(index, lower);
             (gazetteer is null ? model.Extractor : foldExtractors[fold]).Extract(text, toks, feats[s], firstTags, votes);
@@ -186,7 +203,7 @@ public sealed class NerTrainer
                 c++;
             }
 
-            var averaged = Average(w, u, trans, transU, c, labels, bits, gazetteer, clusters, _options.Version, stacked);
+            var averaged = Average(w, u, trans, transU, c, labels, bits, gazetteer, clusters, _options.Version, stacked, usesPos);
             if (first is not null)
             {
                 averaged = first.WithSecond(averaged);
@@ -236,7 +253,7 @@ public sealed class NerTrainer
     }
 
     /// <summary>Builds a text and tokens for pre-tokenized words (one space between words).</summary>
-    public static (string Text, Token[] Tokens) Join(IReadOnlyList<string> words)
+    public static (string Text, Token[] Tokens) Join(IReadOnlyList<string> words, IReadOnlyList<string?>? pos = null)
     {
         var toks = new Token[words.Count];
         var sb = new System.Text.StringBuilder();
@@ -245,7 +262,7 @@ public sealed class NerTrainer
             int start = sb.Length;
             sb.Append(words[i]);
             int ws = i + 1 < words.Count ? 1 : 0;
-            toks[i] = new Token(new CharRange(start, sb.Length), ws);
+            toks[i] = new Token(new CharRange(start, sb.Length), ws) { Xpos = pos?[i] };
             if (ws == 1)
             {
                 sb.Append(' ');
@@ -262,7 +279,7 @@ public sealed class NerTrainer
         : i == n ? (t * t) + t + tags[n - 1]
         : (tags[i - 1] * t) + tags[i];
 
-    private static NerModel Average(float[] w, float[] u, float[] trans, float[] transU, float c, EntityLabel[] labels, int bits, Gazetteer? gazetteer, WordClusters? clusters, string version, bool stacked)
+    private static NerModel Average(float[] w, float[] u, float[] trans, float[] transU, float c, EntityLabel[] labels, int bits, Gazetteer? gazetteer, WordClusters? clusters, string version, bool stacked, bool usesPos)
     {
         var aw = new float[w.Length];
         for (int i = 0; i < w.Length; i++)
@@ -276,6 +293,6 @@ public sealed class NerTrainer
             at[i] = trans[i] - (transU[i] / c);
         }
 
-        return new NerModel(labels, bits, aw, at, gazetteer, clusters, version, stacked);
+        return new NerModel(labels, bits, aw, at, gazetteer, clusters, version, stacked, usesPos);
     }
 }
