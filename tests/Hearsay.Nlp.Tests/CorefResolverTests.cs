@@ -51,6 +51,22 @@ public class CorefResolverTests
         b[2].ShouldNotBe(a[0]);
         linker.Link([new CrossDocumentEntity("c", ["the University"], EntityLabel.Org)])[0].ShouldNotBe(a[1]);
     }
+
+    [Fact]
+    public void OfficesAndCapitalizedAdjectivesAreNotStrippedIntoOtherNames()
+    {
+        var linker = new CrossDocumentLinker();
+        var biden = linker.Link([new CrossDocumentEntity("a", ["Joe Biden", "the President of the United States"], EntityLabel.Person), new CrossDocumentEntity("a", ["York"], EntityLabel.Loc), new CrossDocumentEntity("a", ["India", "the nation"], EntityLabel.Loc)]);
+        var other = linker.Link([new CrossDocumentEntity("b", ["Donald J. Trump", "President of the United States"], EntityLabel.Person), new CrossDocumentEntity("b", ["New York"], EntityLabel.Loc), new CrossDocumentEntity("b", ["the Nation"], EntityLabel.Loc)]);
+        other[0].ShouldNotBe(biden[0]);
+        other[1].ShouldNotBe(biden[1]);
+        other[2].ShouldNotBe(biden[2]);
+        CrossDocumentLinker.Key("the new President Smith").ShouldBe("smith");
+        CrossDocumentLinker.Key("New York").ShouldBe("new york");
+        CrossDocumentLinker.Key("the President of the United States").ShouldBe("");
+        var trump = linker.Link([new CrossDocumentEntity("c", ["Donald Trump"], EntityLabel.Person)]);
+        trump[0].ShouldBe(other[0]);
+    }
 }
 public class CorefNameTests
 {

@@ -105,7 +105,7 @@ internal sealed class CorefSieve
             {
                 if (!_mentions[mi].Wrapped || _mentions[mi].Existing < 0)
                 {
-                    ranges.Add(_mentions[mi].Tokens);
+                    ranges.Add(_options.FullPhrases ? _mentions[mi].Phrase : _mentions[mi].Tokens);
                 }
             }
 
