@@ -41,6 +41,33 @@ public class CorefResolverTests
     }
 
     [Fact]
+    public void OneFullNameLabelledPlaceAndOrganizationIsOneEntity()
+    {
+        var doc = Build(
+            [("Northern", "NNP"), ("Alliance", "NNP"), ("fought", "VBD"), ("and", "CC"), ("Turkey", "NNP"), ("trained", "VBD"), ("the", "DT"), ("Northern", "NNP"), ("Alliance", "NNP"), (".", ".")],
+            (0, 2, EntityLabel.Org),
+            (4, 5, EntityLabel.Loc),
+            (7, 9, EntityLabel.Loc));
+        new CoreferenceResolver().Process(doc, CancellationToken.None);
+        int first = doc.Mentions.First(m => m.Tokens.Start == 0).EntityIndex;
+        doc.Mentions.First(m => m.Tokens.Start == 7).EntityIndex.ShouldBe(first);
+        doc.Mentions.First(m => m.Tokens.Start == 4).EntityIndex.ShouldNotBe(first);
+    }
+
+    [Fact]
+    public void TypeNounSkipsANameHeadedByAnotherTypeNoun()
+    {
+        var doc = Build(
+            [("Kabul", "NNP"), ("is", "VBZ"), ("in", "IN"), ("Afghanistan", "NNP"), ("near", "IN"), ("Panjshir", "NNP"), ("Valley", "NNP"), (";", ":"), ("the", "DT"), ("country", "NN"), ("waits", "VBZ"), (".", ".")],
+            (0, 1, EntityLabel.Loc),
+            (3, 4, EntityLabel.Loc),
+            (5, 7, EntityLabel.Loc));
+        new CoreferenceResolver().Process(doc, CancellationToken.None);
+        var country = doc.Mentions.First(m => m.Tokens.Start == 8);
+        country.EntityIndex.ShouldNotBe(doc.Mentions.First(m => m.Tokens.Start == 5).EntityIndex);
+    }
+
+    [Fact]
     public void LinkerKeepsIdsAcrossDocumentsAndSeparatesDifferentPeople()
     {
         var linker = new CrossDocumentLinker();
