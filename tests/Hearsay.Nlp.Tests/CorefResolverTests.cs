@@ -41,6 +41,33 @@ public class CorefResolverTests
     }
 
     [Fact]
+    public void OneFullNameLabelledPlaceAndOrganizationIsOneEntity()
+    {
+        var doc = Build(
+            [("Northern", "NNP"), ("Alliance", "NNP"), ("fought", "VBD"), ("and", "CC"), ("Turkey", "NNP"), ("trained", "VBD"), ("the", "DT"), ("Northern", "NNP"), ("Alliance", "NNP"), (".", ".")],
+            (0, 2, EntityLabel.Org),
+            (4, 5, EntityLabel.Loc),
+            (7, 9, EntityLabel.Loc));
+        new CoreferenceResolver().Process(doc, CancellationToken.None);
+        int first = doc.Mentions.First(m => m.Tokens.Start == 0).EntityIndex;
+        doc.Mentions.First(m => m.Tokens.Start == 7).EntityIndex.ShouldBe(first);
+        doc.Mentions.First(m => m.Tokens.Start == 4).EntityIndex.ShouldNotBe(first);
+    }
+
+    [Fact]
+    public void TypeNounSkipsANameHeadedByAnotherTypeNoun()
+    {
+        var doc = Build(
+            [("Kabul", "NNP"), ("is", "VBZ"), ("in", "IN"), ("Afghanistan", "NNP"), ("near", "IN"), ("Panjshir", "NNP"), ("Valley", "NNP"), (";", ":"), ("the", "DT"), ("country", "NN"), ("waits", "VBZ"), (".", ".")],
+            (0, 1, EntityLabel.Loc),
+            (3, 4, EntityLabel.Loc),
+            (5, 7, EntityLabel.Loc));
+        new CoreferenceResolver().Process(doc, CancellationToken.None);
+        var country = doc.Mentions.First(m => m.Tokens.Start == 8);
+        country.EntityIndex.ShouldNotBe(doc.Mentions.First(m => m.Tokens.Start == 5).EntityIndex);
+    }
+
+    [Fact]
     public void LinkerKeepsIdsAcrossDocumentsAndSeparatesDifferentPeople()
     {
         var linker = new CrossDocumentLinker();
@@ -50,6 +77,22 @@ public class CorefResolverTests
         b[1].ShouldBe(a[0]);
         b[2].ShouldNotBe(a[0]);
         linker.Link([new CrossDocumentEntity("c", ["the University"], EntityLabel.Org)])[0].ShouldNotBe(a[1]);
+    }
+
+    [Fact]
+    public void OfficesAndCapitalizedAdjectivesAreNotStrippedIntoOtherNames()
+    {
+        var linker = new CrossDocumentLinker();
+        var biden = linker.Link([new CrossDocumentEntity("a", ["Joe Biden", "the President of the United States"], EntityLabel.Person), new CrossDocumentEntity("a", ["York"], EntityLabel.Loc), new CrossDocumentEntity("a", ["India", "the nation"], EntityLabel.Loc)]);
+        var other = linker.Link([new CrossDocumentEntity("b", ["Donald J. Trump", "President of the United States"], EntityLabel.Person), new CrossDocumentEntity("b", ["New York"], EntityLabel.Loc), new CrossDocumentEntity("b", ["the Nation"], EntityLabel.Loc)]);
+        other[0].ShouldNotBe(biden[0]);
+        other[1].ShouldNotBe(biden[1]);
+        other[2].ShouldNotBe(biden[2]);
+        CrossDocumentLinker.Key("the new President Smith").ShouldBe("smith");
+        CrossDocumentLinker.Key("New York").ShouldBe("new york");
+        CrossDocumentLinker.Key("the President of the United States").ShouldBe("");
+        var trump = linker.Link([new CrossDocumentEntity("c", ["Donald Trump"], EntityLabel.Person)]);
+        trump[0].ShouldBe(other[0]);
     }
 }
 public class CorefNameTests

@@ -4,6 +4,7 @@ using Hearsay.Core.Evaluation;
 using Hearsay.Core.Pipeline;
 using Hearsay.Nlp.Coreference;
 using Hearsay.Nlp.Entities;
+using Hearsay.Nlp.Parsing;
 using Hearsay.Nlp.Tagging;
 
 namespace Hearsay.Cli.Eval;
@@ -93,7 +94,7 @@ public sealed class CorefEvalTask : IEvalTask
     }
 
     /// <summary>GUM's conventions: predicatives and bare generic nouns are coreferent, relative pronouns are not mentions.</summary>
-    internal static CoreferenceOptions CorpusOptions { get; } = new() { RelativePronouns = false, BareNounExactMatch = true };
+    internal static CoreferenceOptions CorpusOptions { get; } = new() { RelativePronouns = false, BareNounExactMatch = true, FullPhrases = true };
 
     internal static List<CorefDocument> Load(string data)
     {
@@ -132,15 +133,27 @@ public sealed class CorefEvalTask : IEvalTask
                 tagger = new GoldTags();
             }
 
+            IDocumentStage? parser = null;
             try
             {
-                return [tagger, EntityRecognizer.LoadDefault()];
+                parser = DependencyParser.Load();
+            }
+            catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+            {
+                // Mentions then end at the base noun phrase; say so, the scores differ.
+                Console.Error.WriteLine("coref: no usable parser model (" + e.Message + "); mentions are base noun phrases.");
+            }
+
+            IDocumentStage[] tagging = parser is null ? [tagger] : [tagger, parser];
+            try
+            {
+                return [.. tagging, EntityRecognizer.LoadDefault()];
             }
             catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
             {
                 // Names then come from proper-noun phrases alone; say so, the scores differ.
                 Console.Error.WriteLine("coref: no usable NER model (" + e.Message + "); names from proper nouns only.");
-                return [tagger, new EmptyMentions()];
+                return [.. tagging, new EmptyMentions()];
             }
         }
         catch (FileNotFoundException e)

@@ -184,15 +184,15 @@ public sealed class XdocEvalTask : IEvalTask
                 else if (predicted)
                 {
                     fp++;
-                    if (Environment.GetEnvironmentVariable("HEARSAY_XDOC_DEBUG") is not null && fp % 50 == 0)
+                    if (Environment.GetEnvironmentVariable("HEARSAY_XDOC_DEBUG") is { } dbg && (dbg == "all" || fp % 50 == 0))
                     {
-                        Console.Error.WriteLine($"FP {a.Text} [{a.Wiki}] ~ {b.Text} [{b.Wiki}]");
+                        Console.Error.WriteLine($"FP {a.Text} [{a.Wiki}] ~ {b.Text} [{b.Wiki}] {ids[i]} {ids[j]} {a.Doc} {b.Doc}");
                     }
                 }
                 else if (gold)
                 {
                     fn++;
-                    if (Environment.GetEnvironmentVariable("HEARSAY_XDOC_DEBUG") is not null && fn % 20 == 0)
+                    if (Environment.GetEnvironmentVariable("HEARSAY_XDOC_DEBUG") is { } dbg2 && (dbg2 == "all" || fn % 20 == 0))
                     {
                         Console.Error.WriteLine($"FN {a.Text} ~ {b.Text} [{b.Wiki}]");
                     }

@@ -56,7 +56,13 @@ internal sealed class CorefMention
     /// <summary>A relative pronoun ("who"), linked to the phrase it follows.</summary>
     public bool Relative;
 
+    /// <summary>End of the whole phrase with its relative clauses and prepositional modifiers, from the parse; -1 when not extended.</summary>
+    public int PhraseEnd = -1;
+
     public TokenRange Tokens => new(Start, End);
+
+    /// <summary>The phrase as corpora bracket it: the base phrase plus what the parse attaches to its head on the right.</summary>
+    public TokenRange Phrase => new(Start, Math.Max(End, PhraseEnd));
 
     public override string ToString() => $"{Lower} [{Start},{End}) {Kind}";
 }

@@ -105,7 +105,7 @@ internal sealed class CorefSieve
             {
                 if (!_mentions[mi].Wrapped || _mentions[mi].Existing < 0)
                 {
-                    ranges.Add(_mentions[mi].Tokens);
+                    ranges.Add(_options.FullPhrases ? _mentions[mi].Phrase : _mentions[mi].Tokens);
                 }
             }
 
@@ -456,6 +456,24 @@ internal sealed class CorefSieve
             return false;
         }
 
+        if (m.Words.Length > 1 && m.Words[0] != m.HeadWord && m.Label != EntityLabel.Person)
+        {
+            // "the ousted Afghan government": modifiers make a place or organization noun a description of its own (people keep "the resistance leader").
+            return false;
+        }
+
+        if (a.Words.Length > 1 && a.Words[^1] != m.HeadWord && CorefLexicon.LabelOfNoun(a.Words[^1]) is not null)
+        {
+            // "Panjshir Valley" names a valley, not "the country".
+            return false;
+        }
+
+        if (a.End < _document.Tokens.Length && _document.Tokens[a.End].Xpos == "HYPH")
+        {
+            // "London-based": the name only modifies.
+            return false;
+        }
+
         return m.Number == 0 || a.Number == 0 || m.Number == a.Number;
     }
 
@@ -586,8 +604,10 @@ internal sealed class CorefSieve
                     return false;
                 }
 
-                if (m.Label is { } l1 && a.Label is { } l2 && l1 != l2)
+                if (m.Label is { } l1 && a.Label is { } l2 && l1 != l2
+                    && !(l1 is EntityLabel.Loc or EntityLabel.Org && l2 is EntityLabel.Loc or EntityLabel.Org && m.Words.Length > 1 && m.Words.AsSpan().SequenceEqual(a.Words)))
                 {
+                    // The recognizer may call one name a place here and an organization there ("Northern Alliance"); the same full name is one thing.
                     return false;
                 }
 

@@ -15,6 +15,12 @@ public sealed class CoreferenceOptions
     /// <summary>Let bare one-word nouns match exactly ("iodine" ... "iodine"): GUM marks generic and mass nouns as coreferent.</summary>
     public bool BareNounExactMatch { get; init; }
 
+    /// <summary>
+    /// Report each mention as the whole phrase (with the relative clauses and prepositional phrases the parse attaches
+    /// to its head), as corpora bracket mentions; matching still compares the base phrases. Needs a parsed document.
+    /// </summary>
+    public bool FullPhrases { get; init; }
+
     /// <summary>Sentences back that a pronoun looks for its antecedent.</summary>
     public int PronounWindow { get; init; } = 3;
 }

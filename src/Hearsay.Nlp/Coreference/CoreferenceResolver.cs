@@ -204,6 +204,17 @@ public sealed class CoreferenceResolver : ModelStage<CorefPrediction>
             }
         }
 
+        if (Options.FullPhrases && document.Has(Layers.Dependencies))
+        {
+            foreach (var m in detected)
+            {
+                if (m.Kind != MentionKind.Pronoun && !m.Relative)
+                {
+                    m.PhraseEnd = PhraseExtent.End(document, m.Start, m.End, m.Head);
+                }
+            }
+        }
+
         return detected;
     }
 }

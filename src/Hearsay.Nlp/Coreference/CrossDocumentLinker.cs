@@ -22,6 +22,9 @@ public sealed class CrossDocumentLinker
         "her", "their", "its", "your", "new", "former", "free", "vice", "chair", "chief", "all", "said", "both",
     };
 
+    // Adjectives that start names when capitalized ("New York", "Free State") but only describe when not ("the new President").
+    private static readonly HashSet<string> Describing = new(StringComparer.Ordinal) { "new", "former", "free", "vice", "chief", "all", "said", "both" };
+
     // A name made only of these words ("the University", "the House", "President") is a description, not an identity.
     private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
     {
@@ -29,6 +32,7 @@ public sealed class CrossDocumentLinker
         "states", "city", "country", "republic", "party", "court", "council", "committee", "department", "ministry",
         "church", "army", "navy", "company", "group", "center", "centre", "museum", "park", "river", "street", "island",
         "national", "united", "federal", "royal", "north", "south", "east", "west", "of", "and", "for", "in", "on",
+        "nation", "nations", "country", "land", "empire", "kingdom", "province", "region", "capital", "assembly", "senate",
     };
 
     private readonly List<Known> _known = [];
@@ -122,9 +126,22 @@ public sealed class CrossDocumentLinker
         }
 
         var words = s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
-        while (words.Count > 1 && Titles.Contains(words[0]))
+        var original = name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        int skipped = 0;
+        if (words.Count > 2 && Titles.Contains(words[0]) && words[1] == "of")
+        {
+            return "";
+        }
+
+        // "President of the United States" names an office, held by many.
+        while (words.Count > 1 && Titles.Contains(words[0]) && !(Describing.Contains(words[0]) && skipped < original.Length && original[skipped].Length > 0 && char.IsUpper(original[skipped][0])))
         {
             words.RemoveAt(0);
+            skipped++;
+            if (words.Count > 2 && Titles.Contains(words[0]) && words[1] == "of")
+            {
+                return "";
+            }
         }
 
         return words.Count == 0 || (words.Count == 1 && (Generic.Contains(words[0]) || Titles.Contains(words[0]))) ? "" : string.Join(' ', words);
@@ -145,7 +162,7 @@ public sealed class CrossDocumentLinker
             {
                 foreach (int id in list)
                 {
-                    if (TypesAgree(_known[id].Label, label) && (best < 0 || _known[id].Names.Count > _known[best].Names.Count))
+                    if (TypesAgree(_known[id].Label, label) && !NamesConflict(keys, id, label) && (best < 0 || _known[id].Names.Count > _known[best].Names.Count))
                     {
                         best = id;
                     }
@@ -172,6 +189,12 @@ public sealed class CrossDocumentLinker
                 candidates.UnionWith(people);
             }
 
+            // "Donald J. Trump" to a known "Donald Trump": same first and last names (checked below).
+            if (words.Length > 1 && label == EntityLabel.Person && _bySurname.TryGetValue(words[^1], out var namesakes))
+            {
+                candidates.UnionWith(namesakes.Where(id => _known[id].Names.Any(n => n.Contains(' ', StringComparison.Ordinal) && SamePerson(key, n))));
+            }
+
             if (words.Length == 1 && words[0].Replace(".", "", StringComparison.Ordinal) is { Length: >= 2 } acronym && _byName.TryGetValue("#" + acronym, out var expansions))
             {
                 candidates.UnionWith(expansions.Where(id => TypesAgree(_known[id].Label, label)));
@@ -181,7 +204,7 @@ public sealed class CrossDocumentLinker
         // A full person name never joins an entity known by a different full name.
         if (label == EntityLabel.Person && keys.Exists(k => k.Contains(' ', StringComparison.Ordinal)))
         {
-            candidates.RemoveWhere(id => _known[id].Names.Any(n => n.Contains(' ', StringComparison.Ordinal)));
+            candidates.RemoveWhere(id => _known[id].Names.Any(n => n.Contains(' ', StringComparison.Ordinal) && !keys.Exists(k => SamePerson(k, n))));
         }
 
         if (candidates.Count == 0)
@@ -212,6 +235,46 @@ public sealed class CrossDocumentLinker
         }
 
         return bestScore > second ? best : -1;
+    }
+
+    /// <summary>A person known by a full name that is not one of this entity's full names ("Joe Biden" against "Donald John Trump").</summary>
+    private bool NamesConflict(List<string> keys, int id, EntityLabel? label)
+    {
+        if ((label ?? _known[id].Label) != EntityLabel.Person || !keys.Exists(k => k.Contains(' ', StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        return _known[id].Names.Any(n => n.Contains(' ', StringComparison.Ordinal) && !keys.Exists(k => k.Contains(' ', StringComparison.Ordinal) && SamePerson(k, n)))
+            && !_known[id].Names.Any(n => n.Contains(' ', StringComparison.Ordinal) && keys.Exists(k => k.Contains(' ', StringComparison.Ordinal) && SamePerson(k, n)));
+    }
+
+    /// <summary>Two full names of one person: same first and last word, differing only by initials ("Donald J. Trump", "Donald Trump").</summary>
+    private static bool SamePerson(string a, string b)
+    {
+        var x = a.Split(' ');
+        var y = b.Split(' ');
+        if (x.Length < 2 || y.Length < 2 || x[0] != y[0] || x[^1] != y[^1])
+        {
+            return x.Length < 2 || y.Length < 2;
+        }
+
+        var (shorter, longer) = x.Length <= y.Length ? (x, y) : (y, x);
+        int j = 0;
+        foreach (var w in longer)
+        {
+            if (j < shorter.Length && (w == shorter[j] || (shorter[j].Length <= 2 && w.StartsWith(shorter[j].TrimEnd('.'), StringComparison.Ordinal))))
+            {
+                j++;
+            }
+            else if (w.TrimEnd('.').Length > 1)
+            {
+                // A whole extra given name may be another person ("Ahmad Shah Massoud", father of "Ahmad Massoud").
+                return false;
+            }
+        }
+
+        return j == shorter.Length;
     }
 
     private static bool TypesAgree(EntityLabel? a, EntityLabel? b) => a is null || b is null || a == b
