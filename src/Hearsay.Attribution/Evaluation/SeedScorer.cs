@@ -59,7 +59,7 @@ public static class SeedScorer
             foreach (var a in doc.Attributions)
             {
                 bool cueOk = cue is { } c && a.Cue.Overlaps(c);
-                bool srcOk = src is { } s && (a.Source.Range.Overlaps(s) || (a.Source.Range.IsEmpty && false));
+                bool srcOk = src is { } s && a.Source.Range.Overlaps(s);
                 bool contentOk = content is { } ct && a.Content.Any(p => p.Overlaps(ct));
                 if (cueOk && srcOk && contentOk)
                 {

@@ -21,7 +21,7 @@ public sealed class CoreferenceResolver : ModelStage<CorefPrediction>
 
     public CoreferenceOptions Options { get; }
 
-    public override string Name => "CoreferenceResolver";
+    public override string Name => "coref";
 
     public override string Version => "coref-sieve-1";
 

@@ -31,7 +31,7 @@ public sealed class EntityClusterer : ModelStage<EntityClustering>
         "of", "the", "and", "for", "in", "on", "at", "de", "la", "&",
     };
 
-    public override string Name => "EntityClusterer";
+    public override string Name => "entity-clusterer";
 
     public override string Version => "name-rules-1";
 

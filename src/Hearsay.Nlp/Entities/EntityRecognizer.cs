@@ -23,7 +23,7 @@ public sealed class EntityRecognizer : ModelStage<IReadOnlyList<Mention>>
         _model = model;
     }
 
-    public override string Name => "EntityRecognizer";
+    public override string Name => "ner";
 
     /// <summary>Whether the document-level <see cref="NameConsistency"/> pass runs (on by default, as in <c>hearsay eval ner</c>).</summary>
     public bool Consistency { get; init; } = true;
