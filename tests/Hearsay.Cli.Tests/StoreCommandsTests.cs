@@ -241,29 +241,7 @@ public sealed class StoreCommandsTests : IDisposable
         return (p.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
     }
 
-    private Process Start(string[] args, (string Name, string Value)[] env)
-    {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "hearsay.dll"));
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-
-        info.Environment.Remove("HEARSAY_DB");
-        foreach (var (name, value) in env)
-        {
-            info.Environment[name] = value;
-        }
-
-        return Process.Start(info)!;
-    }
+    private Process Start(string[] args, (string Name, string Value)[] env) => HearsayProcess.Start(folder, args, env);
 
     private static int FreePort()
     {
