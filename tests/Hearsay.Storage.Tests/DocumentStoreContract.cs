@@ -292,6 +292,75 @@ public abstract class DocumentStoreContract : IDisposable
         (await Store.SaveAsync(SampleDocuments.Simple("kept"))).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task The_same_entity_in_two_documents_gets_one_id_with_both_articles()
+    {
+        var entities = Store.ShouldBeAssignableTo<IEntityStore>();
+        await Store.SaveAsync(SampleDocuments.Simple("d1"));
+        await Store.SaveAsync(SampleDocuments.Simple("d2", "river"));
+        await Store.SaveAsync(SampleDocuments.Simple("d2", "river"));
+
+        var all = await entities.ListEntitiesAsync(0, 10);
+        all.Count.ShouldBe(1);
+        (await entities.CountEntitiesAsync()).ShouldBe(1);
+        var ortiz = all[0];
+        ortiz.Name.ShouldBe("Lina Ortiz");
+        ortiz.Type.ShouldBe("PER");
+        ortiz.Aliases.ShouldBe(["Lina Ortiz", "Mayor Lina Ortiz"]);
+        ortiz.Articles.Select(a => a.DocumentId).ShouldBe(["d1", "d2"]);
+        ortiz.Attributions.Select(a => a.DocumentId).ShouldBe(["d1", "d2"]);
+
+        var byId = await entities.GetEntityAsync(ortiz.Id);
+        byId.ShouldNotBeNull();
+        Json(byId).ShouldBe(Json(ortiz));
+    }
+
+    [Fact]
+    public async Task The_same_name_with_different_types_gets_different_ids()
+    {
+        var entities = Store.ShouldBeAssignableTo<IEntityStore>();
+        await Store.SaveAsync(SampleDocuments.Mentioning("p", "Jordan", "PER"));
+        await Store.SaveAsync(SampleDocuments.Mentioning("g", "Jordan", "GPE"));
+
+        var all = await entities.ListEntitiesAsync(0, 10);
+        all.Select(e => e.Type).ShouldBe(["PER", "GPE"]);
+        all[0].Id.ShouldNotBe(all[1].Id);
+        all[0].Articles.Select(a => a.DocumentId).ShouldBe(["p"]);
+        all[1].Articles.Select(a => a.DocumentId).ShouldBe(["g"]);
+    }
+
+    [Fact]
+    public async Task Attributions_are_listed_under_their_source_entity_only()
+    {
+        var entities = Store.ShouldBeAssignableTo<IEntityStore>();
+        await Store.SaveAsync(SampleDocuments.Bridge());
+
+        var all = await entities.ListEntitiesAsync(0, 10);
+        all.Select(e => e.Name).ShouldBe(["Transport Ministry", "Radio Kelan"]);
+        all[0].Attributions.Select(a => a.Attribution.Id).ShouldBe(["A2"]);
+        all[0].Aliases.ShouldBe(["Transport Ministry", "The transport ministry"]);
+        all[0].Articles.ShouldHaveSingleItem().Title.ShouldBe(SampleDocuments.Bridge().Title);
+
+        // Radio Kelan is only upstream in the chain, not the source of a statement.
+        all[1].Attributions.ShouldBeEmpty();
+        all[1].Articles.ShouldHaveSingleItem().DocumentId.ShouldBe("doc-bridge");
+    }
+
+    [Fact]
+    public async Task Entity_ids_survive_reopening_and_unknown_ids_give_null()
+    {
+        await Store.SaveAsync(SampleDocuments.Simple("d1"));
+        var id = (await Store.ShouldBeAssignableTo<IEntityStore>().ListEntitiesAsync(0, 10)).ShouldHaveSingleItem().Id;
+        store = Reopen(Store);
+        await Store.SaveAsync(SampleDocuments.Simple("d3", "road"));
+
+        var entities = Store.ShouldBeAssignableTo<IEntityStore>();
+        (await entities.GetEntityAsync(id))!.Articles.Select(a => a.DocumentId).ShouldBe(["d1", "d3"]);
+        (await entities.GetEntityAsync("E999")).ShouldBeNull();
+        (await entities.GetEntityAsync("no-such-entity")).ShouldBeNull();
+        (await entities.ListEntitiesAsync(1, 10)).ShouldBeEmpty();
+    }
+
     public void Dispose()
     {
         store?.Dispose();
