@@ -11,6 +11,13 @@ public sealed partial class SqliteDocumentStore
 {
     private const string EntityIdPrefix = "E";
 
+    private static readonly HashSet<string> NotNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "my", "our", "your", "his", "its", "their",
+        "mine", "ours", "yours", "hers", "theirs", "myself", "ourselves", "yourself", "himself", "herself", "itself", "themselves",
+        "this", "that", "these", "those", "who", "whom", "whose", "which", "what", "the", "a", "an", "one", "some", "all", "both",
+    };
+
     /// <summary>
     /// The key that decides which document entities are one entity: type and normalized name. Deliberately
     /// conservative (no surname-only or acronym links): a wrong merge would pin one person's words on another.
@@ -39,6 +46,21 @@ public sealed partial class SqliteDocumentStore
         }
 
         return type.Trim().ToLowerInvariant() + "|" + string.Join(' ', words);
+    }
+
+    /// <summary>Whether a name can identify one referent across articles: it has a capitalized word that is not a pronoun or determiner.</summary>
+    public static bool IsProperName(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (var word in name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if ((char.IsUpper(word[0]) || char.IsDigit(word[0])) && !NotNames.Contains(word.TrimEnd('\'', '\u2019', 's')) && !NotNames.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public async Task<int> CountEntitiesAsync(CancellationToken cancellationToken = default)
@@ -130,6 +152,12 @@ public sealed partial class SqliteDocumentStore
             if (key.EndsWith('|'))
             {
                 continue;
+            }
+
+            // "we", "the media", "the conflict" are different referents in different articles: only names link across documents.
+            if (!IsProperName(entity.Name))
+            {
+                key += "|" + document.Id + "#" + entity.Id.ToString(CultureInfo.InvariantCulture);
             }
 
             await ExecuteAsync(

@@ -330,6 +330,20 @@ public abstract class DocumentStoreContract : IDisposable
     }
 
     [Fact]
+    public async Task Pronouns_and_common_nouns_do_not_link_across_documents()
+    {
+        var entities = Store.ShouldBeAssignableTo<IEntityStore>();
+        await Store.SaveAsync(SampleDocuments.Mentioning("w1", "We", "OTHER"));
+        await Store.SaveAsync(SampleDocuments.Mentioning("w2", "We", "OTHER"));
+        await Store.SaveAsync(SampleDocuments.Mentioning("m1", "the media", "ORG"));
+        await Store.SaveAsync(SampleDocuments.Mentioning("m2", "the media", "ORG"));
+
+        var all = await entities.ListEntitiesAsync(0, 10);
+        all.Count.ShouldBe(4);
+        all.ShouldAllBe(e => e.Articles.Count == 1 && e.Attributions.Count == 1);
+    }
+
+    [Fact]
     public async Task Attributions_are_listed_under_their_source_entity_only()
     {
         var entities = Store.ShouldBeAssignableTo<IEntityStore>();

@@ -1,6 +1,7 @@
 -- Cross-document entities. An entity is keyed by its type and normalized name (entity_key, built by
 -- SqliteDocumentStore.EntityKey): lower-cased, whitespace collapsed, a leading "the" and a trailing
--- possessive removed. Its public id is 'E' followed by seq, stable for the life of the database.
+-- possessive removed. A name without a capitalized non-pronoun word ("we", "the media") never links:
+-- its key also holds the document id and local entity id. Its public id is 'E' followed by seq, stable for the life of the database.
 CREATE TABLE entities (
     seq INTEGER PRIMARY KEY,
     entity_key TEXT NOT NULL UNIQUE,
