@@ -215,7 +215,13 @@ public sealed partial class SqliteDocumentStore
             while (await reader.ReadAsync(cancellationToken))
             {
                 var documentId = reader.GetString(0);
-                articles.Add(new EntityArticle(documentId, NullableString(reader, 1), reader.GetInt32(2), reader.GetString(3)));
+
+                // Two entities of one document can share a key (coreference left "Obama" apart from "Barack Obama"): one article each.
+                if (articles.Count == 0 || articles[^1].DocumentId != documentId)
+                {
+                    articles.Add(new EntityArticle(documentId, NullableString(reader, 1), reader.GetInt32(2), reader.GetString(3)));
+                }
+
                 foreach (var alias in Deserialize<string[]>(reader.GetString(4), "the aliases of an entity of document " + documentId))
                 {
                     if (seen.Add(alias))

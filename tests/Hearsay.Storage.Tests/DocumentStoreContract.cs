@@ -330,6 +330,23 @@ public abstract class DocumentStoreContract : IDisposable
     }
 
     [Fact]
+    public async Task Two_entities_of_one_document_with_one_key_give_one_article_and_all_their_attributions()
+    {
+        var entities = Store.ShouldBeAssignableTo<IEntityStore>();
+        var one = SampleDocuments.Mentioning("twice", "Lina Ortiz", "PER");
+        var split = one with
+        {
+            Entities = [one.Entities[0], one.Entities[0] with { Id = 1, Mentions = [] }],
+            Attributions = [one.Attributions[0], one.Attributions[0] with { Id = "A2", Source = one.Attributions[0].Source with { Entity = new EntityRefResult(1, "Lina Ortiz") } }],
+        };
+        await Store.SaveAsync(split);
+
+        var ortiz = (await entities.ListEntitiesAsync(0, 10)).ShouldHaveSingleItem();
+        ortiz.Articles.ShouldHaveSingleItem().DocumentId.ShouldBe("twice");
+        ortiz.Attributions.Select(a => a.Attribution.Id).ShouldBe(["A1", "A2"], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task Pronouns_and_common_nouns_do_not_link_across_documents()
     {
         var entities = Store.ShouldBeAssignableTo<IEntityStore>();
