@@ -23,6 +23,7 @@ public static class HearsayCli
         root.Subcommands.Add(StoreCommands.CreateShow());
         root.Subcommands.Add(StoreCommands.CreateSearch());
         root.Subcommands.Add(StoreCommands.CreateServe());
+        foreach (var c in EntityCommands.Create()) { root.Subcommands.Add(c); }
         return root;
     }
 }

@@ -12,7 +12,7 @@ namespace Hearsay.Storage;
 /// leaves every stored document whole, and saving is idempotent by document id.
 /// Each operation opens its own pooled connection, so one instance serves concurrent callers.
 /// </summary>
-public sealed class SqliteDocumentStore : IDocumentStore
+public sealed partial class SqliteDocumentStore : IDocumentStore, IEntityStore
 {
     private const string SnippetOpen = "[";
     private const string SnippetClose = "]";
@@ -186,6 +186,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
                     ("@body", content));
             }
 
+            await SaveEntitiesAsync(connection, transaction, document, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
         }

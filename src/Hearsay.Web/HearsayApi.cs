@@ -83,6 +83,12 @@ public static partial class HearsayApi
         api.MapGet("/search", Search)
             .WithName("Search")
             .WithSummary("Full-text search over document text and attribution content; every word must occur, a trailing * matches a prefix.");
+        api.MapGet("/entities", ListEntities)
+            .WithName("ListEntities")
+            .WithSummary("Cross-document entities, one page at a time: aliases, the articles each appears in, and the attributions it is the source of.");
+        api.MapGet("/entities/{id}", GetEntity)
+            .WithName("GetEntity")
+            .WithSummary("One entity by its stable id (E1, E2, ...).");
         api.MapGet("/health", Health)
             .WithName("Health")
             .WithSummary("Whether the store answers, with its document count.");
@@ -161,6 +167,53 @@ public static partial class HearsayApi
         var items = await store.SearchAsync(q, limit ?? DefaultLimit, cancellationToken);
         return TypedResults.Ok(new SearchResults(q, items));
     }
+
+    private static async Task<Results<Ok<EntityPage>, ProblemHttpResult>> ListEntities(
+        IDocumentStore store,
+        [Description("Entities to skip (default 0).")] int? offset,
+        [Description("Page size, 1 to 500 (default 50).")] int? limit,
+        CancellationToken cancellationToken)
+    {
+        if (offset is < 0)
+        {
+            return BadRequest($"offset must be 0 or more; got {offset}.");
+        }
+
+        if (CheckLimit(limit) is { } problem)
+        {
+            return problem;
+        }
+
+        if (store is not IEntityStore entities)
+        {
+            return NoEntities();
+        }
+
+        int skip = offset ?? 0;
+        int take = limit ?? DefaultLimit;
+        var total = await entities.CountEntitiesAsync(cancellationToken);
+        var items = await entities.ListEntitiesAsync(skip, take, cancellationToken);
+        return TypedResults.Ok(new EntityPage(total, skip, take, items));
+    }
+
+    private static async Task<Results<Ok<StoredEntity>, ProblemHttpResult>> GetEntity(
+        IDocumentStore store,
+        [Description("The entity id (from the entity list or `hearsay entities`).")] string id,
+        CancellationToken cancellationToken)
+    {
+        if (store is not IEntityStore entities)
+        {
+            return NoEntities();
+        }
+
+        var entity = await entities.GetEntityAsync(id, cancellationToken);
+        return entity is null
+            ? TypedResults.Problem(title: "Not found", detail: $"No stored entity has the id '{id}'.", statusCode: StatusCodes.Status404NotFound)
+            : TypedResults.Ok(entity);
+    }
+
+    private static ProblemHttpResult NoEntities()
+        => TypedResults.Problem(title: "Not implemented", detail: "This store does not keep cross-document entities.", statusCode: StatusCodes.Status501NotImplemented);
 
     private static async Task<Ok<HealthReport>> Health(IDocumentStore store, CancellationToken cancellationToken)
         => TypedResults.Ok(new HealthReport("ok", await store.CountAsync(cancellationToken)));

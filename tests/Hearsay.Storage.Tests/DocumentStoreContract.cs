@@ -292,6 +292,106 @@ public abstract class DocumentStoreContract : IDisposable
         (await Store.SaveAsync(SampleDocuments.Simple("kept"))).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task The_same_entity_in_two_documents_gets_one_id_with_both_articles()
+    {
+        var entities = Store.ShouldBeAssignableTo<IEntityStore>();
+        await Store.SaveAsync(SampleDocuments.Simple("d1"));
+        await Store.SaveAsync(SampleDocuments.Simple("d2", "river"));
+        await Store.SaveAsync(SampleDocuments.Simple("d2", "river"));
+
+        var all = await entities.ListEntitiesAsync(0, 10);
+        all.Count.ShouldBe(1);
+        (await entities.CountEntitiesAsync()).ShouldBe(1);
+        var ortiz = all[0];
+        ortiz.Name.ShouldBe("Lina Ortiz");
+        ortiz.Type.ShouldBe("PER");
+        ortiz.Aliases.ShouldBe(["Lina Ortiz", "Mayor Lina Ortiz"]);
+        ortiz.Articles.Select(a => a.DocumentId).ShouldBe(["d1", "d2"]);
+        ortiz.Attributions.Select(a => a.DocumentId).ShouldBe(["d1", "d2"]);
+
+        var byId = await entities.GetEntityAsync(ortiz.Id);
+        byId.ShouldNotBeNull();
+        Json(byId).ShouldBe(Json(ortiz));
+    }
+
+    [Fact]
+    public async Task The_same_name_with_different_types_gets_different_ids()
+    {
+        var entities = Store.ShouldBeAssignableTo<IEntityStore>();
+        await Store.SaveAsync(SampleDocuments.Mentioning("p", "Jordan", "PER"));
+        await Store.SaveAsync(SampleDocuments.Mentioning("g", "Jordan", "GPE"));
+
+        var all = await entities.ListEntitiesAsync(0, 10);
+        all.Select(e => e.Type).ShouldBe(["PER", "GPE"]);
+        all[0].Id.ShouldNotBe(all[1].Id);
+        all[0].Articles.Select(a => a.DocumentId).ShouldBe(["p"]);
+        all[1].Articles.Select(a => a.DocumentId).ShouldBe(["g"]);
+    }
+
+    [Fact]
+    public async Task Two_entities_of_one_document_with_one_key_give_one_article_and_all_their_attributions()
+    {
+        var entities = Store.ShouldBeAssignableTo<IEntityStore>();
+        var one = SampleDocuments.Mentioning("twice", "Lina Ortiz", "PER");
+        var split = one with
+        {
+            Entities = [one.Entities[0], one.Entities[0] with { Id = 1, Mentions = [] }],
+            Attributions = [one.Attributions[0], one.Attributions[0] with { Id = "A2", Source = one.Attributions[0].Source with { Entity = new EntityRefResult(1, "Lina Ortiz") } }],
+        };
+        await Store.SaveAsync(split);
+
+        var ortiz = (await entities.ListEntitiesAsync(0, 10)).ShouldHaveSingleItem();
+        ortiz.Articles.ShouldHaveSingleItem().DocumentId.ShouldBe("twice");
+        ortiz.Attributions.Select(a => a.Attribution.Id).ShouldBe(["A1", "A2"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Pronouns_and_common_nouns_do_not_link_across_documents()
+    {
+        var entities = Store.ShouldBeAssignableTo<IEntityStore>();
+        await Store.SaveAsync(SampleDocuments.Mentioning("w1", "We", "OTHER"));
+        await Store.SaveAsync(SampleDocuments.Mentioning("w2", "We", "OTHER"));
+        await Store.SaveAsync(SampleDocuments.Mentioning("m1", "the media", "ORG"));
+        await Store.SaveAsync(SampleDocuments.Mentioning("m2", "the media", "ORG"));
+
+        var all = await entities.ListEntitiesAsync(0, 10);
+        all.Count.ShouldBe(4);
+        all.ShouldAllBe(e => e.Articles.Count == 1 && e.Attributions.Count == 1);
+    }
+
+    [Fact]
+    public async Task Attributions_are_listed_under_their_source_entity_only()
+    {
+        var entities = Store.ShouldBeAssignableTo<IEntityStore>();
+        await Store.SaveAsync(SampleDocuments.Bridge());
+
+        var all = await entities.ListEntitiesAsync(0, 10);
+        all.Select(e => e.Name).ShouldBe(["Transport Ministry", "Radio Kelan"]);
+        all[0].Attributions.Select(a => a.Attribution.Id).ShouldBe(["A2"]);
+        all[0].Aliases.ShouldBe(["Transport Ministry", "The transport ministry"]);
+        all[0].Articles.ShouldHaveSingleItem().Title.ShouldBe(SampleDocuments.Bridge().Title);
+
+        // Radio Kelan is only upstream in the chain, not the source of a statement.
+        all[1].Attributions.ShouldBeEmpty();
+        all[1].Articles.ShouldHaveSingleItem().DocumentId.ShouldBe("doc-bridge");
+    }
+
+    [Fact]
+    public async Task Entity_ids_survive_reopening_and_unknown_ids_give_null()
+    {
+        await Store.SaveAsync(SampleDocuments.Simple("d1"));
+        var id = (await Store.ShouldBeAssignableTo<IEntityStore>().ListEntitiesAsync(0, 10)).ShouldHaveSingleItem().Id;
+        store = Reopen(Store);
+        await Store.SaveAsync(SampleDocuments.Simple("d3", "road"));
+
+        var entities = Store.ShouldBeAssignableTo<IEntityStore>();
+        (await entities.GetEntityAsync(id))!.Articles.Select(a => a.DocumentId).ShouldBe(["d1", "d3"]);
+        (await entities.GetEntityAsync("E999")).ShouldBeNull();
+        (await entities.GetEntityAsync("no-such-entity")).ShouldBeNull();
+        (await entities.ListEntitiesAsync(1, 10)).ShouldBeEmpty();
+    }
+
     public void Dispose()
     {
         store?.Dispose();

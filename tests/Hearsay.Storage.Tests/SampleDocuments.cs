@@ -88,6 +88,7 @@ public static class SampleDocuments
             Title = "Note " + id,
             Text = text,
             Models = [new ModelVersionResult("attribution", "baseline-0.1")],
+            Entities = [Person(text, 0, "Lina Ortiz", "Mayor Lina Ortiz")],
             Attributions =
             [
                 new AttributionResult
@@ -113,6 +114,32 @@ public static class SampleDocuments
         Text = "Silta avataan toukokuussa.\n",
     };
 
+    /// <summary>A document whose only entity is <paramref name="name"/> of type <paramref name="type"/>, and the source of its one attribution.</summary>
+    public static DocumentResult Mentioning(string id, string name, string type)
+    {
+        var text = $"{name} said the talks would resume.\n";
+        return new DocumentResult
+        {
+            Id = id,
+            Status = "analyzed",
+            Title = "Note " + id,
+            Text = text,
+            Entities = [new EntityResult { Id = 0, Name = name, Type = type, Mentions = [Mention(text, name, "name")] }],
+            Attributions =
+            [
+                new AttributionResult
+                {
+                    Id = "A1",
+                    Source = Source(text, name, "person") with { Entity = new EntityRefResult(0, name) },
+                    Cue = Span(text, "said"),
+                    Content = [Span(text, "the talks would resume")],
+                    Form = "indirect",
+                    Polarity = "affirmed",
+                },
+            ],
+        };
+    }
+
     public static SpanResult Span(string text, string part)
     {
         int start = Find(text, part);
@@ -124,6 +151,9 @@ public static class SampleDocuments
         int start = Find(text, part);
         return new SourceResult(start, start + part.Length, part, type);
     }
+
+    private static EntityResult Person(string text, int id, string name, string mention)
+        => new() { Id = id, Name = name, Type = "PER", Mentions = [Mention(text, mention, "name")] };
 
     private static MentionResult Mention(string text, string part, string kind)
     {

@@ -28,6 +28,30 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract
         Directory.Delete(folder, recursive: true);
     }
 
+    [Theory]
+    [InlineData("the Taliban", "Taliban's")]
+    [InlineData("Lina  Ortiz", "lina ortiz")]
+    [InlineData("Reuters", "Reuters\u2019")]
+    public void Name_variants_share_an_entity_key(string a, string b)
+        => SqliteDocumentStore.EntityKey("ORG", a).ShouldBe(SqliteDocumentStore.EntityKey("ORG", b));
+
+    [Theory]
+    [InlineData("PER", "Jordan", "GPE", "Jordan")]
+    [InlineData("PER", "Ahmad Massoud", "PER", "Ahmad Shah Massoud")]
+    public void Keys_differ_by_type_and_by_full_name(string typeA, string a, string typeB, string b)
+        => SqliteDocumentStore.EntityKey(typeA, a).ShouldNotBe(SqliteDocumentStore.EntityKey(typeB, b));
+
+    [Theory]
+    [InlineData("Lina Ortiz", true)]
+    [InlineData("the Taliban", true)]
+    [InlineData("May 14th", true)]
+    [InlineData("We", false)]
+    [InlineData("the media", false)]
+    [InlineData("Their", false)]
+    [InlineData("this bill", false)]
+    public void Only_names_link_across_documents(string name, bool expected)
+        => SqliteDocumentStore.IsProperName(name).ShouldBe(expected);
+
     [Fact]
     public void A_new_database_is_in_wal_mode_and_records_its_schema_version()
     {

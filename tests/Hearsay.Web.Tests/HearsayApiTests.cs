@@ -96,6 +96,35 @@ public sealed class HearsayApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task Entities_are_listed_with_aliases_articles_and_attributions()
+    {
+        var page = await GetJson("/api/entities");
+        page["total"]!.GetValue<int>().ShouldBe(2);
+        var items = page["items"]!.AsArray();
+        var ortiz = items[0]!;
+        ortiz["name"]!.GetValue<string>().ShouldBe("Lina Ortiz");
+        ortiz["type"]!.GetValue<string>().ShouldBe("PERSON");
+        ortiz["aliases"]!.AsArray().Select(a => a!.GetValue<string>()).ShouldBe(["Lina Ortiz", "Mayor Lina Ortiz", "Ms Ortiz"]);
+        ortiz["articles"]!.AsArray().Select(a => a!["documentId"]!.GetValue<string>()).ShouldBe(["doc-1", "doc-3"]);
+        ortiz["attributions"]!.AsArray().Select(a => a!["attribution"]!["source"]!["text"]!.GetValue<string>()).ShouldBe(["Mayor Lina Ortiz", "Ms Ortiz"]);
+        items[1]!["name"]!.GetValue<string>().ShouldBe("Ben Aziz");
+        (await GetJson("/api/entities?offset=1&limit=1"))["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()).ShouldBe(["Ben Aziz"]);
+    }
+
+    [Fact]
+    public async Task An_entity_comes_back_by_id_and_an_unknown_one_is_a_404_problem()
+    {
+        var id = (await GetJson("/api/entities"))["items"]![1]!["id"]!.GetValue<string>();
+        var entity = await GetJson("/api/entities/" + id);
+        entity["name"]!.GetValue<string>().ShouldBe("Ben Aziz");
+        entity["articles"]!.AsArray().Single()!["title"]!.GetValue<string>().ShouldBe("Councillor Ben Aziz on the railway");
+
+        var problem = await Problem("/api/entities/E4040", HttpStatusCode.NotFound);
+        problem["detail"]!.GetValue<string>().ShouldContain("E4040");
+        (await Problem("/api/entities/nobody", HttpStatusCode.NotFound))["detail"]!.GetValue<string>().ShouldContain("nobody");
+    }
+
+    [Fact]
     public async Task Search_finds_text_and_attribution_content_with_snippets()
     {
         var json = await GetJson("/api/search?q=railway");
@@ -131,6 +160,8 @@ public sealed class HearsayApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("/api/search?q=", "q")]
     [InlineData("/api/search?q=%20%20", "q must hold at least one word")]
     [InlineData("/api/search?q=x&limit=9999", "limit must be between 1 and 500")]
+    [InlineData("/api/entities?limit=0", "limit must be between 1 and 500")]
+    [InlineData("/api/entities?offset=-2", "offset must be 0 or more")]
     public async Task Bad_query_parameters_are_a_400_problem_that_says_why(string url, string expected)
     {
         var problem = await Problem(url, HttpStatusCode.BadRequest);
@@ -143,7 +174,7 @@ public sealed class HearsayApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var doc = await GetJson("/openapi/v1.json");
         doc["info"]!["title"]!.GetValue<string>().ShouldBe("Hearsay API");
         var paths = doc["paths"]!.AsObject().Select(p => p.Key).ToArray();
-        paths.ShouldBe(["/api/documents", "/api/documents/{id}", "/api/attributions", "/api/search", "/api/health"], ignoreOrder: true);
+        paths.ShouldBe(["/api/documents", "/api/documents/{id}", "/api/attributions", "/api/search", "/api/entities", "/api/entities/{id}", "/api/health"], ignoreOrder: true);
         foreach (var path in paths)
         {
             doc["paths"]![path]!["get"].ShouldNotBeNull();
