@@ -67,7 +67,16 @@ public sealed class AttributionEvalTask : IEvalTask
             var (pos, heads, rels) = tags is null ? (null, null, null) : tags.Analyze(s.Tokens, deps);
             var predicted = tagger.Predict(s.Tokens, pos, heads, rels);
             scores.Add(s.Labels, predicted);
-            dump?.WriteLine(string.Join(' ', s.Tokens.Select((t, i) => $"{t}/{BioLabels.Name(s.Labels[i])}/{BioLabels.Name(predicted[i])}")));
+            if (dump is not null)
+            {
+                // One token a line (word, gold, predicted, head, relation), a blank line after each sentence.
+                for (int i = 0; i < s.Tokens.Length; i++)
+                {
+                    dump.WriteLine($"{s.Tokens[i]}\t{BioLabels.Name(s.Labels[i])}\t{BioLabels.Name(predicted[i])}\t{(heads is null ? -1 : heads[i])}\t{rels?[i] ?? "_"}");
+                }
+
+                dump.WriteLine();
+            }
         }
 
         var report = new EvalReport("attribution", data, sentences.Count);
