@@ -7,26 +7,6 @@ namespace Hearsay.Attribution.Tests;
 
 public class SeedScorerTests
 {
-    private static string? SharedDir()
-    {
-        var env = Environment.GetEnvironmentVariable("HEARSAY_SHARED");
-        if (!string.IsNullOrEmpty(env) && Directory.Exists(env))
-        {
-            return env;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(Path.Combine(candidate, "seed")))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
-
     [Fact]
     public void ScoresAHandBuiltDocument_FoundResolvedAndChained()
     {
@@ -85,7 +65,7 @@ public class SeedScorerTests
     [Fact]
     public void Showcase_WithGoldMentions_ResolvesSources()
     {
-        var shared = SharedDir();
+        var shared = SharedData.TryRoot;
         if (shared is null)
         {
             return;

@@ -5,9 +5,7 @@ internal static class TestPaths
 {
     public static string Repo { get; } = FindRepo();
 
-    public static string Shared { get; } = Environment.GetEnvironmentVariable("HEARSAY_SHARED") is { Length: > 0 } s
-        ? s
-        : Path.GetFullPath(Path.Combine(Repo, "..", "shared"));
+    public static string Shared => SharedData.Root;
 
     private static string FindRepo()
     {

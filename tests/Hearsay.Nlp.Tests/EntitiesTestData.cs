@@ -6,25 +6,7 @@ namespace Hearsay.Nlp.Tests;
 /// <summary>Finds ../shared and builds documents by hand for the entity tests (no tokenizer dependency).</summary>
 internal static partial class EntitiesTestData
 {
-    public static string? SharedRoot()
-    {
-        var env = Environment.GetEnvironmentVariable("HEARSAY_SHARED");
-        if (!string.IsNullOrEmpty(env) && Directory.Exists(env))
-        {
-            return env;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(Path.Combine(candidate, "seed")))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    public static string? SharedRoot() => SharedData.TryRoot;
 
     /// <summary>A document whose tokens are runs of letters/digits (with inner - and .), possessive 's or single other characters; one sentence per line.</summary>
     public static Document Tokenize(string text)

@@ -8,7 +8,7 @@ public class TimeDevEvalTests
     [Fact]
     public void AquaintMeetsTheTargets()
     {
-        var dir = Path.Combine(TimeTestData.SharedRoot(), "corpora", "tempeval3", "TBAQ-cleaned", "AQUAINT");
+        var dir = Path.Combine(SharedData.Root, "corpora", "tempeval3", "TBAQ-cleaned", "AQUAINT");
         var recognizer = new TimexRecognizer();
         var scorer = new TimexScorer();
         int files = 0;

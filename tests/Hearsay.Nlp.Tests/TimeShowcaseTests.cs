@@ -10,7 +10,7 @@ public class TimeShowcaseTests
     [Fact]
     public void FindsEveryRequiredTimeOfTheShowcase()
     {
-        var seed = Path.Combine(TimeTestData.SharedRoot(), "seed");
+        var seed = Path.Combine(SharedData.Root, "seed");
         var text = File.ReadAllText(Path.Combine(seed, "massoud-has-not-fled.txt"));
         using var gold = JsonDocument.Parse(File.ReadAllText(Path.Combine(seed, "massoud-has-not-fled.gold.json")));
         var published = DateOnly.Parse(gold.RootElement.GetProperty("published").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
@@ -39,7 +39,7 @@ public class TimeShowcaseTests
     [Fact]
     public void DatesTheShowcaseReportToSunday()
     {
-        var seed = Path.Combine(TimeTestData.SharedRoot(), "seed");
+        var seed = Path.Combine(SharedData.Root, "seed");
         var text = File.ReadAllText(Path.Combine(seed, "massoud-has-not-fled.txt"));
         var doc = new Document(text, new DocumentMetadata { Published = new DateOnly(2021, 9, 13), PublishedOrigin = "given" });
         int cue = text.IndexOf("reported on Sunday", StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public class TimeShowcaseTests
     public void ShowcaseTextAloneLeavesTheDateUnknown()
     {
         // Its only full dates are 2001 history; its "last week" and "on Sunday" need a date the text does not give.
-        var text = File.ReadAllText(Path.Combine(TimeTestData.SharedRoot(), "seed", "massoud-has-not-fled.txt"));
+        var text = File.ReadAllText(Path.Combine(SharedData.Root, "seed", "massoud-has-not-fled.txt"));
         var estimate = new DocumentDateEstimator().Estimate(text);
         estimate.Date.ShouldBeNull();
         estimate.Confidence.ShouldBe(0);
