@@ -25,7 +25,7 @@ public static class EntityCommands
         var offset = new Option<int>("--offset") { Description = "Entities to skip.", DefaultValueFactory = _ => 0 };
         var limit = new Option<int>("--limit") { Description = "Most entities to print (1-" + HearsayApi.MaxLimit + ").", DefaultValueFactory = _ => HearsayApi.MaxLimit };
         var cmd = new Command("entities", "List the stored entities with aliases, articles and the attributions they are the source of.") { db, offset, limit, format };
-        cmd.SetAction(parse => Run("entities", async () =>
+        cmd.SetAction(parse => StoredVerb.Run("entities", async () =>
         {
             int skip = parse.GetValue(offset);
             int take = parse.GetValue(limit);
@@ -39,7 +39,7 @@ public static class EntityCommands
                 throw new CliException($"--limit {take}: must be between 1 and {HearsayApi.MaxLimit}.");
             }
 
-            using var store = OpenExisting(CommonOptions.ResolveDb(parse.GetValue(db)));
+            using var store = StoredVerb.OpenExisting(CommonOptions.ResolveDb(parse.GetValue(db)));
             var page = new EntityPage(await store.CountEntitiesAsync(), skip, take, await store.ListEntitiesAsync(skip, take));
             switch (parse.GetValue(format))
             {
@@ -77,10 +77,10 @@ public static class EntityCommands
         var db = CommonOptions.Db();
         var format = CommonOptions.Format();
         var cmd = new Command("entity", "Show one stored entity: aliases, articles, and the attributions it is the source of.") { id, db, format };
-        cmd.SetAction(parse => Run("entity", async () =>
+        cmd.SetAction(parse => StoredVerb.Run("entity", async () =>
         {
             var path = CommonOptions.ResolveDb(parse.GetValue(db));
-            using var store = OpenExisting(path);
+            using var store = StoredVerb.OpenExisting(path);
             var wanted = parse.GetValue(id)!.Trim();
             var entity = await store.GetEntityAsync(wanted)
                 ?? throw new CliException($"{wanted}: no entity with this id in {path} (`hearsay entities --db {path}` shows the ids).");
@@ -122,33 +122,5 @@ public static class EntityCommands
 
             output.WriteLine($"    {a.Source.Text} -> {a.Cue.Text} -> \"{content}\"  [{stored.DocumentId} {a.Id}]");
         }
-    }
-
-    private static int Run(string verb, Func<Task<int>> body) => CliRunner.Guard(verb, () =>
-    {
-        try
-        {
-            // Console verbs have no synchronization context, so waiting here cannot deadlock.
-            return body().GetAwaiter().GetResult();
-        }
-        catch (StoreException e)
-        {
-            throw new CliException(e.Message, e);
-        }
-    });
-
-    private static SqliteDocumentStore OpenExisting(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            throw new CliException($"{path}: is a folder, not a database file.");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new CliException($"{path}: no such database; store documents with `hearsay ingest PATH --db {path}`, or name another with --db FILE or $HEARSAY_DB.");
-        }
-
-        return SqliteDocumentStore.Open(path);
     }
 }

@@ -26,7 +26,7 @@ public static class StoreCommands
         var offset = new Option<int>("--offset") { Description = "Documents to skip.", DefaultValueFactory = _ => 0 };
         var limit = new Option<int>("--limit") { Description = "Most documents to print (1-" + HearsayApi.MaxLimit + ").", DefaultValueFactory = _ => HearsayApi.DefaultLimit };
         var cmd = new Command("list", "List the stored documents, in the order they were stored.") { db, offset, limit, format };
-        cmd.SetAction(parse => Run("list", async () =>
+        cmd.SetAction(parse => StoredVerb.Run("list", async () =>
         {
             int skip = parse.GetValue(offset);
             int take = parse.GetValue(limit);
@@ -36,7 +36,7 @@ public static class StoreCommands
             }
 
             CheckLimit(take);
-            using var store = OpenExisting(CommonOptions.ResolveDb(parse.GetValue(db)));
+            using var store = StoredVerb.OpenExisting(CommonOptions.ResolveDb(parse.GetValue(db)));
             var page = new DocumentPage(await store.CountAsync(), skip, take, await store.ListAsync(skip, take));
             switch (parse.GetValue(format))
             {
@@ -63,10 +63,10 @@ public static class StoreCommands
         var db = CommonOptions.Db();
         var format = CommonOptions.Format();
         var cmd = new Command("show", "Show one stored document: title, attributions with their chains, entities.") { id, db, format };
-        cmd.SetAction(parse => Run("show", async () =>
+        cmd.SetAction(parse => StoredVerb.Run("show", async () =>
         {
             var path = CommonOptions.ResolveDb(parse.GetValue(db));
-            using var store = OpenExisting(path);
+            using var store = StoredVerb.OpenExisting(path);
             var wanted = parse.GetValue(id)!.Trim();
             var document = await store.GetAsync(wanted) ?? await FindByPrefixAsync(store, wanted, path);
             switch (parse.GetValue(format))
@@ -95,7 +95,7 @@ public static class StoreCommands
         var format = CommonOptions.Format();
         var limit = new Option<int>("--limit") { Description = "Most matches to print (1-" + HearsayApi.MaxLimit + ").", DefaultValueFactory = _ => 20 };
         var cmd = new Command("search", "Search the stored documents' text and attribution content.") { query, db, limit, format };
-        cmd.SetAction(parse => Run("search", async () =>
+        cmd.SetAction(parse => StoredVerb.Run("search", async () =>
         {
             var q = parse.GetValue(query)!;
             if (string.IsNullOrWhiteSpace(q))
@@ -105,7 +105,7 @@ public static class StoreCommands
 
             int take = parse.GetValue(limit);
             CheckLimit(take);
-            using var store = OpenExisting(CommonOptions.ResolveDb(parse.GetValue(db)));
+            using var store = StoredVerb.OpenExisting(CommonOptions.ResolveDb(parse.GetValue(db)));
             var results = new SearchResults(q, await store.SearchAsync(q, take));
             switch (parse.GetValue(format))
             {
@@ -141,7 +141,7 @@ public static class StoreCommands
             DefaultValueFactory = _ => HearsayApi.DefaultUrl,
         };
         var cmd = new Command("serve", "Serve the store as a JSON HTTP API with OpenAPI (/openapi/v1.json).") { db, urls };
-        cmd.SetAction((parse, ct) => Task.FromResult(Run("serve", async () =>
+        cmd.SetAction((parse, ct) => Task.FromResult(StoredVerb.Run("serve", async () =>
         {
             var listen = ParseUrls(parse.GetValue(urls)!);
             var path = CommonOptions.ResolveDb(parse.GetValue(db));
@@ -169,34 +169,6 @@ public static class StoreCommands
             return ExitCodes.Ok;
         })));
         return cmd;
-    }
-
-    private static int Run(string verb, Func<Task<int>> body) => CliRunner.Guard(verb, () =>
-    {
-        try
-        {
-            // Console verbs have no synchronization context, so waiting here cannot deadlock.
-            return body().GetAwaiter().GetResult();
-        }
-        catch (StoreException e)
-        {
-            throw new CliException(e.Message, e);
-        }
-    });
-
-    private static SqliteDocumentStore OpenExisting(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            throw new CliException($"{path}: is a folder, not a database file.");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new CliException($"{path}: no such database; store documents with `hearsay ingest PATH --db {path}`, or name another with --db FILE or $HEARSAY_DB.");
-        }
-
-        return SqliteDocumentStore.Open(path);
     }
 
     private static async Task<DocumentResult> FindByPrefixAsync(IDocumentStore store, string prefix, string path)
