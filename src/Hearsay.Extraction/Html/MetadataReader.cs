@@ -81,12 +81,15 @@ internal static partial class MetadataReader
             var cls = n.ClassAndId;
             var isAuthor = itemprop is "author" or "creator" || (rel is not null && rel.Contains("author", StringComparison.OrdinalIgnoreCase))
                 || (n.ClassFlags & PageTree.AuthorFlag) != 0;
-            if (isAuthor && !n.InStrongNegative && m.BylineTexts.Count < MaxCollected && n.Text < 200 && n.Tag is not "html" and not "body" && !n.Tag.StartsWith('h'))
+            if (isAuthor && m.BylineTexts.Count < MaxCollected && n.Text < 200 && n.Tag is not "html" and not "body" && !n.Tag.StartsWith('h'))
             {
+                // A layout class such as "content-area sidebar" can put the article header inside furniture; a byline
+                // there is kept apart as a last resort, but never one from a comment thread (commenters are not authors).
+                var list = !n.InStrongNegative ? m.BylineTexts : InCommentThread(tree, n) ? null : m.FurnitureBylineTexts;
                 var text = el.GetAttribute("content") ?? NameInside(el) ?? el.TextContent;
-                if (text.Length < 200)
+                if (list is not null && list.Count < MaxCollected && text.Length < 200)
                 {
-                    m.BylineTexts.Add(Collapse(text));
+                    list.Add(Collapse(text));
                 }
             }
 
@@ -165,6 +168,19 @@ internal static partial class MetadataReader
         }
 
         return best is not null && best.Length * 10 >= full.Length * 6 && best.Length >= 10 ? best : full;
+    }
+
+    private static bool InCommentThread(PageTree tree, PageNode n)
+    {
+        for (var i = n.Parent; i >= 0; i = tree.Nodes[i].Parent)
+        {
+            if (CommentClass().IsMatch(tree.Nodes[i].ClassAndId))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The first non-blank text after a node in document order (a few steps at most), for "Author:" labels.</summary>
@@ -568,7 +584,7 @@ internal static partial class MetadataReader
             }
         }
 
-        foreach (var list in (ReadOnlySpan<List<string>>)[m.BylineTexts, m.ShortBylineTexts])
+        foreach (var list in (ReadOnlySpan<List<string>>)[m.BylineTexts, m.ShortBylineTexts, m.FurnitureBylineTexts])
         {
             foreach (var t in list)
             {
@@ -582,8 +598,78 @@ internal static partial class MetadataReader
             }
         }
 
+        CompleteNames(result, m);
+
         // When the page names no person, the organisation it credits itself is the author (press releases, NGOs).
         return result.Count == 0 && siteOnly is not null ? siteOnly : result;
+    }
+
+    /// <summary>
+    /// Structured data often carries a login handle ("edilson.la.rosa") where the visible byline or the author meta
+    /// tag spells the same name ("Edilson La Rosa"); the spelled-out name wins. (Extending a first name to a longer
+    /// byline text was tried: it picks up job titles as often as surnames.)
+    /// </summary>
+    private static void CompleteNames(List<string> result, PageMetadata m)
+    {
+        if (result.Count == 0)
+        {
+            return;
+        }
+
+        var others = new List<string>();
+        if (m.MetaValue("author", "article:author", "parsely-author", "cxenseparse:author") is { } meta)
+        {
+            AddAuthor(meta, others);
+        }
+
+        foreach (var list in (ReadOnlySpan<List<string>>)[m.BylineTexts, m.ShortBylineTexts])
+        {
+            foreach (var t in list)
+            {
+                AddAuthor(t, others);
+            }
+        }
+
+        for (var i = 0; i < result.Count; i++)
+        {
+            var name = result[i];
+            if (!LooksLikeHandle(name))
+            {
+                continue;
+            }
+
+            var key = LettersOf(name);
+            foreach (var o in others)
+            {
+                if (!o.Contains(' ', StringComparison.Ordinal) || o.Count(c => c == ' ') > 3)
+                {
+                    continue;
+                }
+
+                if (LettersOf(o) == key)
+                {
+                    result[i] = o;
+                    break;
+                }
+            }
+        }
+    }
+
+    private static bool LooksLikeHandle(string name)
+        => name.IndexOfAny(['.', '_']) > 0 && !name.Contains(". ", StringComparison.Ordinal) && name.ToLowerInvariant() == name;
+
+    private static string LettersOf(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        foreach (var c in s)
+        {
+            if (char.IsLetter(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return sb.ToString();
     }
 
     private static void AddAuthor(string raw, List<string> into)
@@ -744,14 +830,17 @@ internal static partial class MetadataReader
     [GeneratedRegex(@"^(?:posted|veröffentlicht|published|name|anonymous|anonym|unknown|guest|gast|comments?|says|sagt|about the author|alle beiträge|über)\b|\b(?:says|sagt|schreibt|wrote)$|erforderlich|required|\*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAName();
 
-    [GeneratedRegex(@"^(?:(?:written |posted |published |post author |article |artikel |erstellt |geschrieben |ein beitrag )?(?:by|von)\b|par\b|por\b|de\b|di\b|door\b|av\b|auteur\b|autor(?:in)?|author|verfasser(?:in)?|text:|redakteur(?:in)?|post author|posted|written|interview:|pressemitteilung von|©|\(c\))\s*:?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:(?:view |see |zeige )?(?:all |alle )?(?:posts|articles|stories|beiträge|artikel) (?:by|von))\b|(?:written |posted |published |post author |article |artikel |erstellt |geschrieben |ein beitrag )?(?:by|von)\b|par\b|por\b|de\b|di\b|door\b|av\b|auteur\b|autor(?:in)?|author|verfasser(?:in)?|text:|redakteur(?:in)?|post author|posted|written|interview:|pressemitteilung von|©|\(c\))\s*:?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylinePrefix();
 
-    [GeneratedRegex(@"\s*(?:[|•·@]|\s-\s|,\s*(?:cnn|ap|afp|dpa|reuters|apa|phd|ph\.d\.|md|m\.d\.)\b|\b(?:follow|folgen|über|about|mehr von|alle beiträge|autorenseite|a computer|ist |is a |foto:|photo:)|\bam\b|\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:[|•·@]|\s-\s|,\s*(?:cnn|ap|afp|dpa|reuters|apa|phd|ph\.d\.|md|m\.d\.)\b|\b(?:follow|folgen|über|about|mehr von|alle beiträge|autorenseite|a computer|ist |is a |foto:|photo:)|\bam\b|\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:\s\p{L}{2,3}\.?)?,?\s+\d{1,2}\.?\s+\p{L}{3,}\.?\s+(?:19|20)\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineTail();
 
     [GeneratedRegex(@"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorSeparator();
+
+    [GeneratedRegex(@"(?:^|[\s_-])(?:comments?|comment-?list|commentlist|disqus\w*|respond|repl(?:y|ies))(?:$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CommentClass();
 
     [GeneratedRegex(@"(?:^|[\s_-])(?:author\w*|byline\w*|autor\w*|verfasser\w*|writer|vcard|fn)(?:$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorClass();

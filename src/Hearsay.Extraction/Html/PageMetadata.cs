@@ -14,6 +14,7 @@ internal sealed class PageMetadata
     public List<string> DateTexts = [];
     public List<string> ShortDateTexts = [];
     public List<string> ShortBylineTexts = [];
+    public List<string> FurnitureBylineTexts = [];
 
     public string? MetaValue(params string[] keys)
     {
