@@ -88,8 +88,9 @@ public sealed class HtmlArticleExtractor : IArticleExtractor
         var (text, paragraphs) = Assemble(blocks, tree, html);
 
         var urlForDate = baseUri?.ToString() ?? canonical;
-        var site = MetadataReader.ChooseSite(meta, ld, baseUri ?? (Uri.TryCreate(canonical, UriKind.Absolute, out var cu) ? cu : null));
-        var authors = MetadataReader.ChooseAuthors(meta, ld, site);
+        var siteUri = baseUri ?? (Uri.TryCreate(canonical, UriKind.Absolute, out var cu) ? cu : null);
+        var site = MetadataReader.ChooseSite(meta, ld, siteUri);
+        var authors = MetadataReader.ChooseAuthors(meta, ld, site, siteUri?.Host);
         var language = MetadataReader.MarkupLanguage(meta, ld) ?? languageDetector.Detect(text.Length > 0 ? text : title ?? string.Empty);
         return new Article
         {

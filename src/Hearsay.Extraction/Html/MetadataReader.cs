@@ -81,7 +81,7 @@ internal static partial class MetadataReader
             var cls = n.ClassAndId;
             var isAuthor = itemprop is "author" or "creator" || (rel is not null && rel.Contains("author", StringComparison.OrdinalIgnoreCase))
                 || (n.ClassFlags & PageTree.AuthorFlag) != 0;
-            if (isAuthor && m.BylineTexts.Count < MaxCollected && n.Text < 200 && n.Tag is not "html" and not "body" && !n.Tag.StartsWith('h'))
+            if (isAuthor && m.BylineTexts.Count < MaxCollected && n.Text < 200 && n.Tag is not "html" and not "body" and not "header" and not "h1" and not "h2" and not "h3")
             {
                 // A layout class such as "content-area sidebar" can put the article header inside furniture; a byline
                 // there is kept apart as a last resort, but never one from a comment thread (commenters are not authors).
@@ -541,14 +541,15 @@ internal static partial class MetadataReader
     private static string? Decode(string? s)
         => s is null ? null : s.Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(s).Trim() : s.Trim();
 
-    public static List<string> ChooseAuthors(PageMetadata m, LinkedData ld, string? site)
+    public static List<string> ChooseAuthors(PageMetadata m, LinkedData ld, string? site, string? host = null)
     {
         var siteName = site is null ? null : BodyExtractor.Normalize(site);
         var publisher = ld.Publisher is null ? null : BodyExtractor.Normalize(ld.Publisher);
+        var hostLetters = HostLetters(host);
         bool IsSite(string name)
         {
             var n = BodyExtractor.Normalize(name);
-            return n == siteName || n == publisher;
+            return n == siteName || n == publisher || DomainName().IsMatch(name) || (hostLetters.Length > 3 && LettersOf(name) is var l && (l == hostLetters.Full || l == hostLetters.Label));
         }
 
         var result = new List<string>();
@@ -655,13 +656,28 @@ internal static partial class MetadataReader
         }
     }
 
+    /// <summary>The host's letters with and without its top-level domain ("interscenar.io": "interscenario", "interscenar"), "www." aside.</summary>
+    private static (string Full, string Label, int Length) HostLetters(string? host)
+    {
+        if (string.IsNullOrEmpty(host))
+        {
+            return (string.Empty, string.Empty, 0);
+        }
+
+        var h = host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
+        var dot = h.LastIndexOf('.');
+        var full = LettersOf(h);
+        return (full, dot > 0 ? LettersOf(h[..dot]) : full, full.Length);
+    }
+
     private static bool LooksLikeHandle(string name)
         => name.IndexOfAny(['.', '_']) > 0 && !name.Contains(". ", StringComparison.Ordinal) && name.ToLowerInvariant() == name;
 
+    /// <summary>Letters only, lower case, accents dropped: "Gàbor Muniér" and "gabor_munier" read alike.</summary>
     private static string LettersOf(string s)
     {
         var sb = new System.Text.StringBuilder(s.Length);
-        foreach (var c in s)
+        foreach (var c in s.Normalize(System.Text.NormalizationForm.FormD))
         {
             if (char.IsLetter(c))
             {
@@ -827,7 +843,7 @@ internal static partial class MetadataReader
     [GeneratedRegex(@"^\s*(?:written by|geschrieben von|verfasst von|von|by|autor(?:in)?|author|verfasser(?:in)?|text)\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorLabel();
 
-    [GeneratedRegex(@"^(?:posted|veröffentlicht|published|name|anonymous|anonym|unknown|guest|gast|comments?|says|sagt|about the author|alle beiträge|über)\b|\b(?:says|sagt|schreibt|wrote)$|erforderlich|required|\*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:posted|veröffentlicht|published|name|anonymous|anonym|unknown|guest|gast|comments?|says|sagt|about the author|alle beiträge|über|stand)\b|\b(?:says|sagt|schreibt|wrote)$|erforderlich|required|\*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAName();
 
     [GeneratedRegex(@"^(?:(?:(?:view |see |zeige )?(?:all |alle )?(?:posts|articles|stories|beiträge|artikel) (?:by|von))\b|(?:written |posted |published |post author |article |artikel |erstellt |geschrieben |ein beitrag )?(?:by|von)\b|par\b|por\b|de\b|di\b|door\b|av\b|auteur\b|autor(?:in)?|author|verfasser(?:in)?|text:|redakteur(?:in)?|post author|posted|written|interview:|pressemitteilung von|©|\(c\))\s*:?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -838,6 +854,10 @@ internal static partial class MetadataReader
 
     [GeneratedRegex(@"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorSeparator();
+
+    // "handwerksblatt.de", "MesOpinions.com": a host name credited as author is the site, not a person.
+    [GeneratedRegex(@"^[\w-]+(?:\.[\w-]+)*\.(?:com|de|at|ch|org|net|fr|it|es|info|eu|uk|io|pe|co|news)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DomainName();
 
     [GeneratedRegex(@"(?:^|[\s_-])(?:comments?|comment-?list|commentlist|disqus\w*|respond|repl(?:y|ies))(?:$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CommentClass();
