@@ -57,7 +57,7 @@ internal sealed partial class LinkedData
         {
             try
             {
-                using var doc = JsonDocument.Parse(raw.Trim().TrimEnd(';'), Options);
+                using var doc = Parse(raw.Trim().TrimEnd(';'));
                 var stack = new Stack<JsonElement>();
                 stack.Push(doc.RootElement);
                 var visited = 0;
@@ -122,6 +122,22 @@ internal sealed partial class LinkedData
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Parses a JSON-LD block; CMSs often paste the article HTML into a string with raw line breaks and tabs, which
+    /// strict JSON forbids, so such a block is read again with those characters as spaces.
+    /// </summary>
+    private static JsonDocument Parse(string json)
+    {
+        try
+        {
+            return JsonDocument.Parse(json, Options);
+        }
+        catch (JsonException) when (json.AsSpan().IndexOfAny('\n', '\r', '\t') >= 0)
+        {
+            return JsonDocument.Parse(json.Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' '), Options);
+        }
     }
 
     /// <summary>How article-like a schema.org type is (lower is better); 1000 when it is not a page or article.</summary>

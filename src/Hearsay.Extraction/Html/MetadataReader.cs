@@ -549,7 +549,7 @@ internal static partial class MetadataReader
         bool IsSite(string name)
         {
             var n = BodyExtractor.Normalize(name);
-            return n == siteName || n == publisher || DomainName().IsMatch(name) || (hostLetters.Length > 3 && LettersOf(name) is var l && (l == hostLetters.Full || l == hostLetters.Label));
+            return n == siteName || n == publisher || DomainName().IsMatch(name) || Organisation().IsMatch(name) || (hostLetters.Length > 3 && LettersOf(name) is var l && (l == hostLetters.Full || l == hostLetters.Label));
         }
 
         var result = new List<string>();
@@ -631,6 +631,21 @@ internal static partial class MetadataReader
             }
         }
 
+        // A visible byline that names every structured-data author and more ("von Rudolf Fischer, Simon Kohler") is the full list.
+        foreach (var list in (ReadOnlySpan<List<string>>)[m.BylineTexts, m.ShortBylineTexts])
+        {
+            foreach (var t in list)
+            {
+                var names = new List<string>();
+                AddAuthor(t, names);
+                if (names.Count > result.Count && names.Count <= 4 && result.TrueForAll(r => names.Contains(r, StringComparer.OrdinalIgnoreCase)))
+                {
+                    result.Clear();
+                    result.AddRange(names);
+                }
+            }
+        }
+
         for (var i = 0; i < result.Count; i++)
         {
             var name = result[i];
@@ -696,6 +711,7 @@ internal static partial class MetadataReader
             return;
         }
 
+        s = DatedByline().Replace(s, string.Empty);
         for (var i = 0; i < 3; i++)
         {
             var before = s;
@@ -707,11 +723,12 @@ internal static partial class MetadataReader
         }
 
         s = BylineTail().Replace(s, string.Empty);
+        s = AgencySuffix().Replace(s, string.Empty);
         s = s.Trim(' ', ',', ';', ':', '|', '-', '–', '·', '•', '/', '~');
         foreach (var part in AuthorSeparator().Split(s))
         {
             var p = part.Trim(' ', ',', ';', ':', '|', '-', '–', '·', '•', '~');
-            if (p.Length is < 2 or > 60 || p.Count(c => c == ' ') > 5 || p.Any(char.IsDigit) || NotAName().IsMatch(p))
+            if (p.Length is < 2 or > 60 || p.Count(c => c == ' ') > 5 || (p.Any(char.IsDigit) && !UserHandle().IsMatch(p)) || NotAName().IsMatch(p))
             {
                 continue;
             }
@@ -852,8 +869,25 @@ internal static partial class MetadataReader
     [GeneratedRegex(@"\s*(?:[|•·@]|\s-\s|,\s*(?:cnn|ap|afp|dpa|reuters|apa|phd|ph\.d\.|md|m\.d\.)\b|\b(?:follow|folgen|über|about|mehr von|alle beiträge|autorenseite|a computer|ist |is a |foto:|photo:)|\bam\b|\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:\s\p{L}{2,3}\.?)?,?\s+\d{1,2}\.?\s+\p{L}{3,}\.?\s+(?:19|20)\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineTail();
 
+    // Forum and blog user names carry digits ("Bo2man", "delta201"); dates and times never start with three letters.
+    [GeneratedRegex(@"^\p{L}{3,}[\p{L}_.]*\d{1,4}[\p{L}\d_]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex UserHandle();
+
+    // "Posted on September 21, 2020 by Adi Tzlil": the name follows the date, so the date line before "by" goes.
+    [GeneratedRegex(@"^(?:posted|published|updated|veröffentlicht|erstellt|geschrieben)\b[^|]{0,60}?\s(?:by|von)\s+(?=\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DatedByline();
+
+    // "Peter Maahn/SP-X": the news agency after the writer's name is a credit line, not a second author.
+    [GeneratedRegex(@"(?<=\p{Ll})\s?/\s?\p{Lu}[\p{Lu}-]{1,5}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AgencySuffix();
+
     [GeneratedRegex(@"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorSeparator();
+
+    // A company or association credited as author ("Bund der Energieverbraucher e.V.") is the publisher speaking; a
+    // person named in a visible byline is preferred, the organisation stays the answer when there is none.
+    [GeneratedRegex(@"\b(?:GmbH|mbH|AG|KG|e\.\s?V\.|Inc\.?|Ltd\.?|LLC|S\.A\.|S\.L\.)(?:\s|$|,)|www\.", RegexOptions.CultureInvariant)]
+    private static partial Regex Organisation();
 
     // "handwerksblatt.de", "MesOpinions.com": a host name credited as author is the site, not a person.
     [GeneratedRegex(@"^[\w-]+(?:\.[\w-]+)*\.(?:com|de|at|ch|org|net|fr|it|es|info|eu|uk|io|pe|co|news)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -862,7 +896,7 @@ internal static partial class MetadataReader
     [GeneratedRegex(@"(?:^|[\s_-])(?:comments?|comment-?list|commentlist|disqus\w*|respond|repl(?:y|ies))(?:$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CommentClass();
 
-    [GeneratedRegex(@"(?:^|[\s_-])(?:author\w*|byline\w*|autor\w*|verfasser\w*|writer|vcard|fn)(?:$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|[\s_-])(?:author\w*|byline\w*|autor\w*|verfasser\w*|writer|vcard|fn|contributor)(?:$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorClass();
 
     public static bool IsAuthorClass(string classToken) => AuthorClass().IsMatch(classToken);
