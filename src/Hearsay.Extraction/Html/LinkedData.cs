@@ -45,6 +45,9 @@ internal sealed partial class LinkedData
     public string? Url;
     public string? Body;
 
+    /// <summary>Whether the fields come from an article or web-page object, not from an image, video or logo node.</summary>
+    public bool DescribesPage;
+
     // Yoast-style graphs name the author in a separate Person node and point to it by @id.
     private readonly List<string> authorIds = [];
     private readonly Dictionary<string, string> namesById = new(StringComparer.Ordinal);
@@ -110,6 +113,7 @@ internal sealed partial class LinkedData
             }
         }
 
+        result.DescribesPage = bestRank is <= 2 or 10;
         if (result.Authors.Count == 0)
         {
             foreach (var id in result.authorIds)
@@ -168,7 +172,8 @@ internal sealed partial class LinkedData
     {
         "NewsArticle" or "ReportageNewsArticle" or "AnalysisNewsArticle" or "OpinionNewsArticle" or "BackgroundNewsArticle" or "ReviewNewsArticle" => 0,
         "Article" or "BlogPosting" or "LiveBlogPosting" or "TechArticle" or "ScholarlyArticle" or "SocialMediaPosting" or "Report" or "Review" => 1,
-        "Recipe" or "HowTo" or "QAPage" or "DiscussionForumPosting" or "VideoObject" or "Event" => 2,
+        "Recipe" or "HowTo" or "QAPage" or "DiscussionForumPosting" => 2,
+        "VideoObject" or "Event" => 3,
         "WebPage" or "ItemPage" or "AboutPage" or "ProfilePage" or "CollectionPage" => 10,
         _ => 1000,
     };

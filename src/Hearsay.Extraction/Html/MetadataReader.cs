@@ -52,7 +52,8 @@ internal static partial class MetadataReader
 
                     break;
                 case "time":
-                    if (m.Times.Count < MaxCollected)
+                    // A comment's timestamp is the reader's, not the article's.
+                    if (m.Times.Count < MaxCollected && !InCommentThread(tree, n))
                     {
                         var ci = n.ClassAndId;
                         var published = el.HasAttribute("pubdate") || el.GetAttribute("itemprop") is "datePublished" or "dateCreated"
@@ -755,21 +756,22 @@ internal static partial class MetadataReader
 
     private static DateOnly? FindPublished(PageMetadata m, LinkedData ld, string? url)
     {
-        var d = DateText.FromMachine(ld.Published);
-        if (d is not null)
+        // An ImageObject's or VideoObject's date is when the picture or clip was made, often years before the page.
+        var fromLd = DateText.FromMachine(ld.Published);
+        if (fromLd is not null && ld.DescribesPage)
         {
-            return d;
+            return fromLd;
         }
 
-        d = DateText.FromMachine(m.MetaValue(
+        var d = DateText.FromMachine(m.MetaValue(
             "article:published_time", "og:article:published_time", "article:published", "datePublished", "og:published_time", "published_time",
             "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "date",
             "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date", "article.published", "og:pubdate", "dc.date.created",
             "cxenseparse:recs:publishtime", "article_date_original", "originalpublicationdate", "displaydate", "dateCreated", "created",
             "publication_date", "published_at", "date.published", "dc.date.published", "dcterms.available", "release_date", "og:article:published"));
-        if (d is not null)
+        if ((d ?? fromLd) is { } early)
         {
-            return d;
+            return early;
         }
 
         foreach (var t in m.Times)
