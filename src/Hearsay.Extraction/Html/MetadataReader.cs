@@ -756,14 +756,17 @@ internal static partial class MetadataReader
 
     private static DateOnly? FindPublished(PageMetadata m, LinkedData ld, string? url)
     {
+        var zone = NewsroomZone.Find(url, m.HtmlLang);
+        DateOnly? Machine(string? value) => zone?.DayOfUtc(value) ?? DateText.FromMachine(value);
+
         // An ImageObject's or VideoObject's date is when the picture or clip was made, often years before the page.
-        var fromLd = DateText.FromMachine(ld.Published);
+        var fromLd = Machine(ld.Published);
         if (fromLd is not null && ld.DescribesPage)
         {
             return fromLd;
         }
 
-        var d = DateText.FromMachine(m.MetaValue(
+        var d = Machine(m.MetaValue(
             "article:published_time", "og:article:published_time", "article:published", "datePublished", "og:published_time", "published_time",
             "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "date",
             "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date", "article.published", "og:pubdate", "dc.date.created",
@@ -776,7 +779,7 @@ internal static partial class MetadataReader
 
         foreach (var t in m.Times)
         {
-            if (t.Published && (DateText.FromMachine(t.DateTime) ?? DateText.FromProse(t.Text)) is { } pd)
+            if (t.Published && (Machine(t.DateTime) ?? DateText.FromProse(t.Text)) is { } pd)
             {
                 return pd;
             }
