@@ -586,6 +586,7 @@ internal static partial class MetadataReader
             }
         }
 
+        var structured = result.Count > 0;
         foreach (var list in (ReadOnlySpan<List<string>>)[m.BylineTexts, m.ShortBylineTexts, m.FurnitureBylineTexts])
         {
             foreach (var t in list)
@@ -600,7 +601,7 @@ internal static partial class MetadataReader
             }
         }
 
-        CompleteNames(result, m);
+        CompleteNames(result, m, structured);
 
         // When the page names no person, the organisation it credits itself is the author (press releases, NGOs).
         return result.Count == 0 && siteOnly is not null ? siteOnly : result;
@@ -611,7 +612,7 @@ internal static partial class MetadataReader
     /// tag spells the same name ("Edilson La Rosa"); the spelled-out name wins. (Extending a first name to a longer
     /// byline text was tried: it picks up job titles as often as surnames.)
     /// </summary>
-    private static void CompleteNames(List<string> result, PageMetadata m)
+    private static void CompleteNames(List<string> result, PageMetadata m, bool structured)
     {
         if (result.Count == 0)
         {
@@ -644,6 +645,23 @@ internal static partial class MetadataReader
                     result.Clear();
                     result.AddRange(names);
                 }
+            }
+        }
+
+        // A numbered account ("CC7567") in structured data next to a byline element that spells a name: the name.
+        if (structured && result.Count == 1 && result[0].IndexOf(' ') < 0 && result[0].Any(char.IsDigit))
+        {
+            var spelled = new List<string>();
+            foreach (var t in m.BylineTexts)
+            {
+                AddAuthor(t, spelled);
+            }
+
+            spelled.RemoveAll(n => !n.Contains(' ', StringComparison.Ordinal));
+            if (spelled.Count == 1)
+            {
+                result[0] = spelled[0];
+                return;
             }
         }
 
@@ -874,8 +892,8 @@ internal static partial class MetadataReader
     [GeneratedRegex(@"\s*(?:[|•·@]|\s-\s|,\s*(?:cnn|ap|afp|dpa|reuters|apa|phd|ph\.d\.|md|m\.d\.)\b|\b(?:follow|folgen|über|about|mehr von|alle beiträge|autorenseite|a computer|ist |is a |foto:|photo:)|\bam\b|\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:\s\p{L}{2,3}\.?)?,?\s+\d{1,2}\.?\s+\p{L}{3,}\.?\s+(?:19|20)\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineTail();
 
-    // Forum and blog user names carry digits ("Bo2man", "delta201"); dates and times never start with three letters.
-    [GeneratedRegex(@"^\p{L}{3,}[\p{L}_.]*\d{1,4}[\p{L}\d_]*$", RegexOptions.CultureInvariant)]
+    // Forum and blog user names carry digits ("Bo2man", "delta201"); a date or time is never one word of letters then digits.
+    [GeneratedRegex(@"^\p{L}{2,}[\p{L}_.]*\d{1,4}[\p{L}\d_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex UserHandle();
 
     // "Posted on September 21, 2020 by Adi Tzlil": the name follows the date, so the date line before "by" goes.
