@@ -126,6 +126,17 @@ public sealed class ArticleMetadataRuleTests
         extractor.Extract(html, new Uri(url)).Published.ShouldBe(new DateOnly(y, m, d));
     }
 
+    [Fact]
+    public void A_date_the_page_labels_as_the_publication_beats_other_dates_in_the_text()
+    {
+        var html = Page(
+            string.Empty,
+            "<p class='teaser'>Die nächste Ausgabe erscheint am 6. November 2023.</p>",
+            "<p class='footer-line'>Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023<br>Lesungen: 61<br>© bei der Autorin und bei literaturkritik.de</p>");
+
+        extractor.Extract(html, null).Published.ShouldBe(new DateOnly(2023, 11, 1));
+    }
+
     [Theory]
     [InlineData("2022-01.26", "2022-01-26")]
     [InlineData("2022-01-26T10:00:00", "2022-01-26")]

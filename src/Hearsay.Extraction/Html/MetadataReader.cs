@@ -108,8 +108,19 @@ internal static partial class MetadataReader
                 }
             }
 
+            // A labelled date may share its element with other footer lines ("Letzte Änderung: ...<br>Erschienen am: ...").
+            if (!n.Skipped && n.DirectText is >= 80 and < 400 && m.PublishedTexts.Count < MaxCollected)
+            {
+                CollectPublishedLabels(tree, n, m);
+            }
+
             if (!n.Skipped && n.DirectText is > 1 and < 80 && m.ShortDateTexts.Count < 3 * MaxCollected)
             {
+                if (m.PublishedTexts.Count < MaxCollected)
+                {
+                    CollectPublishedLabels(tree, n, m);
+                }
+
                 foreach (var c in el.ChildNodes)
                 {
                     if (c is IText t && t.Data.Length < 160)
@@ -169,6 +180,18 @@ internal static partial class MetadataReader
         }
 
         return best is not null && best.Length * 10 >= full.Length * 6 && best.Length >= 10 ? best : full;
+    }
+
+    private static void CollectPublishedLabels(PageTree tree, PageNode n, PageMetadata m)
+    {
+        foreach (var c in n.Element.ChildNodes)
+        {
+            if (c is IText t && t.Data.Length < 160 && t.Data.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && PublishedLabel().IsMatch(t.Data)
+                && !InCommentThread(tree, n))
+            {
+                m.PublishedTexts.Add(t.Data);
+            }
+        }
     }
 
     private static bool InCommentThread(PageTree tree, PageNode n)
@@ -803,6 +826,15 @@ internal static partial class MetadataReader
             }
         }
 
+        // "Erschienen am: 01.11.2023", "Published on 3 May 2021": the page says which of its dates is the publication.
+        foreach (var t in m.PublishedTexts)
+        {
+            if (DateText.FromProse(t) is { } labelled)
+            {
+                return labelled;
+            }
+        }
+
         d = DateText.FromUrl(url);
         if (d is not null)
         {
@@ -895,6 +927,9 @@ internal static partial class MetadataReader
     // Forum and blog user names carry digits ("Bo2man", "delta201"); a date or time is never one word of letters then digits.
     [GeneratedRegex(@"^\p{L}{2,}[\p{L}_.]*\d{1,4}[\p{L}\d_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex UserHandle();
+
+    [GeneratedRegex(@"\b(?:veröffentlicht|erschienen|publiziert|published|posted on|publié|publicado|pubblicato|gepubliceerd|opublikowano)(?:\s+(?:am|on|le|el|il|op|em))?\s*:?\s*\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PublishedLabel();
 
     // "Posted on September 21, 2020 by Adi Tzlil": the name follows the date, so the date line before "by" goes.
     [GeneratedRegex(@"^(?:posted|published|updated|veröffentlicht|erstellt|geschrieben)\b[^|]{0,60}?\s(?:by|von)\s+(?=\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
