@@ -12,10 +12,16 @@ internal sealed class PageTree
 
     public readonly Dictionary<IElement, int> Index = new(4096, ReferenceEqualityComparer.Instance);
 
-    public static PageTree Build(IElement root)
+    // Arrays grown by a huge page are not kept for the next one.
+    private const int MaxRecycledNodes = 50_000;
+
+    private readonly Stack<(IElement El, int Parent, bool Skipped, bool InLink)> stack = new();
+
+    /// <summary>Builds the tree of <paramref name="root"/>, into <paramref name="recycled"/> (an emptied earlier tree) when given.</summary>
+    public static PageTree Build(IElement root, PageTree? recycled = null)
     {
-        var tree = new PageTree();
-        var stack = new Stack<(IElement El, int Parent, bool Skipped, bool InLink)>();
+        var tree = recycled ?? new PageTree();
+        var stack = tree.stack;
         stack.Push((root, -1, false, false));
         while (stack.Count > 0)
         {
@@ -115,6 +121,20 @@ internal sealed class PageTree
         }
 
         return tree;
+    }
+
+    /// <summary>Empties the tree (dropping its references to the page's DOM) for reuse; null when it grew too large to keep.</summary>
+    public PageTree? Recycle()
+    {
+        if (Nodes.Count > MaxRecycledNodes)
+        {
+            return null;
+        }
+
+        Nodes.Clear();
+        Index.Clear();
+        stack.Clear();
+        return this;
     }
 
     private const byte NegativeFlag = 1;
