@@ -137,6 +137,23 @@ public sealed class ArticleMetadataRuleTests
         extractor.Extract(html, null).Published.ShouldBe(new DateOnly(2023, 11, 1));
     }
 
+    [Fact]
+    public void A_reused_extractor_carries_nothing_from_one_page_to_the_next()
+    {
+        var big = "<html><body><div class='sidebar'><p>" + Prose + "</p></div><article class='post'>"
+            + string.Concat(Enumerable.Range(0, 300).Select(i => "<p class='c" + i + "'>Paragraph " + i + ": " + Prose + "</p>")) + "</article></body></html>";
+        var small = Page("<meta name='author' content='Jane Roe'>", "<nav class='menu'><a href='/'>Home</a></nav>");
+
+        var reused = new HtmlArticleExtractor();
+        reused.Extract(big, null);
+        var again = reused.Extract(small, null);
+        var fresh = new HtmlArticleExtractor().Extract(small, null);
+
+        again.Text.ShouldBe(fresh.Text);
+        again.Byline.ShouldBe(fresh.Byline);
+        again.Paragraphs.Select(p => p.SourceRange).ShouldBe(fresh.Paragraphs.Select(p => p.SourceRange));
+    }
+
     [Theory]
     [InlineData("2022-01.26", "2022-01-26")]
     [InlineData("2022-01-26T10:00:00", "2022-01-26")]

@@ -17,6 +17,9 @@ internal sealed class PageTree
 
     private readonly Stack<(IElement El, int Parent, bool Skipped, bool InLink)> stack = new();
 
+    // Nodes of the previous page, handed out again (reset) instead of allocating one object per element per page.
+    private readonly List<PageNode> spareNodes = [];
+
     /// <summary>Builds the tree of <paramref name="root"/>, into <paramref name="recycled"/> (an emptied earlier tree) when given.</summary>
     public static PageTree Build(IElement root, PageTree? recycled = null)
     {
@@ -30,14 +33,14 @@ internal sealed class PageTree
             var attrs = ReadAttributes(el);
             var skipped = parentSkipped || Boilerplate.IsSkippedTag(tag) || attrs.Hidden;
             var link = inLink || tag == "a";
-            var node = new PageNode
+            var spare = tree.spareNodes;
+            var node = spare.Count > 0 ? spare[^1] : new PageNode();
+            if (spare.Count > 0)
             {
-                Element = el,
-                Parent = parent,
-                Tag = tag,
-                Skipped = skipped,
-                Depth = parent < 0 ? 0 : tree.Nodes[parent].Depth + 1,
-            };
+                spare.RemoveAt(spare.Count - 1);
+            }
+
+            node.Reset(el, parent, tag, parent < 0 ? 0 : tree.Nodes[parent].Depth + 1, skipped);
 
             if (!skipped)
             {
@@ -129,6 +132,13 @@ internal sealed class PageTree
         if (Nodes.Count > MaxRecycledNodes)
         {
             return null;
+        }
+
+        foreach (var n in Nodes)
+        {
+            // Drop the DOM reference now: the page's document must not outlive its extraction.
+            n.Element = null!;
+            spareNodes.Add(n);
         }
 
         Nodes.Clear();
