@@ -121,8 +121,10 @@ internal static partial class MetadataReader
                     CollectPublishedLabels(tree, n, m);
                 }
 
-                foreach (var c in el.ChildNodes)
+                var kids = el.ChildNodes;
+                for (var k = 0; k < kids.Length; k++)
                 {
+                    var c = kids[k];
                     if (c is IText t && t.Data.Length < 160)
                     {
                         if (t.Data.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
@@ -184,8 +186,10 @@ internal static partial class MetadataReader
 
     private static void CollectPublishedLabels(PageTree tree, PageNode n, PageMetadata m)
     {
-        foreach (var c in n.Element.ChildNodes)
+        var kids = n.Element.ChildNodes;
+        for (var k = 0; k < kids.Length; k++)
         {
+            var c = kids[k];
             if (c is IText t && t.Data.Length < 160 && t.Data.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && PublishedLabel().IsMatch(t.Data)
                 && !InCommentThread(tree, n))
             {

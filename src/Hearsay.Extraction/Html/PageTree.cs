@@ -218,8 +218,11 @@ internal sealed class PageTree
     {
         string? cls = null, id = null, role = null, itemprop = null;
         var hidden = false;
-        foreach (var a in el.Attributes)
+        // Indexed, not foreach: enumerating the attribute map through its interface allocates per element.
+        var attributes = el.Attributes;
+        for (var i = 0; i < attributes.Length; i++)
         {
+            var a = attributes[i]!;
             switch (a.Name)
             {
                 case "class": cls = a.Value; break;
