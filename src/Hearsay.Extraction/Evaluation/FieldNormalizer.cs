@@ -6,7 +6,7 @@ namespace Hearsay.Extraction.Evaluation;
 /// <summary>
 /// How metadata is compared to gold. Title: Unicode NFKC, lower case, typographic quotes and dashes folded to
 /// ASCII, whitespace collapsed. Author: the same, a leading "by"/"von" dropped, then split on commas, semicolons,
-/// "&amp;", "and"/"und" and compared as a sorted list of names. Date: the calendar day (yyyy-MM-dd) as written.
+/// "&amp;", "and"/"und" and compared as a sorted list of names. Date: the calendar day (yyyy-MM-dd, any of - . / between the parts) as written.
 /// </summary>
 public static partial class FieldNormalizer
 {
@@ -32,8 +32,9 @@ public static partial class FieldNormalizer
             return null;
         }
 
+        // Gold written "2022-01.26" still states a day; every page with a gold date counts.
         var m = IsoDay().Match(s);
-        return m.Success ? m.Value : null;
+        return m.Success ? $"{m.Groups[1].Value}-{m.Groups[2].Value}-{m.Groups[3].Value}" : null;
     }
 
     public static string? Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -76,6 +77,6 @@ public static partial class FieldNormalizer
     [GeneratedRegex(@"\s*(?:,|;|&|\band\b|\bund\b)\s*", RegexOptions.CultureInvariant)]
     private static partial Regex AuthorSeparator();
 
-    [GeneratedRegex(@"^\s*\d{4}-\d{2}-\d{2}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(\d{4})[-./](\d{2})[-./](\d{2})", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDay();
 }

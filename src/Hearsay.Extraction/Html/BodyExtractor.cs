@@ -13,7 +13,10 @@ namespace Hearsay.Extraction.Html;
 internal sealed class BodyExtractor
 {
     private const int MinParagraph = 25;
-    private const int EnoughText = 250;
+    // Below this many letters (about 250 words) the chosen container may be one module of a split page (a quoted
+    // statement, one live-report entry, one product panel), so the looser strategies get a say. Measured on the
+    // trafilatura dev set: 250 -> F1 0.9256, 600 -> 0.9285, 1000 -> 0.9302, 1500 -> 0.9338, 2500 -> 0.9334 (more boilerplate).
+    private const int EnoughText = 1500;
 
     private readonly PageTree tree;
     private readonly string? title;

@@ -18,6 +18,9 @@ public sealed class HtmlArticleExtractor : IArticleExtractor
 
     private readonly LanguageDetector languageDetector = new();
 
+    // The node list and element index of the last page, emptied: their arrays are reused, not reallocated per page.
+    private PageTree? spareTree;
+
     // Reused across pages; like the extractor itself, not for concurrent use (one extractor per thread).
     // Comments, script and style text and attributes nobody reads are never materialised: less garbage, faster pages.
     private readonly HtmlParser parser = new(new HtmlParserOptions
@@ -66,7 +69,8 @@ public sealed class HtmlArticleExtractor : IArticleExtractor
 
         using var doc = parser.ParseDocument(html);
         var root = doc.DocumentElement;
-        var tree = PageTree.Build(root);
+        var tree = PageTree.Build(root, spareTree);
+        spareTree = null;
 
         var meta = MetadataReader.Collect(tree);
         meta.JsonLd.AddRange(LinkedData.Scripts(html));
@@ -88,9 +92,11 @@ public sealed class HtmlArticleExtractor : IArticleExtractor
         var (text, paragraphs) = Assemble(blocks, tree, html);
 
         var urlForDate = baseUri?.ToString() ?? canonical;
-        var site = MetadataReader.ChooseSite(meta, ld, baseUri ?? (Uri.TryCreate(canonical, UriKind.Absolute, out var cu) ? cu : null));
-        var authors = MetadataReader.ChooseAuthors(meta, ld, site);
+        var siteUri = baseUri ?? (Uri.TryCreate(canonical, UriKind.Absolute, out var cu) ? cu : null);
+        var site = MetadataReader.ChooseSite(meta, ld, siteUri);
+        var authors = MetadataReader.ChooseAuthors(meta, ld, site, siteUri?.Host);
         var language = MetadataReader.MarkupLanguage(meta, ld) ?? languageDetector.Detect(text.Length > 0 ? text : title ?? string.Empty);
+        spareTree = tree.Recycle();
         return new Article
         {
             Text = text,

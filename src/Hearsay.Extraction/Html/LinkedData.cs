@@ -45,6 +45,9 @@ internal sealed partial class LinkedData
     public string? Url;
     public string? Body;
 
+    /// <summary>Whether the fields come from an article or web-page object, not from an image, video or logo node.</summary>
+    public bool DescribesPage;
+
     // Yoast-style graphs name the author in a separate Person node and point to it by @id.
     private readonly List<string> authorIds = [];
     private readonly Dictionary<string, string> namesById = new(StringComparer.Ordinal);
@@ -57,7 +60,7 @@ internal sealed partial class LinkedData
         {
             try
             {
-                using var doc = JsonDocument.Parse(raw.Trim().TrimEnd(';'), Options);
+                using var doc = Parse(raw.Trim().TrimEnd(';'));
                 var stack = new Stack<JsonElement>();
                 stack.Push(doc.RootElement);
                 var visited = 0;
@@ -110,6 +113,7 @@ internal sealed partial class LinkedData
             }
         }
 
+        result.DescribesPage = bestRank is <= 2 or 10;
         if (result.Authors.Count == 0)
         {
             foreach (var id in result.authorIds)
@@ -122,6 +126,22 @@ internal sealed partial class LinkedData
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Parses a JSON-LD block; CMSs often paste the article HTML into a string with raw line breaks and tabs, which
+    /// strict JSON forbids, so such a block is read again with those characters as spaces.
+    /// </summary>
+    private static JsonDocument Parse(string json)
+    {
+        try
+        {
+            return JsonDocument.Parse(json, Options);
+        }
+        catch (JsonException) when (json.AsSpan().IndexOfAny('\n', '\r', '\t') >= 0)
+        {
+            return JsonDocument.Parse(json.Replace('\n', ' ').Replace('\r', ' ').Replace('\t', ' '), Options);
+        }
     }
 
     /// <summary>How article-like a schema.org type is (lower is better); 1000 when it is not a page or article.</summary>
@@ -152,7 +172,8 @@ internal sealed partial class LinkedData
     {
         "NewsArticle" or "ReportageNewsArticle" or "AnalysisNewsArticle" or "OpinionNewsArticle" or "BackgroundNewsArticle" or "ReviewNewsArticle" => 0,
         "Article" or "BlogPosting" or "LiveBlogPosting" or "TechArticle" or "ScholarlyArticle" or "SocialMediaPosting" or "Report" or "Review" => 1,
-        "Recipe" or "HowTo" or "QAPage" or "DiscussionForumPosting" or "VideoObject" or "Event" => 2,
+        "Recipe" or "HowTo" or "QAPage" or "DiscussionForumPosting" => 2,
+        "VideoObject" or "Event" => 3,
         "WebPage" or "ItemPage" or "AboutPage" or "ProfilePage" or "CollectionPage" => 10,
         _ => 1000,
     };

@@ -52,7 +52,8 @@ internal static partial class MetadataReader
 
                     break;
                 case "time":
-                    if (m.Times.Count < MaxCollected)
+                    // A comment's timestamp is the reader's, not the article's.
+                    if (m.Times.Count < MaxCollected && !InCommentThread(tree, n))
                     {
                         var ci = n.ClassAndId;
                         var published = el.HasAttribute("pubdate") || el.GetAttribute("itemprop") is "datePublished" or "dateCreated"
@@ -81,12 +82,15 @@ internal static partial class MetadataReader
             var cls = n.ClassAndId;
             var isAuthor = itemprop is "author" or "creator" || (rel is not null && rel.Contains("author", StringComparison.OrdinalIgnoreCase))
                 || (n.ClassFlags & PageTree.AuthorFlag) != 0;
-            if (isAuthor && !n.InStrongNegative && m.BylineTexts.Count < MaxCollected && n.Text < 200 && n.Tag is not "html" and not "body" && !n.Tag.StartsWith('h'))
+            if (isAuthor && m.BylineTexts.Count < MaxCollected && n.Text < 200 && n.Tag is not "html" and not "body" and not "header" and not "h1" and not "h2" and not "h3")
             {
+                // A layout class such as "content-area sidebar" can put the article header inside furniture; a byline
+                // there is kept apart as a last resort, but never one from a comment thread (commenters are not authors).
+                var list = !n.InStrongNegative ? m.BylineTexts : InCommentThread(tree, n) ? null : m.FurnitureBylineTexts;
                 var text = el.GetAttribute("content") ?? NameInside(el) ?? el.TextContent;
-                if (text.Length < 200)
+                if (list is not null && list.Count < MaxCollected && text.Length < 200)
                 {
-                    m.BylineTexts.Add(Collapse(text));
+                    list.Add(Collapse(text));
                 }
             }
 
@@ -104,10 +108,23 @@ internal static partial class MetadataReader
                 }
             }
 
+            // A labelled date may share its element with other footer lines ("Letzte Änderung: ...<br>Erschienen am: ...").
+            if (!n.Skipped && n.DirectText is >= 80 and < 400 && m.PublishedTexts.Count < MaxCollected)
+            {
+                CollectPublishedLabels(tree, n, m);
+            }
+
             if (!n.Skipped && n.DirectText is > 1 and < 80 && m.ShortDateTexts.Count < 3 * MaxCollected)
             {
-                foreach (var c in el.ChildNodes)
+                if (m.PublishedTexts.Count < MaxCollected)
                 {
+                    CollectPublishedLabels(tree, n, m);
+                }
+
+                var kids = el.ChildNodes;
+                for (var k = 0; k < kids.Length; k++)
+                {
+                    var c = kids[k];
                     if (c is IText t && t.Data.Length < 160)
                     {
                         if (t.Data.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
@@ -165,6 +182,33 @@ internal static partial class MetadataReader
         }
 
         return best is not null && best.Length * 10 >= full.Length * 6 && best.Length >= 10 ? best : full;
+    }
+
+    private static void CollectPublishedLabels(PageTree tree, PageNode n, PageMetadata m)
+    {
+        var kids = n.Element.ChildNodes;
+        for (var k = 0; k < kids.Length; k++)
+        {
+            var c = kids[k];
+            if (c is IText t && t.Data.Length < 160 && t.Data.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && PublishedLabel().IsMatch(t.Data)
+                && !InCommentThread(tree, n))
+            {
+                m.PublishedTexts.Add(t.Data);
+            }
+        }
+    }
+
+    private static bool InCommentThread(PageTree tree, PageNode n)
+    {
+        for (var i = n.Parent; i >= 0; i = tree.Nodes[i].Parent)
+        {
+            if (CommentClass().IsMatch(tree.Nodes[i].ClassAndId))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The first non-blank text after a node in document order (a few steps at most), for "Author:" labels.</summary>
@@ -525,14 +569,15 @@ internal static partial class MetadataReader
     private static string? Decode(string? s)
         => s is null ? null : s.Contains('&', StringComparison.Ordinal) ? System.Net.WebUtility.HtmlDecode(s).Trim() : s.Trim();
 
-    public static List<string> ChooseAuthors(PageMetadata m, LinkedData ld, string? site)
+    public static List<string> ChooseAuthors(PageMetadata m, LinkedData ld, string? site, string? host = null)
     {
         var siteName = site is null ? null : BodyExtractor.Normalize(site);
         var publisher = ld.Publisher is null ? null : BodyExtractor.Normalize(ld.Publisher);
+        var hostLetters = HostLetters(host);
         bool IsSite(string name)
         {
             var n = BodyExtractor.Normalize(name);
-            return n == siteName || n == publisher;
+            return n == siteName || n == publisher || DomainName().IsMatch(name) || Organisation().IsMatch(name) || (hostLetters.Length > 3 && LettersOf(name) is var l && (l == hostLetters.Full || l == hostLetters.Label));
         }
 
         var result = new List<string>();
@@ -568,7 +613,8 @@ internal static partial class MetadataReader
             }
         }
 
-        foreach (var list in (ReadOnlySpan<List<string>>)[m.BylineTexts, m.ShortBylineTexts])
+        var structured = result.Count > 0;
+        foreach (var list in (ReadOnlySpan<List<string>>)[m.BylineTexts, m.ShortBylineTexts, m.FurnitureBylineTexts])
         {
             foreach (var t in list)
             {
@@ -582,8 +628,125 @@ internal static partial class MetadataReader
             }
         }
 
+        CompleteNames(result, m, structured);
+
         // When the page names no person, the organisation it credits itself is the author (press releases, NGOs).
         return result.Count == 0 && siteOnly is not null ? siteOnly : result;
+    }
+
+    /// <summary>
+    /// Structured data often carries a login handle ("edilson.la.rosa") where the visible byline or the author meta
+    /// tag spells the same name ("Edilson La Rosa"); the spelled-out name wins. (Extending a first name to a longer
+    /// byline text was tried: it picks up job titles as often as surnames.)
+    /// </summary>
+    private static void CompleteNames(List<string> result, PageMetadata m, bool structured)
+    {
+        if (result.Count == 0)
+        {
+            return;
+        }
+
+        var others = new List<string>();
+        if (m.MetaValue("author", "article:author", "parsely-author", "cxenseparse:author") is { } meta)
+        {
+            AddAuthor(meta, others);
+        }
+
+        foreach (var list in (ReadOnlySpan<List<string>>)[m.BylineTexts, m.ShortBylineTexts])
+        {
+            foreach (var t in list)
+            {
+                AddAuthor(t, others);
+            }
+        }
+
+        // A visible byline that names every structured-data author and more ("von Rudolf Fischer, Simon Kohler") is the full list.
+        foreach (var list in (ReadOnlySpan<List<string>>)[m.BylineTexts, m.ShortBylineTexts])
+        {
+            foreach (var t in list)
+            {
+                var names = new List<string>();
+                AddAuthor(t, names);
+                if (names.Count > result.Count && names.Count <= 4 && result.TrueForAll(r => names.Contains(r, StringComparer.OrdinalIgnoreCase)))
+                {
+                    result.Clear();
+                    result.AddRange(names);
+                }
+            }
+        }
+
+        // A numbered account ("CC7567") in structured data next to a byline element that spells a name: the name.
+        if (structured && result.Count == 1 && result[0].IndexOf(' ') < 0 && result[0].Any(char.IsDigit))
+        {
+            var spelled = new List<string>();
+            foreach (var t in m.BylineTexts)
+            {
+                AddAuthor(t, spelled);
+            }
+
+            spelled.RemoveAll(n => !n.Contains(' ', StringComparison.Ordinal));
+            if (spelled.Count == 1)
+            {
+                result[0] = spelled[0];
+                return;
+            }
+        }
+
+        for (var i = 0; i < result.Count; i++)
+        {
+            var name = result[i];
+            if (!LooksLikeHandle(name))
+            {
+                continue;
+            }
+
+            var key = LettersOf(name);
+            foreach (var o in others)
+            {
+                if (!o.Contains(' ', StringComparison.Ordinal) || o.Count(c => c == ' ') > 3)
+                {
+                    continue;
+                }
+
+                if (LettersOf(o) == key)
+                {
+                    result[i] = o;
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>The host's letters with and without its top-level domain ("interscenar.io": "interscenario", "interscenar"), "www." aside.</summary>
+    private static (string Full, string Label, int Length) HostLetters(string? host)
+    {
+        if (string.IsNullOrEmpty(host))
+        {
+            return (string.Empty, string.Empty, 0);
+        }
+
+        var h = host.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? host[4..] : host;
+        var dot = h.LastIndexOf('.');
+        var full = LettersOf(h);
+        return (full, dot > 0 ? LettersOf(h[..dot]) : full, full.Length);
+    }
+
+    private static bool LooksLikeHandle(string name)
+        => name.IndexOfAny(['.', '_']) > 0 && !name.Contains(". ", StringComparison.Ordinal) && name.ToLowerInvariant() == name;
+
+    /// <summary>Letters only, lower case, accents dropped: "Gàbor Muniér" and "gabor_munier" read alike.</summary>
+    private static string LettersOf(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        foreach (var c in s.Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (char.IsLetter(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return sb.ToString();
     }
 
     private static void AddAuthor(string raw, List<string> into)
@@ -594,6 +757,7 @@ internal static partial class MetadataReader
             return;
         }
 
+        s = DatedByline().Replace(s, string.Empty);
         for (var i = 0; i < 3; i++)
         {
             var before = s;
@@ -605,11 +769,12 @@ internal static partial class MetadataReader
         }
 
         s = BylineTail().Replace(s, string.Empty);
+        s = AgencySuffix().Replace(s, string.Empty);
         s = s.Trim(' ', ',', ';', ':', '|', '-', '–', '·', '•', '/', '~');
         foreach (var part in AuthorSeparator().Split(s))
         {
             var p = part.Trim(' ', ',', ';', ':', '|', '-', '–', '·', '•', '~');
-            if (p.Length is < 2 or > 60 || p.Count(c => c == ' ') > 5 || p.Any(char.IsDigit) || NotAName().IsMatch(p))
+            if (p.Length is < 2 or > 60 || p.Count(c => c == ' ') > 5 || (p.Any(char.IsDigit) && !UserHandle().IsMatch(p)) || NotAName().IsMatch(p))
             {
                 continue;
             }
@@ -636,28 +801,41 @@ internal static partial class MetadataReader
 
     private static DateOnly? FindPublished(PageMetadata m, LinkedData ld, string? url)
     {
-        var d = DateText.FromMachine(ld.Published);
-        if (d is not null)
+        var zone = NewsroomZone.Find(url, m.HtmlLang);
+        DateOnly? Machine(string? value) => zone?.DayOfUtc(value) ?? DateText.FromMachine(value);
+
+        // An ImageObject's or VideoObject's date is when the picture or clip was made, often years before the page.
+        var fromLd = Machine(ld.Published);
+        if (fromLd is not null && ld.DescribesPage)
         {
-            return d;
+            return fromLd;
         }
 
-        d = DateText.FromMachine(m.MetaValue(
+        var d = Machine(m.MetaValue(
             "article:published_time", "og:article:published_time", "article:published", "datePublished", "og:published_time", "published_time",
             "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "date",
             "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date", "article.published", "og:pubdate", "dc.date.created",
             "cxenseparse:recs:publishtime", "article_date_original", "originalpublicationdate", "displaydate", "dateCreated", "created",
             "publication_date", "published_at", "date.published", "dc.date.published", "dcterms.available", "release_date", "og:article:published"));
-        if (d is not null)
+        if ((d ?? fromLd) is { } early)
         {
-            return d;
+            return early;
         }
 
         foreach (var t in m.Times)
         {
-            if (t.Published && (DateText.FromMachine(t.DateTime) ?? DateText.FromProse(t.Text)) is { } pd)
+            if (t.Published && (Machine(t.DateTime) ?? DateText.FromProse(t.Text)) is { } pd)
             {
                 return pd;
+            }
+        }
+
+        // "Erschienen am: 01.11.2023", "Published on 3 May 2021": the page says which of its dates is the publication.
+        foreach (var t in m.PublishedTexts)
+        {
+            if (DateText.FromProse(t) is { } labelled)
+            {
+                return labelled;
             }
         }
 
@@ -741,19 +919,46 @@ internal static partial class MetadataReader
     [GeneratedRegex(@"^\s*(?:written by|geschrieben von|verfasst von|von|by|autor(?:in)?|author|verfasser(?:in)?|text)\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorLabel();
 
-    [GeneratedRegex(@"^(?:posted|veröffentlicht|published|name|anonymous|anonym|unknown|guest|gast|comments?|says|sagt|about the author|alle beiträge|über)\b|\b(?:says|sagt|schreibt|wrote)$|erforderlich|required|\*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:posted|veröffentlicht|published|name|anonymous|anonym|unknown|guest|gast|comments?|says|sagt|about the author|alle beiträge|über|stand)\b|\b(?:says|sagt|schreibt|wrote)$|erforderlich|required|\*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAName();
 
-    [GeneratedRegex(@"^(?:(?:written |posted |published |post author |article |artikel |erstellt |geschrieben |ein beitrag )?(?:by|von)\b|par\b|por\b|de\b|di\b|door\b|av\b|auteur\b|autor(?:in)?|author|verfasser(?:in)?|text:|redakteur(?:in)?|post author|posted|written|interview:|pressemitteilung von|©|\(c\))\s*:?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:(?:view |see |zeige )?(?:all |alle )?(?:posts|articles|stories|beiträge|artikel) (?:by|von))\b|(?:written |posted |published |post author |article |artikel |erstellt |geschrieben |ein beitrag )?(?:by|von)\b|par\b|por\b|de\b|di\b|door\b|av\b|auteur\b|autor(?:in)?|author|verfasser(?:in)?|text:|redakteur(?:in)?|post author|posted|written|interview:|pressemitteilung von|©|\(c\))\s*:?\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylinePrefix();
 
-    [GeneratedRegex(@"\s*(?:[|•·@]|\s-\s|,\s*(?:cnn|ap|afp|dpa|reuters|apa|phd|ph\.d\.|md|m\.d\.)\b|\b(?:follow|folgen|über|about|mehr von|alle beiträge|autorenseite|a computer|ist |is a |foto:|photo:)|\bam\b|\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\s*(?:[|•·@]|\s-\s|,\s*(?:cnn|ap|afp|dpa|reuters|apa|phd|ph\.d\.|md|m\.d\.)\b|\b(?:follow|folgen|über|about|mehr von|alle beiträge|autorenseite|a computer|ist |is a |foto:|photo:)|\bam\b|\bon\b|\bat\b|\bupdated\b|\bpublished\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:\s\p{L}{2,3}\.?)?,?\s+\d{1,2}\.?\s+\p{L}{3,}\.?\s+(?:19|20)\d{2}|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylineTail();
+
+    // Forum and blog user names carry digits ("Bo2man", "delta201"); a date or time is never one word of letters then digits.
+    [GeneratedRegex(@"^\p{L}{2,}[\p{L}_.]*\d{1,4}[\p{L}\d_]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex UserHandle();
+
+    [GeneratedRegex(@"\b(?:veröffentlicht|erschienen|publiziert|published|posted on|publié|publicado|pubblicato|gepubliceerd|opublikowano)(?:\s+(?:am|on|le|el|il|op|em))?\s*:?\s*\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PublishedLabel();
+
+    // "Posted on September 21, 2020 by Adi Tzlil": the name follows the date, so the date line before "by" goes.
+    [GeneratedRegex(@"^(?:posted|published|updated|veröffentlicht|erstellt|geschrieben)\b[^|]{0,60}?\s(?:by|von)\s+(?=\p{L})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DatedByline();
+
+    // "Peter Maahn/SP-X": the news agency after the writer's name is a credit line, not a second author.
+    [GeneratedRegex(@"(?<=\p{Ll})\s?/\s?\p{Lu}[\p{Lu}-]{1,5}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AgencySuffix();
 
     [GeneratedRegex(@"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorSeparator();
 
-    [GeneratedRegex(@"(?:^|[\s_-])(?:author\w*|byline\w*|autor\w*|verfasser\w*|writer|vcard|fn)(?:$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // A company or association credited as author ("Bund der Energieverbraucher e.V.") is the publisher speaking; a
+    // person named in a visible byline is preferred, the organisation stays the answer when there is none.
+    [GeneratedRegex(@"\b(?:GmbH|mbH|AG|KG|e\.\s?V\.|Inc\.?|Ltd\.?|LLC|S\.A\.|S\.L\.)(?:\s|$|,)|www\.", RegexOptions.CultureInvariant)]
+    private static partial Regex Organisation();
+
+    // "handwerksblatt.de", "MesOpinions.com": a host name credited as author is the site, not a person.
+    [GeneratedRegex(@"^[\w-]+(?:\.[\w-]+)*\.(?:com|de|at|ch|org|net|fr|it|es|info|eu|uk|io|pe|co|news)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DomainName();
+
+    [GeneratedRegex(@"(?:^|[\s_-])(?:comments?|comment-?list|commentlist|disqus\w*|respond|repl(?:y|ies))(?:$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CommentClass();
+
+    [GeneratedRegex(@"(?:^|[\s_-])(?:author\w*|byline\w*|autor\w*|verfasser\w*|writer|vcard|fn|contributor)(?:$|[\s_-])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorClass();
 
     public static bool IsAuthorClass(string classToken) => AuthorClass().IsMatch(classToken);

@@ -13,7 +13,9 @@ internal sealed class PageMetadata
     public List<string> BylineTexts = [];
     public List<string> DateTexts = [];
     public List<string> ShortDateTexts = [];
+    public List<string> PublishedTexts = [];
     public List<string> ShortBylineTexts = [];
+    public List<string> FurnitureBylineTexts = [];
 
     public string? MetaValue(params string[] keys)
     {

@@ -5,10 +5,10 @@ namespace Hearsay.Extraction.Html;
 /// <summary>One element of the page with its subtree's text statistics (letters/digits, link letters, commas).</summary>
 internal sealed class PageNode
 {
-    public required IElement Element;
-    public required int Parent;
-    public required string Tag;
-    public required int Depth;
+    public IElement Element = null!;
+    public int Parent;
+    public string Tag = string.Empty;
+    public int Depth;
     public bool Skipped;
     public string ClassAndId = string.Empty;
     public bool Negative;
@@ -31,4 +31,30 @@ internal sealed class PageNode
     public bool InStrongNegative;
 
     public double LinkDensity => Text == 0 ? 0 : (double)LinkText / Text;
+
+    /// <summary>Sets every field, so that a node recycled from an earlier page carries nothing over.</summary>
+    public PageNode Reset(IElement element, int parent, string tag, int depth, bool skipped)
+    {
+        Element = element;
+        Parent = parent;
+        Tag = tag;
+        Depth = depth;
+        Skipped = skipped;
+        ClassAndId = string.Empty;
+        Negative = false;
+        Positive = false;
+        StrongNegative = false;
+        ClassFlags = 0;
+        DirectText = 0;
+        Text = 0;
+        LinkText = 0;
+        Commas = 0;
+        Paragraphs = 0;
+        ListItems = 0;
+        HasBlockChild = false;
+        Score = 0;
+        Scored = false;
+        InStrongNegative = false;
+        return this;
+    }
 }

@@ -12,10 +12,19 @@ internal sealed class PageTree
 
     public readonly Dictionary<IElement, int> Index = new(4096, ReferenceEqualityComparer.Instance);
 
-    public static PageTree Build(IElement root)
+    // Arrays grown by a huge page are not kept for the next one.
+    private const int MaxRecycledNodes = 50_000;
+
+    private readonly Stack<(IElement El, int Parent, bool Skipped, bool InLink)> stack = new();
+
+    // Nodes of the previous page, handed out again (reset) instead of allocating one object per element per page.
+    private readonly List<PageNode> spareNodes = [];
+
+    /// <summary>Builds the tree of <paramref name="root"/>, into <paramref name="recycled"/> (an emptied earlier tree) when given.</summary>
+    public static PageTree Build(IElement root, PageTree? recycled = null)
     {
-        var tree = new PageTree();
-        var stack = new Stack<(IElement El, int Parent, bool Skipped, bool InLink)>();
+        var tree = recycled ?? new PageTree();
+        var stack = tree.stack;
         stack.Push((root, -1, false, false));
         while (stack.Count > 0)
         {
@@ -24,14 +33,14 @@ internal sealed class PageTree
             var attrs = ReadAttributes(el);
             var skipped = parentSkipped || Boilerplate.IsSkippedTag(tag) || attrs.Hidden;
             var link = inLink || tag == "a";
-            var node = new PageNode
+            var spare = tree.spareNodes;
+            var node = spare.Count > 0 ? spare[^1] : new PageNode();
+            if (spare.Count > 0)
             {
-                Element = el,
-                Parent = parent,
-                Tag = tag,
-                Skipped = skipped,
-                Depth = parent < 0 ? 0 : tree.Nodes[parent].Depth + 1,
-            };
+                spare.RemoveAt(spare.Count - 1);
+            }
+
+            node.Reset(el, parent, tag, parent < 0 ? 0 : tree.Nodes[parent].Depth + 1, skipped);
 
             if (!skipped)
             {
@@ -117,6 +126,27 @@ internal sealed class PageTree
         return tree;
     }
 
+    /// <summary>Empties the tree (dropping its references to the page's DOM) for reuse; null when it grew too large to keep.</summary>
+    public PageTree? Recycle()
+    {
+        if (Nodes.Count > MaxRecycledNodes)
+        {
+            return null;
+        }
+
+        foreach (var n in Nodes)
+        {
+            // Drop the DOM reference now: the page's document must not outlive its extraction.
+            n.Element = null!;
+            spareNodes.Add(n);
+        }
+
+        Nodes.Clear();
+        Index.Clear();
+        stack.Clear();
+        return this;
+    }
+
     private const byte NegativeFlag = 1;
     private const byte PositiveFlag = 2;
     private const byte StrongFlag = 4;
@@ -188,8 +218,11 @@ internal sealed class PageTree
     {
         string? cls = null, id = null, role = null, itemprop = null;
         var hidden = false;
-        foreach (var a in el.Attributes)
+        // Indexed, not foreach: enumerating the attribute map through its interface allocates per element.
+        var attributes = el.Attributes;
+        for (var i = 0; i < attributes.Length; i++)
         {
+            var a = attributes[i]!;
             switch (a.Name)
             {
                 case "class": cls = a.Value; break;

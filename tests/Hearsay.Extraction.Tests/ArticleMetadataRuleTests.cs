@@ -1,0 +1,176 @@
+using Hearsay.Extraction.Evaluation;
+using Hearsay.Extraction.Html;
+
+namespace Hearsay.Extraction.Tests;
+
+/// <summary>The author and date rules added from the dev-set error analysis (issue 3), one page each.</summary>
+public sealed class ArticleMetadataRuleTests
+{
+    private const string Prose = "This paragraph reads like an article, with commas, several clauses, and enough words to count as prose for the scorer.";
+
+    private readonly HtmlArticleExtractor extractor = new();
+
+    private static string Page(string head, string bodyBefore, string bodyAfter = "")
+        => "<html><head>" + head + "</head><body>" + bodyBefore + "<article><h1>Headline</h1><p>" + Prose + "</p><p>" + Prose + "</p></article>" + bodyAfter + "</body></html>";
+
+    [Fact]
+    public void A_byline_inside_layout_furniture_is_the_last_resort_but_never_a_commenters_name()
+    {
+        var furniture = Page(string.Empty, "<div class='content-area sidebar'><span class='author vcard'><a rel='author' href='/author/heiko'>Heiko Sauer</a></span></div>");
+        var comment = Page(string.Empty, string.Empty, "<ol class='comment-list'><li class='comment'><span class='author vcard'>Troll Person</span></li></ol>");
+
+        extractor.Extract(furniture, null).Byline.ShouldBe("Heiko Sauer");
+        extractor.Extract(comment, null).Byline.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("View all posts by Daniel Lemire", "Daniel Lemire")]
+    [InlineData("Zeige alle Beiträge von Petra Ruland", "Petra Ruland")]
+    [InlineData("Von Tomas Spahn Fr, 18. Oktober 2019", "Tomas Spahn")]
+    [InlineData("Posted on September 21, 2020 by Adi Tzlil", "Adi Tzlil")]
+    [InlineData("Author: Bo2man am 29.12.2010, 13:36 Uhr", "Bo2man")]
+    [InlineData("Peter Maahn/SP-X", "Peter Maahn")]
+    [InlineData("det/dpa", "det/dpa")]
+    public void Byline_texts_are_cut_to_the_name(string byline, string expected)
+    {
+        var html = Page(string.Empty, "<div class='byline-author'>" + byline + "</div>");
+
+        extractor.Extract(html, null).Byline.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void A_login_handle_in_structured_data_gives_way_to_the_spelled_out_name()
+    {
+        var html = Page(
+            "<meta name='author' content='Edilson La Rosa'><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"author\":{\"@type\":\"Person\",\"name\":\"edilson.la.rosa\"}}</script>",
+            string.Empty);
+
+        extractor.Extract(html, null).Byline.ShouldBe("Edilson La Rosa");
+    }
+
+    [Fact]
+    public void A_numbered_account_in_structured_data_gives_way_to_a_byline_that_spells_a_name()
+    {
+        var html = Page(
+            "<script type='application/ld+json'>{\"@type\":\"Article\",\"creator\":\"CC7567\"}</script>",
+            "<span class='author vcard'><span class='author-name fn'>James Akinaka</span></span>");
+
+        extractor.Extract(html, null).Byline.ShouldBe("James Akinaka");
+    }
+
+    [Theory]
+    [InlineData("handwerksblatt.de")]
+    [InlineData("Bund der Energieverbraucher e.V.")]
+    [InlineData("Interscenario")]
+    public void A_site_domain_or_organisation_as_author_gives_way_to_a_person_in_the_byline(string credited)
+    {
+        var html = Page("<meta name='author' content='" + credited + "'>", "<p class='article-author'>Text: <span itemprop='author'>Kirsten Freund</span></p>");
+
+        extractor.Extract(html, new Uri("https://www.interscenar.io/politik/x")).Byline.ShouldBe("Kirsten Freund");
+    }
+
+    [Fact]
+    public void An_organisation_stays_the_author_when_no_person_is_named()
+    {
+        var html = Page("<meta name='author' content='Bund der Energieverbraucher e.V.'>", string.Empty);
+
+        extractor.Extract(html, null).Byline.ShouldBe("Bund der Energieverbraucher e.V.");
+    }
+
+    [Fact]
+    public void A_visible_byline_naming_every_structured_author_and_more_is_the_full_list()
+    {
+        var html = Page(
+            "<script type='application/ld+json'>{\"@type\":\"Article\",\"author\":\"Rudolf Fischer\"}</script>",
+            "<span class='vcard author'><span class='fn'>von Rudolf Fischer, Simon Kohler</span></span>");
+
+        extractor.Extract(html, null).Authors.ShouldBe(["Rudolf Fischer", "Simon Kohler"]);
+    }
+
+    [Fact]
+    public void Json_ld_with_raw_line_breaks_inside_strings_is_still_read()
+    {
+        var html = Page("<script type='application/ld+json'>{\"@type\":\"BlogPosting\",\"description\":\"line one\nline two\",\"author\":{\"@type\":\"Person\",\"name\":\"Jacopo Cascioli\"}}</script>", string.Empty);
+
+        extractor.Extract(html, null).Byline.ShouldBe("Jacopo Cascioli");
+    }
+
+    [Fact]
+    public void A_video_objects_upload_date_ranks_below_the_pages_published_meta()
+    {
+        var html = Page(
+            "<meta property='article:published_time' content='2017-12-01T12:01:11+01:00'><script type='application/ld+json'>{\"@type\":\"VideoObject\",\"uploadDate\":\"2015-01-16T14:53:35+01:00\"}</script>",
+            string.Empty);
+
+        extractor.Extract(html, null).Published.ShouldBe(new DateOnly(2017, 12, 1));
+    }
+
+    [Fact]
+    public void A_comment_timestamp_is_not_the_publication_date()
+    {
+        var html = Page(string.Empty, "<p class='info'>Veröffentlicht am 16.08.2019</p>", "<ol class='comment-list'><li><article class='comment-body'><time datetime='2019-08-24T03:36:11+02:00'>24. August 2019</time><p>Nice</p></article></li></ol>");
+
+        extractor.Extract(html, null).Published.ShouldBe(new DateOnly(2019, 8, 16));
+    }
+
+    [Theory]
+    [InlineData("https://beige.de/artikel/x", "2022-11-06T23:00:00.000Z", 2022, 11, 7)]
+    [InlineData("https://www.nachrichten.at/x", "2019-10-18T22:04:00Z", 2019, 10, 19)]
+    [InlineData("https://www.gazetadopovo.com.br/x", "2022-05-04T00:44:52.000Z", 2022, 5, 3)]
+    [InlineData("https://www.talent.ch/?p=5031", "2019-12-26T23:07:45+00:00", 2019, 12, 26)]
+    [InlineData("https://example.com/x", "2022-11-06T23:00:00Z", 2022, 11, 6)]
+    public void A_utc_time_is_read_on_the_newsrooms_calendar(string url, string published, int y, int m, int d)
+    {
+        var html = Page("<meta property='article:published_time' content='" + published + "'>", string.Empty);
+
+        extractor.Extract(html, new Uri(url)).Published.ShouldBe(new DateOnly(y, m, d));
+    }
+
+    [Fact]
+    public void A_date_the_page_labels_as_the_publication_beats_other_dates_in_the_text()
+    {
+        var html = Page(
+            string.Empty,
+            "<p class='teaser'>Die nächste Ausgabe erscheint am 6. November 2023.</p>",
+            "<p class='footer-line'>Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023<br>Lesungen: 61<br>© bei der Autorin und bei literaturkritik.de</p>");
+
+        extractor.Extract(html, null).Published.ShouldBe(new DateOnly(2023, 11, 1));
+    }
+
+    [Fact]
+    public void A_reused_extractor_carries_nothing_from_one_page_to_the_next()
+    {
+        var big = "<html><body><div class='sidebar'><p>" + Prose + "</p></div><article class='post'>"
+            + string.Concat(Enumerable.Range(0, 300).Select(i => "<p class='c" + i + "'>Paragraph " + i + ": " + Prose + "</p>")) + "</article></body></html>";
+        var small = Page("<meta name='author' content='Jane Roe'>", "<nav class='menu'><a href='/'>Home</a></nav>");
+
+        var reused = new HtmlArticleExtractor();
+        reused.Extract(big, null);
+        var again = reused.Extract(small, null);
+        var fresh = new HtmlArticleExtractor().Extract(small, null);
+
+        again.Text.ShouldBe(fresh.Text);
+        again.Byline.ShouldBe(fresh.Byline);
+        again.Paragraphs.Select(p => p.SourceRange).ShouldBe(fresh.Paragraphs.Select(p => p.SourceRange));
+    }
+
+    [Theory]
+    [InlineData("2022-01.26", "2022-01-26")]
+    [InlineData("2022-01-26T10:00:00", "2022-01-26")]
+    [InlineData("", null)]
+    public void Every_gold_date_that_states_a_day_counts(string gold, string? expected)
+        => FieldNormalizer.Date(gold).ShouldBe(expected);
+
+    [Fact]
+    public void A_short_first_choice_lets_the_whole_page_classifier_compete()
+    {
+        // The best-scored container is one small module; the article's prose continues in plain sibling sections.
+        var module = "<div class='statement'><p>" + Prose + "</p></div>";
+        var sections = string.Concat(Enumerable.Range(1, 8).Select(i => "<section><div><span>Part " + i + ": " + Prose + " " + Prose + "</span></div></section>"));
+        var html = "<html><body><div>" + module + "</div>" + sections + "</body></html>";
+
+        var text = extractor.Extract(html, null).Text;
+
+        text.Length.ShouldBeGreaterThan(Prose.Length * 10);
+    }
+}
