@@ -849,6 +849,63 @@ internal sealed class CorefSieve
 
     private string Word(int token) => CorefFeatures.Normalize(MentionDetector.Word(_document.Text, _document.Tokens[token]));
 
+    /// <summary>The cluster (root mention) of every mention.</summary>
+    public int[] Clusters()
+    {
+        var roots = new int[_mentions.Count];
+        for (int i = 0; i < roots.Length; i++)
+        {
+            roots[i] = Find(i);
+        }
+
+        return roots;
+    }
+
+    /// <summary>Redraws the clusters from chosen antecedents (-1: new entity); names inside larger phrases stay with them.</summary>
+    public void Relink(int[] antecedents, bool keep = false)
+    {
+        if (keep)
+        {
+            var first = new int[_mentions.Count];
+            Array.Fill(first, int.MaxValue);
+            for (int i = 0; i < _mentions.Count; i++)
+            {
+                first[Find(i)] = Math.Min(first[Find(i)], i);
+            }
+
+            var roots = Clusters();
+            for (int i = 0; i < antecedents.Length; i++)
+            {
+                if (antecedents[i] >= 0 && first[roots[i]] == i)
+                {
+                    Merge(i, antecedents[i]);
+                }
+            }
+
+            return;
+        }
+
+        for (int i = 0; i < _mentions.Count; i++)
+        {
+            _cluster[i] = i;
+            _members[i].Clear();
+            _members[i].Add(i);
+        }
+
+        foreach (var (i, m) in Wrapping())
+        {
+            Merge(i, m);
+        }
+
+        for (int i = 0; i < antecedents.Length; i++)
+        {
+            if (antecedents[i] >= 0)
+            {
+                Merge(i, antecedents[i]);
+            }
+        }
+    }
+
     private int Find(int i)
     {
         while (_cluster[i] != i)
