@@ -159,7 +159,8 @@ internal static class MentionDetector
 
     private static bool CanStart(string tag, string word) => tag switch
     {
-        "DT" => !CorefLexicon.IsNonReferentialDeterminer(word),
+        // "no exposure", "each person": quantified phrases are taken up again ("no exposure ... the lack of exposure"); GUM marks them.
+        "DT" => !CorefLexicon.IsNonReferentialDeterminer(word) || word.ToLowerInvariant() is "no" or "any" or "each" or "every",
         "PDT" or "JJ" or "JJR" or "JJS" or "CD" or "NN" or "NNS" or "NNP" or "NNPS" or "$" => true,
         _ => false,
     };

@@ -18,7 +18,9 @@ public sealed class MentionRanker
     public const string DefaultModelPath = "coref/coref.bin";
 
     /// <summary>Earlier mentions an anaphor considers; more cost time and found nothing in GUM train.</summary>
-    public const int CandidateLimit = 120;
+    public static readonly int CandidateLimit = int.Parse(Environment.GetEnvironmentVariable("HEARSAY_COREF_CANDS") ?? "120", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static readonly float Bias = float.Parse(Environment.GetEnvironmentVariable("HEARSAY_COREF_BIAS") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
     private const uint Magic = 0x4843_5231; // "HCR1"
 
@@ -78,9 +80,9 @@ public sealed class MentionRanker
     }
 
     /// <summary>The chosen antecedent of every mention (an index into <paramref name="mentions"/>), or -1 for a new entity.</summary>
-    internal int[] Antecedents(Document document, List<CorefMention> mentions, int[] sieveCluster)
+    internal int[] Antecedents(Document document, List<CorefMention> mentions, CorefSieve sieve)
     {
-        var view = new RankingView(document, mentions, sieveCluster, SieveFeatures);
+        var view = new RankingView(document, mentions, sieve, SieveFeatures);
         var antecedents = new int[mentions.Count];
         var features = new List<ulong>(64);
         Span<float> score = stackalloc float[2];
@@ -117,9 +119,10 @@ public sealed class MentionRanker
             features.Clear();
             view.New(i, exactBefore, headBefore, features);
             Weights.Score(CollectionsMarshal.AsSpan(features), score);
-            if (bestJ >= 0 && best > score[1] - score[0])
+            if (bestJ >= 0 && best > score[1] - score[0] + Bias)
             {
                 antecedents[i] = bestJ;
+                view.Link(i, bestJ);
             }
         }
 
@@ -135,8 +138,25 @@ internal sealed class RankingView
     private readonly int[] _sieveFirst;
     private readonly bool _sieveFeatures;
 
-    public RankingView(Document document, List<CorefMention> mentions, int[] sieveCluster, bool sieveFeatures)
+    private static readonly bool Lexical = Environment.GetEnvironmentVariable("HEARSAY_COREF_NOLEX") is null;
+
+    // The ranker's own clusters so far (left to right), for entity-level features: words and heads of every member,
+    // whether a name is among them, their first type, and the gender their pronouns agree on ('x' when they disagree).
+    private readonly int[] _root;
+    private readonly HashSet<ulong>[] _clusterWords;
+    private readonly HashSet<ulong>[] _clusterHeads;
+    private readonly bool[] _clusterNamed;
+    private readonly int[] _clusterLabel;
+    private readonly char[] _clusterGender;
+    private readonly int[] _clusterSize;
+
+    private readonly int[] _linkPass;
+    private readonly int[] _linkTarget;
+
+    public RankingView(Document document, List<CorefMention> mentions, CorefSieve sieve, bool sieveFeatures)
     {
+        var sieveCluster = sieve.Clusters();
+        (_linkPass, _linkTarget) = sieve.Links();
         _sieveCluster = sieveCluster;
         _sieveFeatures = sieveFeatures;
         _keys = new MentionKey[mentions.Count];
@@ -187,6 +207,70 @@ internal sealed class RankingView
                 WordSet = WordHashes(m.Words),
             };
         }
+
+        _root = new int[mentions.Count];
+        _clusterWords = new HashSet<ulong>[mentions.Count];
+        _clusterHeads = new HashSet<ulong>[mentions.Count];
+        _clusterNamed = new bool[mentions.Count];
+        _clusterLabel = new int[mentions.Count];
+        _clusterGender = new char[mentions.Count];
+        _clusterSize = new int[mentions.Count];
+        ResetClusters();
+    }
+
+    /// <summary>Every mention its own cluster again (each training pass decodes the document anew).</summary>
+    public void ResetClusters()
+    {
+        for (int i = 0; i < _keys.Length; i++)
+        {
+            ref readonly var k = ref _keys[i];
+            _root[i] = i;
+            _clusterWords[i] = k.Kind == 0 ? [] : [k.Words];
+            _clusterHeads[i] = k.Kind == 0 ? [] : [k.HeadWord];
+            _clusterNamed[i] = k.Kind == 1;
+            _clusterLabel[i] = k.Label;
+            _clusterGender[i] = k.Kind == 0 ? k.Gender : '?';
+            _clusterSize[i] = 1;
+        }
+    }
+
+    /// <summary>Records the decision that mention <paramref name="i"/> continues the cluster of <paramref name="j"/>.</summary>
+    public void Link(int i, int j)
+    {
+        int a = Root(i), b = Root(j);
+        if (a == b)
+        {
+            return;
+        }
+
+        if (_clusterSize[a] > _clusterSize[b])
+        {
+            (a, b) = (b, a);
+        }
+
+        _root[a] = b;
+        _clusterWords[b].UnionWith(_clusterWords[a]);
+        _clusterHeads[b].UnionWith(_clusterHeads[a]);
+        _clusterNamed[b] |= _clusterNamed[a];
+        if (_clusterLabel[b] == 0)
+        {
+            _clusterLabel[b] = _clusterLabel[a];
+        }
+
+        char ga = _clusterGender[a], gb = _clusterGender[b];
+        _clusterGender[b] = gb == '?' ? ga : ga == '?' || ga == gb ? gb : 'x';
+        _clusterSize[b] += _clusterSize[a];
+    }
+
+    private int Root(int i)
+    {
+        while (_root[i] != i)
+        {
+            _root[i] = _root[_root[i]];
+            i = _root[i];
+        }
+
+        return i;
     }
 
     public int Count => _keys.Length;
@@ -221,6 +305,7 @@ internal sealed class RankingView
             f.Add(FeatureHash.Feature(2, kk, Flag(same), Flag(linked)));
             f.Add(FeatureHash.Feature(3, kk, Flag(same), (ulong)sd));
             f.Add(FeatureHash.Feature(21, kk, Flag(same), (ulong)Bucket(c.ClusterSize)));
+            f.Add(FeatureHash.Feature(31, kk, Flag(same), (ulong)_linkPass[i], Flag(_linkTarget[i] == j)));
         }
 
         f.Add(FeatureHash.Feature(4, kk, Flag(exact), (ulong)sd));
@@ -236,6 +321,19 @@ internal sealed class RankingView
         f.Add(FeatureHash.Feature(25, kk, Flag(c.Possessive), Flag(a.Possessive)));
         f.Add(FeatureHash.Feature(26, kk, Flag(c.Definite), Flag(c.Indefinite)));
         f.Add(FeatureHash.Feature(27, kk, Flag(a.Sentence == c.Sentence && a.Relation == c.Relation)));
+        int r = Root(j);
+        ulong size = (ulong)Bucket(_clusterSize[r]);
+        f.Add(FeatureHash.Feature(60, (ulong)a.Kind, size, Flag(_clusterNamed[r])));
+        f.Add(FeatureHash.Feature(62, (ulong)a.Kind, (ulong)_clusterLabel[r], (ulong)a.Label));
+        if (a.Kind != 0)
+        {
+            f.Add(FeatureHash.Feature(61, kk, Flag(_clusterWords[r].Contains(a.Words)), Flag(_clusterHeads[r].Contains(a.HeadWord))));
+        }
+        else
+        {
+            f.Add(FeatureHash.Feature(63, a.HeadWord, (ulong)_clusterLabel[r], Flag(_clusterNamed[r])));
+            f.Add(FeatureHash.Feature(64, a.HeadWord, _clusterGender[r]));
+        }
         if (a.Kind == 0)
         {
             f.Add(FeatureHash.Feature(8, a.HeadWord, (ulong)c.Kind, (ulong)sd));
@@ -253,7 +351,11 @@ internal sealed class RankingView
         }
         else
         {
-            f.Add(FeatureHash.Feature(20, a.HeadWord, c.HeadWord));
+            if (Lexical)
+            {
+                f.Add(FeatureHash.Feature(20, a.HeadWord, c.HeadWord));
+            }
+
             f.Add(FeatureHash.Feature(22, kk, Flag(exact), Flag(a.Indefinite)));
             f.Add(FeatureHash.Feature(23, kk, Flag(head), a.FirstWord));
             f.Add(FeatureHash.Feature(28, kk, Flag(Included(a.WordSet, c.WordSet)), Flag(Included(c.WordSet, a.WordSet))));
@@ -275,6 +377,7 @@ internal sealed class RankingView
         {
             bool linked = _sieveFirst[_sieveCluster[i]] < i;
             f.Add(FeatureHash.Feature(41, k, Flag(linked)));
+            f.Add(FeatureHash.Feature(52, k, (ulong)_linkPass[i]));
         }
 
         f.Add(FeatureHash.Feature(42, k, a.HeadWord));
@@ -323,8 +426,8 @@ internal sealed class RankingView
     private static int Agree<T>(T a, T b, T unknown)
         where T : IEquatable<T> => a.Equals(unknown) || b.Equals(unknown) ? 2 : a.Equals(b) ? 1 : 0;
 
-    /// <summary>0, 1, 2, 3, 4, 5-7, 8-15, 16-31, 32+.</summary>
-    private static int Bucket(int d) => d < 5 ? Math.Max(d, 0) : d < 8 ? 5 : d < 16 ? 6 : d < 32 ? 7 : 8;
+    /// <summary>0, 1, 2, 3, 4, 5-7, 8-15, 16-31, 32-63, 64-127, 128+.</summary>
+    private static int Bucket(int d) => d < 5 ? Math.Max(d, 0) : d < 8 ? 5 : d < 16 ? 6 : d < 32 ? 7 : d < 64 ? 8 : d < 128 ? 9 : 10;
 
     private struct MentionKey
     {

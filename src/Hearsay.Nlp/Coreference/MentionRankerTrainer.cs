@@ -25,7 +25,7 @@ public static class MentionRankerTrainer
             cancellationToken.ThrowIfCancellationRequested();
             var (list, sieve) = resolver.Sieve(d.Document, cancellationToken);
             var gold = GoldEntities(d, list, options.FullPhrases);
-            prepared.Add((new RankingView(d.Document, list, sieve.Clusters(), sieveFeatures), gold));
+            prepared.Add((new RankingView(d.Document, list, sieve, sieveFeatures), gold));
             mentions += list.Count;
             foreach (int g in gold)
             {
@@ -54,6 +54,7 @@ public static class MentionRankerTrainer
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var (view, gold) = prepared[di];
+                view.ResetClusters();
                 for (int i = 0; i < view.Count; i++)
                 {
                     if (!view.Ranked(i))
@@ -115,6 +116,11 @@ public static class MentionRankerTrainer
                         truth = -1;
                         goldFeatures.Clear();
                         goldFeatures.AddRange(features);
+                    }
+
+                    if (guess >= 0)
+                    {
+                        view.Link(i, guess);
                     }
 
                     decisions++;
