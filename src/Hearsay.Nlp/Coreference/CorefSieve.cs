@@ -473,9 +473,17 @@ internal sealed class CorefSieve
             return false;
         }
 
-        if (a.Words.Length > 1 && a.Words[^1] != m.HeadWord && CorefLexicon.LabelOfNoun(a.Words[^1]) is not null)
+        int nounKind = m.Label == EntityLabel.Loc ? PlaceKinds.OfNoun(m.HeadWord) : PlaceKinds.Unknown;
+        int nameKind = m.Label == EntityLabel.Loc ? PlaceKinds.OfName(a.Words) : PlaceKinds.Unknown;
+        if (!PlaceKinds.Fits(nounKind, nameKind))
         {
-            // "Panjshir Valley" names a valley, not "the country".
+            // "the province" is not "Turkey"; "the country" is not "Panjshir Valley".
+            return false;
+        }
+
+        if (a.Words.Length > 1 && a.Words[^1] != m.HeadWord && CorefLexicon.LabelOfNoun(a.Words[^1]) is not null && !(nounKind != PlaceKinds.Unknown && nounKind == nameKind))
+        {
+            // "Panjshir Valley" names a valley, not "the country" (but it is "the province": both are areas).
             return false;
         }
 

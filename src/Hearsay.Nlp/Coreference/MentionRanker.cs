@@ -205,6 +205,8 @@ internal sealed class RankingView
                 ClusterSize = clusterSize[sieveCluster[i]],
                 FirstWord = m.Words.Length > 0 ? FeatureHash.Of(m.Words[0]) : 0,
                 WordSet = WordHashes(m.Words),
+                HeadLemma = FeatureHash.Of(HeadLemma(document, m)),
+                LemmaWords = FeatureHash.Of(LemmaPhrase(document, m)),
             };
         }
 
@@ -295,7 +297,9 @@ internal sealed class RankingView
         int md = Bucket(rank - 1);
         bool exact = a.Kind != 0 && c.Kind != 0 && a.Words == c.Words;
         bool head = a.Kind != 0 && c.Kind != 0 && a.HeadWord == c.HeadWord;
-        exactBefore |= exact;
+        bool lemmaExact = a.Kind != 0 && c.Kind != 0 && a.LemmaWords == c.LemmaWords;
+        bool lemmaHead = a.Kind != 0 && c.Kind != 0 && a.HeadLemma == c.HeadLemma;
+        exactBefore |= exact || lemmaExact;
         headBefore |= head;
         f.Add(FeatureHash.Feature(1, kk));
         if (_sieveFeatures)
@@ -340,6 +344,9 @@ internal sealed class RankingView
             f.Add(FeatureHash.Feature(9, a.HeadWord, (ulong)c.Label));
             f.Add(FeatureHash.Feature(11, a.HeadWord, (ulong)md));
             f.Add(FeatureHash.Feature(18, a.Relation, c.Relation));
+            f.Add(FeatureHash.Feature(34, a.HeadWord, (ulong)Agree(a.Number, c.Number, 0), (ulong)Agree(a.Gender, c.Gender, '?'), (ulong)c.Kind));
+            f.Add(FeatureHash.Feature(35, a.HeadWord, c.Relation, (ulong)Math.Min(a.Sentence - c.Sentence, 3)));
+            f.Add(FeatureHash.Feature(36, a.HeadWord, Flag(c.Animate), Flag(c.Inanimate), (ulong)c.Number));
             if (c.Kind == 0)
             {
                 f.Add(FeatureHash.Feature(10, a.HeadWord, c.HeadWord));
@@ -358,6 +365,8 @@ internal sealed class RankingView
 
             f.Add(FeatureHash.Feature(22, kk, Flag(exact), Flag(a.Indefinite)));
             f.Add(FeatureHash.Feature(23, kk, Flag(head), a.FirstWord));
+            f.Add(FeatureHash.Feature(32, kk, Flag(lemmaExact), Flag(lemmaHead), (ulong)sd));
+            f.Add(FeatureHash.Feature(33, kk, Flag(exact || lemmaExact), Flag(!a.Definite && !a.Indefinite), Flag(!c.Definite && !c.Indefinite)));
             f.Add(FeatureHash.Feature(28, kk, Flag(Included(a.WordSet, c.WordSet)), Flag(Included(c.WordSet, a.WordSet))));
             f.Add(FeatureHash.Feature(29, kk, Flag(head), (ulong)sd));
             f.Add(FeatureHash.Feature(30, kk, Flag(Array.IndexOf(c.WordSet, a.HeadWord) >= 0), Flag(head)));
@@ -389,6 +398,20 @@ internal sealed class RankingView
         f.Add(FeatureHash.Feature(49, k, (ulong)a.Length));
         f.Add(FeatureHash.Feature(50, k, (ulong)a.Label, Flag(a.Possessive)));
         f.Add(FeatureHash.Feature(51, k, a.Words));
+    }
+
+    private static string HeadLemma(Document document, CorefMention m) =>
+        m.Head >= 0 && m.Head < document.Tokens.Length && document.Tokens[m.Head].Lemma is { } l ? l.ToLowerInvariant() : m.HeadWord;
+
+    /// <summary>The words with the last one as its lemma: "the rose gardens" and "the rose garden" compare equal.</summary>
+    private static string LemmaPhrase(Document document, CorefMention m)
+    {
+        if (m.Words.Length == 0)
+        {
+            return "";
+        }
+
+        return m.Words.Length == 1 ? HeadLemma(document, m) : string.Join(' ', m.Words[..^1]) + " " + HeadLemma(document, m);
     }
 
     private static ulong[] WordHashes(string[] words)
@@ -452,5 +475,7 @@ internal sealed class RankingView
         public bool Skipped;
         public int ClusterSize;
         public ulong[] WordSet;
+        public ulong HeadLemma;
+        public ulong LemmaWords;
     }
 }
