@@ -20,7 +20,7 @@ public sealed class CorefTrainTask : ITrainTask
     public void Run(TrainOptions options, TextWriter log, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        int epochs = options.Epochs ?? 8;
+        int epochs = options.Epochs ?? 6;
         bool sieveFeatures = Environment.GetEnvironmentVariable("HEARSAY_COREF_NO_SIEVE") is null;
         var stages = CorefEvalTask.LoadStages();
         var train = Annotate(CorefEvalTask.Load(options.Data), stages, cancellationToken);

@@ -884,77 +884,8 @@ internal sealed class CorefSieve
     public (int[] Pass, int[] Target) Links() => (_linkPass, _linkTarget);
 
     /// <summary>Redraws the clusters from chosen antecedents (-1: new entity); names inside larger phrases stay with them.</summary>
-    public void Relink(int[] antecedents, bool keep = false)
+    public void Relink(int[] antecedents)
     {
-        var mode = Environment.GetEnvironmentVariable("HEARSAY_COREF_RANK_MODE");
-        if (mode is "pron" or "pronadd")
-        {
-            var roots = Clusters();
-            var firstNonPronoun = new int[_mentions.Count];
-            Array.Fill(firstNonPronoun, -1);
-            for (int i = 0; i < _mentions.Count; i++)
-            {
-                if (_mentions[i].Kind != MentionKind.Pronoun && firstNonPronoun[roots[i]] < 0)
-                {
-                    firstNonPronoun[roots[i]] = i;
-                }
-            }
-
-            for (int i = 0; i < _mentions.Count; i++)
-            {
-                _cluster[i] = i;
-                _members[i].Clear();
-                _members[i].Add(i);
-            }
-
-            foreach (var (i, m) in Wrapping())
-            {
-                Merge(i, m);
-            }
-
-            for (int i = 0; i < _mentions.Count; i++)
-            {
-                if (_mentions[i].Kind == MentionKind.Pronoun)
-                {
-                    if (antecedents[i] >= 0)
-                    {
-                        Merge(i, antecedents[i]);
-                    }
-                }
-                else if (firstNonPronoun[roots[i]] != i)
-                {
-                    Merge(i, firstNonPronoun[roots[i]]);
-                }
-                else if (mode == "pronadd" && antecedents[i] >= 0)
-                {
-                    Merge(i, antecedents[i]);
-                }
-            }
-
-            return;
-        }
-
-        if (keep)
-        {
-            var first = new int[_mentions.Count];
-            Array.Fill(first, int.MaxValue);
-            for (int i = 0; i < _mentions.Count; i++)
-            {
-                first[Find(i)] = Math.Min(first[Find(i)], i);
-            }
-
-            var roots = Clusters();
-            for (int i = 0; i < antecedents.Length; i++)
-            {
-                if (antecedents[i] >= 0 && first[roots[i]] == i)
-                {
-                    Merge(i, antecedents[i]);
-                }
-            }
-
-            return;
-        }
-
         for (int i = 0; i < _mentions.Count; i++)
         {
             _cluster[i] = i;

@@ -35,7 +35,7 @@ public sealed class CoreferenceResolver : ModelStage<CorefPrediction>
         var (mentions, sieve) = Sieve(document, cancellationToken);
         if (Options.Ranker is { } ranker)
         {
-            sieve.Relink(ranker.Antecedents(document, mentions, sieve), Environment.GetEnvironmentVariable("HEARSAY_COREF_RANK_MODE") == "add");
+            sieve.Relink(ranker.Antecedents(document, mentions, sieve));
         }
 
         return sieve.Result();
