@@ -6,24 +6,7 @@ namespace Hearsay.Nlp.Tests;
 
 public class CorefRankerTests
 {
-    private static Document Build((string Word, string Tag)[] words, params (int Start, int End, EntityLabel Label)[] names)
-    {
-        var text = string.Join(' ', words.Select(w => w.Word));
-        var tokens = new Token[words.Length];
-        int at = 0;
-        for (int i = 0; i < words.Length; i++)
-        {
-            tokens[i] = new Token(new CharRange(at, at + words[i].Word.Length), i + 1 < words.Length ? 1 : 0) { Xpos = words[i].Tag, Lemma = words[i].Word.ToLowerInvariant() };
-            at += words[i].Word.Length + 1;
-        }
-
-        var doc = new Document(text);
-        doc.SetTokens(tokens);
-        doc.SetSentences([new Sentence(new TokenRange(0, tokens.Length), new CharRange(0, text.Length))]);
-        doc.MarkPresent(Layers.PartOfSpeech);
-        doc.SetMentions([.. names.Select(n => new Mention(doc.CharRangeOf(new TokenRange(n.Start, n.End)), new TokenRange(n.Start, n.End), n.Label, MentionKind.Name))]);
-        return doc;
-    }
+    private static Document Build((string Word, string Tag)[] words, params (int Start, int End, EntityLabel Label)[] names) => CorefResolverTests.Build(words, names);
 
     private static int EntityAt(Document doc, int start, int end) => doc.Mentions.First(m => m.Tokens.Start == start && m.Tokens.End == end).EntityIndex;
 
