@@ -5,7 +5,8 @@ namespace Hearsay.Nlp.Tests;
 
 public class CorefResolverTests
 {
-    private static Document Build((string Word, string Tag)[] words, params (int Start, int End, EntityLabel Label)[] names)
+    /// <summary>One sentence on the given words and Penn tags, with the recognizer's names as mentions.</summary>
+    internal static Document Build((string Word, string Tag)[] words, params (int Start, int End, EntityLabel Label)[] names)
     {
         var text = string.Join(' ', words.Select(w => w.Word));
         var tokens = new Token[words.Length];

@@ -94,7 +94,31 @@ public sealed class CorefEvalTask : IEvalTask
     }
 
     /// <summary>GUM's conventions: predicatives and bare generic nouns are coreferent, relative pronouns are not mentions.</summary>
-    internal static CoreferenceOptions CorpusOptions { get; } = new() { RelativePronouns = false, BareNounExactMatch = true, FullPhrases = true };
+    internal static CoreferenceOptions CorpusOptions => Corpus.Value;
+
+    /// <summary>GUM's conventions with the sieve's clusters only (what the ranker is trained on top of).</summary>
+    internal static CoreferenceOptions SieveOptions { get; } = new() { RelativePronouns = false, BareNounExactMatch = true, FullPhrases = true };
+
+    /// <summary>The shipped mention ranker (models/coref) redraws the clusters when installed; HEARSAY_COREF_SIEVE_ONLY=1 measures the sieve alone.</summary>
+    private static readonly Lazy<CoreferenceOptions> Corpus = new(() =>
+    {
+        if (Environment.GetEnvironmentVariable("HEARSAY_COREF_SIEVE_ONLY") is not null)
+        {
+            return SieveOptions;
+        }
+
+        try
+        {
+            return MentionRanker.LoadDefault() is { } ranker ? WithRanker(ranker) : SieveOptions;
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)
+        {
+            Console.Error.WriteLine("coref: no usable ranking model (" + e.Message + "); sieve clusters only.");
+            return SieveOptions;
+        }
+    });
+
+    internal static CoreferenceOptions WithRanker(MentionRanker ranker) => new() { RelativePronouns = false, BareNounExactMatch = true, FullPhrases = true, Ranker = ranker };
 
     internal static List<CorefDocument> Load(string data)
     {

@@ -9,5 +9,6 @@ public static class TrainTasks
         new NerTrainTask(),
         new AttributionTrainTask(),
         new ParserTrainTask(),
+        new CorefTrainTask(),
     ];
 }

@@ -29,12 +29,20 @@ internal sealed class CorefSieve
     private readonly List<(int Owner, string Kin, int Target)> _relations = [];
     private readonly List<(int Cluster, int Mention)> _attributes = [];
 
+    // Which pass (1-based, in run order) linked each mention, and to which mention: features for the learned ranker.
+    private readonly int[] _linkPass;
+    private readonly int[] _linkTarget;
+    private int _pass;
+
     public CorefSieve(Document document, List<CorefMention> mentions, CoreferenceOptions options)
     {
         _document = document;
         _mentions = mentions;
         _options = options;
         _cluster = new int[mentions.Count];
+        _linkPass = new int[mentions.Count];
+        _linkTarget = new int[mentions.Count];
+        Array.Fill(_linkTarget, -1);
         _members = new List<List<int>>(mentions.Count);
         for (int i = 0; i < mentions.Count; i++)
         {
@@ -196,6 +204,7 @@ internal sealed class CorefSieve
 
     private void Pass(Rule rule, bool nominalOrder, int window, bool salience = false)
     {
+        _pass++;
         for (int i = 0; i < _mentions.Count; i++)
         {
             if (_members[Find(i)].Min() != i && !salience)
@@ -227,6 +236,8 @@ internal sealed class CorefSieve
             if (best >= 0)
             {
                 Merge(i, best);
+                _linkPass[i] = _pass;
+                _linkTarget[i] = best;
             }
             else if (Trace)
             {
@@ -462,9 +473,17 @@ internal sealed class CorefSieve
             return false;
         }
 
-        if (a.Words.Length > 1 && a.Words[^1] != m.HeadWord && CorefLexicon.LabelOfNoun(a.Words[^1]) is not null)
+        int nounKind = m.Label == EntityLabel.Loc ? PlaceKinds.OfNoun(m.HeadWord) : PlaceKinds.Unknown;
+        int nameKind = m.Label == EntityLabel.Loc ? PlaceKinds.OfName(a.Words) : PlaceKinds.Unknown;
+        if (!PlaceKinds.Fits(nounKind, nameKind))
         {
-            // "Panjshir Valley" names a valley, not "the country".
+            // "the province" is not "Turkey"; "the country" is not "Panjshir Valley".
+            return false;
+        }
+
+        if (a.Words.Length > 1 && a.Words[^1] != m.HeadWord && CorefLexicon.LabelOfNoun(a.Words[^1]) is not null && !(nounKind != PlaceKinds.Unknown && nounKind == nameKind))
+        {
+            // "Panjshir Valley" names a valley, not "the country" (but it is "the province": both are areas).
             return false;
         }
 
@@ -848,6 +867,45 @@ internal sealed class CorefSieve
     }
 
     private string Word(int token) => CorefFeatures.Normalize(MentionDetector.Word(_document.Text, _document.Tokens[token]));
+
+    /// <summary>The cluster (root mention) of every mention.</summary>
+    public int[] Clusters()
+    {
+        var roots = new int[_mentions.Count];
+        for (int i = 0; i < roots.Length; i++)
+        {
+            roots[i] = Find(i);
+        }
+
+        return roots;
+    }
+
+    /// <summary>The pass that linked each mention (0: none) and the mention it was linked to (-1: none).</summary>
+    public (int[] Pass, int[] Target) Links() => (_linkPass, _linkTarget);
+
+    /// <summary>Redraws the clusters from chosen antecedents (-1: new entity); names inside larger phrases stay with them.</summary>
+    public void Relink(int[] antecedents)
+    {
+        for (int i = 0; i < _mentions.Count; i++)
+        {
+            _cluster[i] = i;
+            _members[i].Clear();
+            _members[i].Add(i);
+        }
+
+        foreach (var (i, m) in Wrapping())
+        {
+            Merge(i, m);
+        }
+
+        for (int i = 0; i < antecedents.Length; i++)
+        {
+            if (antecedents[i] >= 0)
+            {
+                Merge(i, antecedents[i]);
+            }
+        }
+    }
 
     private int Find(int i)
     {

@@ -21,6 +21,9 @@ public sealed class CoreferenceOptions
     /// </summary>
     public bool FullPhrases { get; init; }
 
+    /// <summary>Learned mention ranking that redraws the sieve's clusters (<c>models/coref</c>); null keeps the sieve's.</summary>
+    public MentionRanker? Ranker { get; init; }
+
     /// <summary>Sentences back that a pronoun looks for its antecedent.</summary>
     public int PronounWindow { get; init; } = 3;
 }

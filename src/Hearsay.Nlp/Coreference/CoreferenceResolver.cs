@@ -23,7 +23,7 @@ public sealed class CoreferenceResolver : ModelStage<CorefPrediction>
 
     public override string Name => "coref";
 
-    public override string Version => "coref-sieve-1";
+    public override string Version => Options.Ranker is { } r ? "coref-sieve-1+" + r.Version : "coref-sieve-1";
 
     public override Layers Requires => Layers.Tokens | Layers.Sentences | Layers.PartOfSpeech | Layers.Mentions;
 
@@ -32,10 +32,22 @@ public sealed class CoreferenceResolver : ModelStage<CorefPrediction>
     public override CorefPrediction Predict(Document document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
+        var (mentions, sieve) = Sieve(document, cancellationToken);
+        if (Options.Ranker is { } ranker)
+        {
+            sieve.Relink(ranker.Antecedents(document, mentions, sieve));
+        }
+
+        return sieve.Result();
+    }
+
+    /// <summary>The mentions and the sieve's clustering of them, before any learned relinking.</summary>
+    internal (List<CorefMention> Mentions, CorefSieve Sieve) Sieve(Document document, CancellationToken cancellationToken)
+    {
         var mentions = Collect(document);
         var sieve = new CorefSieve(document, mentions, Options);
         sieve.Run(cancellationToken);
-        return sieve.Result();
+        return (mentions, sieve);
     }
 
     public override void Apply(Document document, CorefPrediction prediction)

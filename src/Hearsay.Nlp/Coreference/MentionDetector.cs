@@ -37,6 +37,7 @@ internal static class MentionDetector
                         int np = ScanNoun(tokens, text, i + 1, end, out int head);
                         if (np > i + 1)
                         {
+                            AddModifiers(tokens, i + 1, head, found, taken, document, si);
                             int full = ExtendOf(tokens, text, np, end, ref head, found, taken, document, si);
                             Add(found, taken, document, i, full, head, si);
                             i = np;
@@ -80,15 +81,7 @@ internal static class MentionDetector
 
                 if (h >= 0)
                 {
-                    // Nouns modifying the head are mentions of their own ("iodine" in "iodine intake").
-                    for (int k = start; k < h; k++)
-                    {
-                        if (tokens[k].Xpos is "NN" or "NNS" or "NNP" or "NNPS" && tokens[k + 1].Xpos is "NN" or "NNS" or "NNP" or "NNPS" && !(tokens[k].Xpos!.StartsWith("NNP", StringComparison.Ordinal) && tokens[k + 1].Xpos!.StartsWith("NNP", StringComparison.Ordinal)))
-                        {
-                            Add(found, taken, document, k, k + 1, k, si);
-                        }
-                    }
-
+                    AddModifiers(tokens, start, h, found, taken, document, si);
                     int inner = stop;
                     int full = ExtendOf(tokens, text, stop, end, ref h, found, taken, document, si);
                     Add(found, taken, document, start, full, h, si);
@@ -103,6 +96,41 @@ internal static class MentionDetector
 
         return found;
     }
+
+    /// <summary>
+    /// Nouns modifying the head are mentions of their own ("iodine" in "iodine intake"); a run of proper nouns before a
+    /// common head is one name ("Global Voices" in "the Global Voices community", "Harrow" in "his Harrow friendships").
+    /// </summary>
+    private static void AddModifiers(Token[] tokens, int start, int head, List<CorefMention> found, HashSet<(int, int)> taken, Document document, int si)
+    {
+        for (int k = start; k < head; k++)
+        {
+            bool proper = IsProperTag(tokens[k].Xpos);
+            if (proper && !IsProperTag(tokens[head].Xpos))
+            {
+                int run = k;
+                while (run + 1 < head && IsProperTag(tokens[run + 1].Xpos))
+                {
+                    run++;
+                }
+
+                if (tokens[run + 1].Xpos is "NN" or "NNS")
+                {
+                    Add(found, taken, document, k, run + 1, run, si);
+                }
+
+                k = run;
+                continue;
+            }
+
+            if (tokens[k].Xpos is "NN" or "NNS" or "NNP" or "NNPS" && tokens[k + 1].Xpos is "NN" or "NNS" or "NNP" or "NNPS" && !(proper && IsProperTag(tokens[k + 1].Xpos)))
+            {
+                Add(found, taken, document, k, k + 1, k, si);
+            }
+        }
+    }
+
+    private static bool IsProperTag(string? tag) => tag is "NNP" or "NNPS";
 
     private static int ExtendOf(Token[] tokens, string text, int stop, int end, ref int head, List<CorefMention> found, HashSet<(int, int)> taken, Document document, int si)
     {
@@ -131,7 +159,8 @@ internal static class MentionDetector
 
     private static bool CanStart(string tag, string word) => tag switch
     {
-        "DT" => !CorefLexicon.IsNonReferentialDeterminer(word),
+        // "no exposure", "each person": quantified phrases are taken up again ("no exposure ... the lack of exposure"); GUM marks them.
+        "DT" => !CorefLexicon.IsNonReferentialDeterminer(word) || word.ToLowerInvariant() is "no" or "any" or "each" or "every",
         "PDT" or "JJ" or "JJR" or "JJS" or "CD" or "NN" or "NNS" or "NNP" or "NNPS" or "$" => true,
         _ => false,
     };

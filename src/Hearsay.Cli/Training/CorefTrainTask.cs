@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Globalization;
+using Hearsay.Cli.Eval;
+using Hearsay.Nlp.Coreference;
+
+namespace Hearsay.Cli.Training;
+
+/// <summary>
+/// <c>hearsay train coref --data 'gum/dep#train+...' [--dev 'gum/dep#dev'] --out models/coref/coref.bin</c>: the mention
+/// ranker that redraws the sieve's clusters. Tags, parse and names come from the shipped models, as at run time; gold
+/// coreference only labels the training mentions. The dev score is the CoNLL F1 without singletons.
+/// HEARSAY_COREF_NO_SIEVE=1 trains without the sieve's decisions as features (the learned model alone, for comparison).
+/// </summary>
+public sealed class CorefTrainTask : ITrainTask
+{
+    public string Name => "coref";
+
+    public string Description => "Coreference mention ranker (averaged perceptron over the sieve's mentions) from GUM/CorefUD CoNLL-U.";
+
+    public void Run(TrainOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        int epochs = options.Epochs ?? 6;
+        bool sieveFeatures = Environment.GetEnvironmentVariable("HEARSAY_COREF_NO_SIEVE") is null;
+        var stages = CorefEvalTask.LoadStages();
+        var train = Annotate(CorefEvalTask.Load(options.Data), stages, cancellationToken);
+        var dev = options.Dev is { } d ? Annotate(CorefEvalTask.Load(d), stages, cancellationToken) : null;
+        log.WriteLine($"coref: data {options.Data} ({train.Count} documents); dev {options.Dev ?? "none"}; out {options.Out}; annotated in {clock.Elapsed.TotalSeconds:F0} s");
+        var baseOptions = CorefEvalTask.SieveOptions;
+        Func<MentionRanker, string>? evaluate = null;
+        if (dev is not null)
+        {
+            log.WriteLine("coref: sieve alone on dev: " + Score(dev, baseOptions, cancellationToken));
+            evaluate = ranker => Score(dev, CorefEvalTask.WithRanker(ranker), cancellationToken);
+        }
+
+        var version = "rank-" + DateTime.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-s" + options.Seed.ToString(CultureInfo.InvariantCulture) + (sieveFeatures ? "" : "-nosieve");
+        var model = MentionRankerTrainer.Train(train, baseOptions, epochs, options.Seed, version, sieveFeatures, log, evaluate, cancellationToken);
+        model.Save(options.Out);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coref: wrote {options.Out} ({model.Weights.FeatureCount} features, {new FileInfo(options.Out).Length} bytes) in {clock.Elapsed.TotalSeconds:F0} s"));
+    }
+
+    private static List<CorefDocument> Annotate(List<CorefDocument> docs, Hearsay.Core.Pipeline.IDocumentStage[] stages, CancellationToken cancellationToken)
+    {
+        foreach (var d in docs)
+        {
+            GoldTags.Current = d;
+            foreach (var stage in stages)
+            {
+                stage.Process(d.Document, cancellationToken);
+            }
+        }
+
+        return docs;
+    }
+
+    private static string Score(List<CorefDocument> docs, CoreferenceOptions options, CancellationToken cancellationToken)
+    {
+        var resolver = new CoreferenceResolver(options);
+        var scorer = new CorefScorer(singletons: false);
+        foreach (var d in docs)
+        {
+            var prediction = resolver.Predict(d.Document, cancellationToken);
+            scorer.Add(d.GoldClusters().Select(c => (IReadOnlyList<Hearsay.Core.Documents.TokenRange>)c).ToList(), prediction.Clusters);
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"CoNLL F1 {scorer.ConllF1:F4} (MUC {scorer.Muc.F1:F4}, B3 {scorer.B3.F1:F4}, CEAF-e {scorer.CeafE.F1:F4})");
+    }
+}

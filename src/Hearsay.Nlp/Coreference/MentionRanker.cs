@@ -1,0 +1,473 @@
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+using Hearsay.Core.Documents;
+using Hearsay.Core.Models;
+using Hearsay.Nlp.Learning;
+
+namespace Hearsay.Nlp.Coreference;
+
+/// <summary>
+/// Learned mention ranking over the sieve's mentions (after Denis and Baldridge 2008, Durrett and Klein 2013): each
+/// mention picks its highest-scoring earlier mention or "new entity", with a linear model over string, head, distance,
+/// agreement, type and syntactic-role features, and whether the sieve put the two mentions together. The sieve stays the
+/// source of mentions, kinship relations and labels; the ranker only redraws the clusters. Trained by
+/// <see cref="MentionRankerTrainer"/> (<c>hearsay train coref</c>).
+/// </summary>
+public sealed class MentionRanker
+{
+    public const string DefaultModelPath = "coref/coref.bin";
+
+    /// <summary>Earlier mentions an anaphor considers (GUM dev: 120 gave 0.536, 250 0.540, 500 and 2000 0.533).</summary>
+    public const int CandidateLimit = 250;
+
+    private const uint Magic = 0x4843_5231; // "HCR1"
+
+    public MentionRanker(SparseLinearModel weights, string version, bool sieveFeatures)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        Weights = weights;
+        Version = version;
+        SieveFeatures = sieveFeatures;
+    }
+
+    public SparseLinearModel Weights { get; }
+
+    public string Version { get; }
+
+    /// <summary>Whether the sieve's decisions are features (the combined model) or ignored (the learned model alone).</summary>
+    public bool SieveFeatures { get; }
+
+    /// <summary>Loads the shipped model, or returns null when none is installed.</summary>
+    public static MentionRanker? LoadDefault()
+    {
+        var path = ModelPaths.Find(DefaultModelPath);
+        return path is null ? null : Load(path);
+    }
+
+    /// <exception cref="InvalidDataException">The file is not a coreference ranking model.</exception>
+    public static MentionRanker Load(string path)
+    {
+        using var file = File.OpenRead(path);
+        using var gz = new GZipStream(file, CompressionMode.Decompress);
+        using var r = new BinaryReader(new BufferedStream(gz, 1 << 16));
+        if (r.ReadUInt32() != Magic)
+        {
+            throw new InvalidDataException($"{path}: not a coreference ranking model.");
+        }
+
+        var version = r.ReadString();
+        bool sieve = r.ReadBoolean();
+        return new MentionRanker(SparseLinearModel.Read(r), version, sieve);
+    }
+
+    public void Save(string path)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null)
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        using var file = File.Create(path);
+        using var gz = new GZipStream(file, CompressionLevel.SmallestSize);
+        using var w = new BinaryWriter(gz);
+        w.Write(Magic);
+        w.Write(Version);
+        w.Write(SieveFeatures);
+        Weights.Write(w);
+    }
+
+    /// <summary>The chosen antecedent of every mention (an index into <paramref name="mentions"/>), or -1 for a new entity.</summary>
+    internal int[] Antecedents(Document document, List<CorefMention> mentions, CorefSieve sieve)
+    {
+        var view = new RankingView(document, mentions, sieve, SieveFeatures);
+        var antecedents = new int[mentions.Count];
+        var features = new List<ulong>(64);
+        Span<float> score = stackalloc float[2];
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            antecedents[i] = -1;
+            if (!view.Ranked(i))
+            {
+                continue;
+            }
+
+            float best = float.NegativeInfinity;
+            int bestJ = -1;
+            int count = 0;
+            bool exactBefore = false, headBefore = false;
+            for (int j = i - 1; j >= 0 && count < CandidateLimit; j--)
+            {
+                if (!view.Candidate(i, j))
+                {
+                    continue;
+                }
+
+                count++;
+                features.Clear();
+                view.Pair(i, j, count, features, ref exactBefore, ref headBefore);
+                Weights.Score(CollectionsMarshal.AsSpan(features), score);
+                if (score[1] - score[0] > best)
+                {
+                    best = score[1] - score[0];
+                    bestJ = j;
+                }
+            }
+
+            features.Clear();
+            view.New(i, exactBefore, headBefore, features);
+            Weights.Score(CollectionsMarshal.AsSpan(features), score);
+            if (bestJ >= 0 && best > score[1] - score[0])
+            {
+                antecedents[i] = bestJ;
+                view.Link(i, bestJ);
+            }
+        }
+
+        return antecedents;
+    }
+}
+
+/// <summary>The per-mention keys the ranker's features read, computed once per document.</summary>
+internal sealed class RankingView
+{
+    private readonly MentionKey[] _keys;
+    private readonly int[] _sieveCluster;
+    private readonly int[] _sieveFirst;
+    private readonly bool _sieveFeatures;
+
+    // The ranker's own clusters so far (left to right), for entity-level features: words and heads of every member,
+    // whether a name is among them, their first type, and the gender their pronouns agree on ('x' when they disagree).
+    private readonly int[] _root;
+    private readonly HashSet<ulong>[] _clusterWords;
+    private readonly HashSet<ulong>[] _clusterHeads;
+    private readonly bool[] _clusterNamed;
+    private readonly int[] _clusterLabel;
+    private readonly char[] _clusterGender;
+    private readonly int[] _clusterSize;
+
+    private readonly int[] _linkPass;
+    private readonly int[] _linkTarget;
+
+    public RankingView(Document document, List<CorefMention> mentions, CorefSieve sieve, bool sieveFeatures)
+    {
+        var sieveCluster = sieve.Clusters();
+        (_linkPass, _linkTarget) = sieve.Links();
+        _sieveCluster = sieveCluster;
+        _sieveFeatures = sieveFeatures;
+        _keys = new MentionKey[mentions.Count];
+        _sieveFirst = new int[mentions.Count];
+        Array.Fill(_sieveFirst, int.MaxValue);
+        var clusterSize = new int[mentions.Count];
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            int c = sieveCluster[i];
+            clusterSize[c]++;
+            _sieveFirst[c] = Math.Min(_sieveFirst[c], i);
+        }
+
+        var tokens = document.Tokens;
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            int kind = m.Kind switch { MentionKind.Pronoun => 0, MentionKind.Name => 1, _ => 2 };
+            string rel = m.Head >= 0 && m.Head < tokens.Length ? tokens[m.Head].DepRel ?? "_" : "_";
+            int colon = rel.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0)
+            {
+                rel = rel[..colon];
+            }
+
+            _keys[i] = new MentionKey
+            {
+                Start = m.Start,
+                End = m.End,
+                Sentence = m.Sentence,
+                Kind = kind,
+                Words = FeatureHash.Of(string.Join(' ', m.Words)),
+                HeadWord = FeatureHash.Of(m.HeadWord),
+                Relation = FeatureHash.Of(rel),
+                Number = m.Number,
+                Gender = m.Gender,
+                Person = m.Person,
+                Animate = m.Animate,
+                Inanimate = m.Inanimate,
+                Label = m.Label is { } l ? (int)l + 1 : 0,
+                Definite = m.Definite,
+                Indefinite = m.Indefinite,
+                Possessive = m.Possessive,
+                Length = Math.Min(m.Words.Length, 6),
+                Skipped = m.Wrapped && m.Existing >= 0,
+                ClusterSize = clusterSize[sieveCluster[i]],
+                FirstWord = m.Words.Length > 0 ? FeatureHash.Of(m.Words[0]) : 0,
+                WordSet = WordHashes(m.Words),
+                HeadLemma = FeatureHash.Of(HeadLemma(document, m)),
+                LemmaWords = FeatureHash.Of(LemmaPhrase(document, m)),
+            };
+        }
+
+        _root = new int[mentions.Count];
+        _clusterWords = new HashSet<ulong>[mentions.Count];
+        _clusterHeads = new HashSet<ulong>[mentions.Count];
+        _clusterNamed = new bool[mentions.Count];
+        _clusterLabel = new int[mentions.Count];
+        _clusterGender = new char[mentions.Count];
+        _clusterSize = new int[mentions.Count];
+        ResetClusters();
+    }
+
+    /// <summary>Every mention its own cluster again (each training pass decodes the document anew).</summary>
+    public void ResetClusters()
+    {
+        for (int i = 0; i < _keys.Length; i++)
+        {
+            ref readonly var k = ref _keys[i];
+            _root[i] = i;
+            _clusterWords[i] = k.Kind == 0 ? [] : [k.Words];
+            _clusterHeads[i] = k.Kind == 0 ? [] : [k.HeadWord];
+            _clusterNamed[i] = k.Kind == 1;
+            _clusterLabel[i] = k.Label;
+            _clusterGender[i] = k.Kind == 0 ? k.Gender : '?';
+            _clusterSize[i] = 1;
+        }
+    }
+
+    /// <summary>Records the decision that mention <paramref name="i"/> continues the cluster of <paramref name="j"/>.</summary>
+    public void Link(int i, int j)
+    {
+        int a = Root(i), b = Root(j);
+        if (a == b)
+        {
+            return;
+        }
+
+        if (_clusterSize[a] > _clusterSize[b])
+        {
+            (a, b) = (b, a);
+        }
+
+        _root[a] = b;
+        _clusterWords[b].UnionWith(_clusterWords[a]);
+        _clusterHeads[b].UnionWith(_clusterHeads[a]);
+        _clusterNamed[b] |= _clusterNamed[a];
+        if (_clusterLabel[b] == 0)
+        {
+            _clusterLabel[b] = _clusterLabel[a];
+        }
+
+        char ga = _clusterGender[a], gb = _clusterGender[b];
+        _clusterGender[b] = gb == '?' ? ga : ga == '?' || ga == gb ? gb : 'x';
+        _clusterSize[b] += _clusterSize[a];
+    }
+
+    private int Root(int i)
+    {
+        while (_root[i] != i)
+        {
+            _root[i] = _root[_root[i]];
+            i = _root[i];
+        }
+
+        return i;
+    }
+
+    public int Count => _keys.Length;
+
+    /// <summary>Mentions that choose an antecedent: every reported one (a name inside a larger phrase goes with that phrase).</summary>
+    public bool Ranked(int i) => !_keys[i].Skipped;
+
+    /// <summary>An earlier, non-overlapping, reported mention.</summary>
+    public bool Candidate(int i, int j)
+    {
+        ref readonly var a = ref _keys[i];
+        ref readonly var c = ref _keys[j];
+        return !c.Skipped && c.End <= a.Start;
+    }
+
+    public void Pair(int i, int j, int rank, List<ulong> f, ref bool exactBefore, ref bool headBefore)
+    {
+        ref readonly var a = ref _keys[i];
+        ref readonly var c = ref _keys[j];
+        ulong kk = (ulong)((a.Kind * 3) + c.Kind);
+        int sd = Bucket(a.Sentence - c.Sentence);
+        int md = Bucket(rank - 1);
+        bool exact = a.Kind != 0 && c.Kind != 0 && a.Words == c.Words;
+        bool head = a.Kind != 0 && c.Kind != 0 && a.HeadWord == c.HeadWord;
+        bool lemmaExact = a.Kind != 0 && c.Kind != 0 && a.LemmaWords == c.LemmaWords;
+        bool lemmaHead = a.Kind != 0 && c.Kind != 0 && a.HeadLemma == c.HeadLemma;
+        exactBefore |= exact || lemmaExact;
+        headBefore |= head;
+        f.Add(FeatureHash.Feature(1, kk));
+        if (_sieveFeatures)
+        {
+            bool same = _sieveCluster[i] == _sieveCluster[j];
+            bool linked = _sieveFirst[_sieveCluster[i]] < i;
+            f.Add(FeatureHash.Feature(2, kk, Flag(same), Flag(linked)));
+            f.Add(FeatureHash.Feature(3, kk, Flag(same), (ulong)sd));
+            f.Add(FeatureHash.Feature(21, kk, Flag(same), (ulong)Bucket(c.ClusterSize)));
+            f.Add(FeatureHash.Feature(31, kk, Flag(same), (ulong)_linkPass[i], Flag(_linkTarget[i] == j)));
+        }
+
+        f.Add(FeatureHash.Feature(4, kk, Flag(exact), (ulong)sd));
+        f.Add(FeatureHash.Feature(5, kk, Flag(head), Flag(exact)));
+        f.Add(FeatureHash.Feature(6, kk, (ulong)sd));
+        f.Add(FeatureHash.Feature(7, kk, (ulong)md));
+        f.Add(FeatureHash.Feature(12, kk, (ulong)Agree(a.Number, c.Number, 0)));
+        f.Add(FeatureHash.Feature(13, kk, (ulong)Agree(a.Gender, c.Gender, '?')));
+        f.Add(FeatureHash.Feature(14, kk, Flag(a.Animate && c.Inanimate), Flag(a.Inanimate && c.Animate)));
+        f.Add(FeatureHash.Feature(15, kk, (ulong)a.Person, (ulong)c.Person));
+        f.Add(FeatureHash.Feature(16, (ulong)a.Label, (ulong)c.Label, kk));
+        f.Add(FeatureHash.Feature(17, (ulong)a.Kind, c.Relation));
+        f.Add(FeatureHash.Feature(25, kk, Flag(c.Possessive), Flag(a.Possessive)));
+        f.Add(FeatureHash.Feature(26, kk, Flag(c.Definite), Flag(c.Indefinite)));
+        f.Add(FeatureHash.Feature(27, kk, Flag(a.Sentence == c.Sentence && a.Relation == c.Relation)));
+        int r = Root(j);
+        ulong size = (ulong)Bucket(_clusterSize[r]);
+        f.Add(FeatureHash.Feature(60, (ulong)a.Kind, size, Flag(_clusterNamed[r])));
+        f.Add(FeatureHash.Feature(62, (ulong)a.Kind, (ulong)_clusterLabel[r], (ulong)a.Label));
+        if (a.Kind != 0)
+        {
+            f.Add(FeatureHash.Feature(61, kk, Flag(_clusterWords[r].Contains(a.Words)), Flag(_clusterHeads[r].Contains(a.HeadWord))));
+        }
+        else
+        {
+            f.Add(FeatureHash.Feature(63, a.HeadWord, (ulong)_clusterLabel[r], Flag(_clusterNamed[r])));
+            f.Add(FeatureHash.Feature(64, a.HeadWord, _clusterGender[r]));
+        }
+        if (a.Kind == 0)
+        {
+            f.Add(FeatureHash.Feature(8, a.HeadWord, (ulong)c.Kind, (ulong)sd));
+            f.Add(FeatureHash.Feature(9, a.HeadWord, (ulong)c.Label));
+            f.Add(FeatureHash.Feature(11, a.HeadWord, (ulong)md));
+            f.Add(FeatureHash.Feature(18, a.Relation, c.Relation));
+            f.Add(FeatureHash.Feature(34, a.HeadWord, (ulong)Agree(a.Number, c.Number, 0), (ulong)Agree(a.Gender, c.Gender, '?'), (ulong)c.Kind));
+            f.Add(FeatureHash.Feature(35, a.HeadWord, c.Relation, (ulong)Math.Min(a.Sentence - c.Sentence, 3)));
+            f.Add(FeatureHash.Feature(36, a.HeadWord, Flag(c.Animate), Flag(c.Inanimate), (ulong)c.Number));
+            if (c.Kind == 0)
+            {
+                f.Add(FeatureHash.Feature(10, a.HeadWord, c.HeadWord));
+            }
+            else
+            {
+                f.Add(FeatureHash.Feature(19, a.HeadWord, c.HeadWord));
+            }
+        }
+        else
+        {
+            f.Add(FeatureHash.Feature(20, a.HeadWord, c.HeadWord));
+            f.Add(FeatureHash.Feature(22, kk, Flag(exact), Flag(a.Indefinite)));
+            f.Add(FeatureHash.Feature(23, kk, Flag(head), a.FirstWord));
+            f.Add(FeatureHash.Feature(32, kk, Flag(lemmaExact), Flag(lemmaHead), (ulong)sd));
+            f.Add(FeatureHash.Feature(33, kk, Flag(exact || lemmaExact), Flag(!a.Definite && !a.Indefinite), Flag(!c.Definite && !c.Indefinite)));
+            f.Add(FeatureHash.Feature(28, kk, Flag(Included(a.WordSet, c.WordSet)), Flag(Included(c.WordSet, a.WordSet))));
+            f.Add(FeatureHash.Feature(29, kk, Flag(head), (ulong)sd));
+            f.Add(FeatureHash.Feature(30, kk, Flag(Array.IndexOf(c.WordSet, a.HeadWord) >= 0), Flag(head)));
+            if (c.Kind == 0)
+            {
+                f.Add(FeatureHash.Feature(24, c.HeadWord, a.HeadWord));
+            }
+        }
+    }
+
+    public void New(int i, bool exactBefore, bool headBefore, List<ulong> f)
+    {
+        ref readonly var a = ref _keys[i];
+        ulong k = (ulong)a.Kind;
+        f.Add(FeatureHash.Feature(40, k));
+        if (_sieveFeatures)
+        {
+            bool linked = _sieveFirst[_sieveCluster[i]] < i;
+            f.Add(FeatureHash.Feature(41, k, Flag(linked)));
+            f.Add(FeatureHash.Feature(52, k, (ulong)_linkPass[i]));
+        }
+
+        f.Add(FeatureHash.Feature(42, k, a.HeadWord));
+        f.Add(FeatureHash.Feature(43, k, a.FirstWord));
+        f.Add(FeatureHash.Feature(44, k, Flag(a.Definite), Flag(a.Indefinite)));
+        f.Add(FeatureHash.Feature(45, k, Flag(exactBefore), Flag(headBefore)));
+        f.Add(FeatureHash.Feature(47, k, (ulong)Math.Min(a.Sentence, 3)));
+        f.Add(FeatureHash.Feature(48, k, a.Relation));
+        f.Add(FeatureHash.Feature(49, k, (ulong)a.Length));
+        f.Add(FeatureHash.Feature(50, k, (ulong)a.Label, Flag(a.Possessive)));
+        f.Add(FeatureHash.Feature(51, k, a.Words));
+    }
+
+    private static string HeadLemma(Document document, CorefMention m) =>
+        m.Head >= 0 && m.Head < document.Tokens.Length && document.Tokens[m.Head].Lemma is { } l ? l.ToLowerInvariant() : m.HeadWord;
+
+    /// <summary>The words with the last one as its lemma: "the rose gardens" and "the rose garden" compare equal.</summary>
+    private static string LemmaPhrase(Document document, CorefMention m)
+    {
+        if (m.Words.Length == 0)
+        {
+            return "";
+        }
+
+        return m.Words.Length == 1 ? HeadLemma(document, m) : string.Join(' ', m.Words[..^1]) + " " + HeadLemma(document, m);
+    }
+
+    private static ulong[] WordHashes(string[] words)
+    {
+        var set = new ulong[words.Length];
+        for (int k = 0; k < words.Length; k++)
+        {
+            set[k] = FeatureHash.Of(words[k]);
+        }
+
+        return set;
+    }
+
+    /// <summary>Whether every word of <paramref name="inner"/> occurs in <paramref name="outer"/> ("the bridge" in "the Bay Bridge").</summary>
+    private static bool Included(ulong[] inner, ulong[] outer)
+    {
+        if (inner.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var w in inner)
+        {
+            if (Array.IndexOf(outer, w) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static ulong Flag(bool b) => b ? 1UL : 0UL;
+
+    private static int Agree<T>(T a, T b, T unknown)
+        where T : IEquatable<T> => a.Equals(unknown) || b.Equals(unknown) ? 2 : a.Equals(b) ? 1 : 0;
+
+    /// <summary>0, 1, 2, 3, 4, 5-7, 8-15, 16-31, 32-63, 64-127, 128+.</summary>
+    private static int Bucket(int d) => d < 5 ? Math.Max(d, 0) : d < 8 ? 5 : d < 16 ? 6 : d < 32 ? 7 : d < 64 ? 8 : d < 128 ? 9 : 10;
+
+    private struct MentionKey
+    {
+        public int Start;
+        public int End;
+        public int Sentence;
+        public int Kind;
+        public ulong Words;
+        public ulong HeadWord;
+        public ulong FirstWord;
+        public ulong Relation;
+        public int Number;
+        public char Gender;
+        public int Person;
+        public bool Animate;
+        public bool Inanimate;
+        public int Label;
+        public bool Definite;
+        public bool Indefinite;
+        public bool Possessive;
+        public int Length;
+        public bool Skipped;
+        public int ClusterSize;
+        public ulong[] WordSet;
+        public ulong HeadLemma;
+        public ulong LemmaWords;
+    }
+}

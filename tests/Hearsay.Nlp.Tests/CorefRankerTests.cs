@@ -1,0 +1,127 @@
+using Hearsay.Core.Documents;
+using Hearsay.Nlp.Conllu;
+using Hearsay.Nlp.Coreference;
+
+namespace Hearsay.Nlp.Tests;
+
+public class CorefRankerTests
+{
+    private static Document Build((string Word, string Tag)[] words, params (int Start, int End, EntityLabel Label)[] names) => CorefResolverTests.Build(words, names);
+
+    private static int EntityAt(Document doc, int start, int end) => doc.Mentions.First(m => m.Tokens.Start == start && m.Tokens.End == end).EntityIndex;
+
+    /// <summary>"NAME arrived . He spoke . OTHER left .": the pronoun is the first name's; gold as GUM would mark it.</summary>
+    private static CorefDocument Story(string name, string other)
+    {
+        var doc = Build(
+            [(name, "NNP"), ("arrived", "VBD"), (".", "."), ("He", "PRP"), ("spoke", "VBD"), (".", "."), (other, "NNP"), ("left", "VBD"), (".", ".")],
+            (0, 1, EntityLabel.Person),
+            (6, 7, EntityLabel.Person));
+        CorefGoldMention[] gold =
+        [
+            new(new TokenRange(0, 1), "1", "person", null),
+            new(new TokenRange(3, 4), "1", "person", null),
+            new(new TokenRange(6, 7), "2", "person", null),
+        ];
+        return new CorefDocument("story_" + name, "news", doc, Array.Empty<ConlluSentence>(), gold);
+    }
+
+    [Fact]
+    public void TrainedRankerLinksThePronounAndSurvivesSaveAndLoad()
+    {
+        var train = new[] { Story("Smith", "Jones"), Story("Brown", "Green"), Story("White", "Black"), Story("Adams", "Clark") };
+        var options = new CoreferenceOptions { RelativePronouns = false };
+        var ranker = MentionRankerTrainer.Train(train, options, epochs: 3, seed: 1, version: "rank-test", sieveFeatures: true, TextWriter.Null);
+        var path = Path.Combine(Path.GetTempPath(), "hearsay-coref-" + Guid.NewGuid().ToString("N") + ".bin");
+        try
+        {
+            ranker.Save(path);
+            var loaded = MentionRanker.Load(path);
+            loaded.Version.ShouldBe("rank-test");
+            loaded.SieveFeatures.ShouldBeTrue();
+            loaded.Weights.FeatureCount.ShouldBe(ranker.Weights.FeatureCount);
+
+            var doc = Story("Miller", "Baker").Document;
+            var resolver = new CoreferenceResolver(new CoreferenceOptions { RelativePronouns = false, Ranker = loaded });
+            resolver.Version.ShouldBe("coref-sieve-1+rank-test");
+            resolver.Process(doc, CancellationToken.None);
+            int miller = EntityAt(doc, 0, 1);
+            miller.ShouldBeGreaterThanOrEqualTo(0);
+            EntityAt(doc, 3, 4).ShouldBe(miller);
+            EntityAt(doc, 6, 7).ShouldNotBe(miller);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void TrainingIsReproducibleWithTheSameSeed()
+    {
+        var train = new[] { Story("Smith", "Jones"), Story("Brown", "Green"), Story("White", "Black") };
+        var options = new CoreferenceOptions { RelativePronouns = false };
+        var a = MentionRankerTrainer.Train(train, options, 2, 7, "a", true, TextWriter.Null);
+        var b = MentionRankerTrainer.Train(train, options, 2, 7, "b", true, TextWriter.Null);
+        a.Weights.FeatureCount.ShouldBe(b.Weights.FeatureCount);
+        a.Weights.WeightCount.ShouldBe(b.Weights.WeightCount);
+    }
+
+    [Fact]
+    public void LoadRejectsAFileThatIsNotARankingModel()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "hearsay-coref-" + Guid.NewGuid().ToString("N") + ".bin");
+        try
+        {
+            using (var file = File.Create(path))
+            using (var gz = new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Fastest))
+            {
+                gz.Write([1, 2, 3, 4, 5, 6, 7, 8]);
+            }
+
+            Should.Throw<InvalidDataException>(() => MentionRanker.Load(path));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ProvinceTakesUpAValleyNotTheNearerCountry()
+    {
+        var doc = Build(
+            [("Panjshir", "NNP"), ("Valley", "NNP"), ("is", "VBZ"), ("quiet", "JJ"), (",", ","), ("Turkey", "NNP"), ("said", "VBD"), (",", ","), ("and", "CC"), ("the", "DT"), ("province", "NN"), ("waits", "VBZ"), (".", ".")],
+            (0, 2, EntityLabel.Loc),
+            (5, 6, EntityLabel.Loc));
+        new CoreferenceResolver().Process(doc, CancellationToken.None);
+        int valley = EntityAt(doc, 0, 2);
+        EntityAt(doc, 9, 11).ShouldBe(valley);
+        EntityAt(doc, 5, 6).ShouldNotBe(valley);
+    }
+
+    [Fact]
+    public void CountryTakesUpACountryNotAValley()
+    {
+        var doc = Build(
+            [("Afghanistan", "NNP"), ("and", "CC"), ("Panjshir", "NNP"), ("Valley", "NNP"), ("wait", "VBP"), (";", ":"), ("the", "DT"), ("country", "NN"), ("holds", "VBZ"), (".", ".")],
+            (0, 1, EntityLabel.Loc),
+            (2, 4, EntityLabel.Loc));
+        new CoreferenceResolver().Process(doc, CancellationToken.None);
+        int country = EntityAt(doc, 0, 1);
+        EntityAt(doc, 6, 8).ShouldBe(country);
+        EntityAt(doc, 2, 4).ShouldNotBe(country);
+    }
+
+    [Fact]
+    public void ProperNounRunModifyingACommonNounIsAMention()
+    {
+        var doc = Build(
+            [("his", "PRP$"), ("Global", "NNP"), ("Voices", "NNPS"), ("community", "NN"), ("grew", "VBD"), (";", ":"), ("Global", "NNP"), ("Voices", "NNPS"), ("thrived", "VBD"), (".", ".")],
+            (6, 8, EntityLabel.Org));
+        new CoreferenceResolver().Process(doc, CancellationToken.None);
+        int name = EntityAt(doc, 6, 8);
+        name.ShouldBeGreaterThanOrEqualTo(0);
+        EntityAt(doc, 1, 3).ShouldBe(name);
+    }
+}
