@@ -46,6 +46,9 @@ public sealed class AttributionTagger
 
     public int FeatureCount => _lookup.Count;
 
+    /// <summary>Second stage that moves content span edges after decoding, or null (models trained without it).</summary>
+    public ContentBoundaryRanker? Ranker { get; internal set; }
+
     /// <summary>BIO labels for one sentence.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     /// <param name="heads">Dependency head of each word within these words (-1: root or outside), or null.</param>
@@ -69,6 +72,7 @@ public sealed class AttributionTagger
 
         var labels = Decode(ids, offsets, words.Length, _weights, _transitions);
         TrimLeadingPunctuation(words, labels);
+        Ranker?.Apply(words, pos, heads, rels, labels);
         return labels;
     }
 
@@ -102,8 +106,9 @@ public sealed class AttributionTagger
     }
 
     /// <summary>Viterbi over emission scores from feature ids (-1 = unknown) with transition scores [prev+1, next] (row 0 = start).</summary>
+    /// <param name="costGold">In training only: the gold labels, every other label of a token gets <paramref name="cost"/> added (loss-augmented decoding), or null.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static int[] Decode(int[] ids, int[] offsets, int n, float[] weights, float[] transitions)
+    internal static int[] Decode(int[] ids, int[] offsets, int n, float[] weights, float[] transitions, int[]? costGold = null, float cost = 0)
     {
         var score = new float[n * L];
         for (int i = 0; i < n; i++)
@@ -121,6 +126,17 @@ public sealed class AttributionTagger
                 for (int y = 0; y < L; y++)
                 {
                     row[y] += w[y];
+                }
+            }
+
+            if (costGold is not null)
+            {
+                for (int y = 0; y < L; y++)
+                {
+                    if (y != costGold[i])
+                    {
+                        row[y] += cost;
+                    }
                 }
             }
         }
@@ -190,6 +206,10 @@ public sealed class AttributionTagger
         w.Write(Inner is not null);
         Inner?.WriteBody(w, pruneBelow);
         WriteBody(w, pruneBelow);
+
+        // Optional trailing section, so files written before the ranker still load.
+        w.Write(Ranker is not null);
+        Ranker?.Write(w);
     }
 
     private void WriteBody(BinaryWriter w, float pruneBelow)
@@ -276,7 +296,13 @@ public sealed class AttributionTagger
         }
 
         var inner = r.ReadBoolean() ? ReadBody(r, null) : null;
-        return ReadBody(r, inner);
+        var tagger = ReadBody(r, inner);
+        if (buffer.Position < buffer.Length && r.ReadBoolean())
+        {
+            tagger.Ranker = ContentBoundaryRanker.Read(r);
+        }
+
+        return tagger;
     }
 
     private static AttributionTagger ReadBody(BinaryReader r, AttributionTagger? inner)

@@ -20,6 +20,24 @@ public sealed class TaggerTrainer
     /// <summary>Features seen fewer times than this in training are dropped (model size, overfitting).</summary>
     public int MinFeatureCount { get; init; } = 6;
 
+    /// <summary>
+    /// Loss-augmented training: each wrong label of a token scores this much more while decoding a training
+    /// unit, so an update also happens where gold wins by less than this margin (0: plain perceptron).
+    /// </summary>
+    public float Margin { get; init; }
+
+    /// <summary>Also train a <see cref="ContentBoundaryRanker"/> on two-fold predictions over the training units.</summary>
+    public bool ContentBoundaries { get; init; }
+
+    /// <summary>A tagger to put the ranker on instead of training one (experiments on the ranker alone), or null.</summary>
+    public AttributionTagger? BaseTagger { get; init; }
+
+    /// <summary>File holding the two-fold predictions (written when absent, read when present: they take most of the time), or null.</summary>
+    public string? FoldCache { get; init; }
+
+    /// <summary>Epochs of the content-boundary ranker.</summary>
+    public int RankerEpochs { get; init; } = 8;
+
     /// <summary>Two passes: a first tagger's labels (cross-predicted on train in two folds) become features of a second.</summary>
     public bool Stacked { get; init; }
 
@@ -29,7 +47,27 @@ public sealed class TaggerTrainer
         ArgumentNullException.ThrowIfNull(log);
         if (!Stacked)
         {
-            return TrainOne(train, null, dev, null, "perceptron", log, cancellationToken);
+            if (!ContentBoundaries)
+            {
+                return TrainOne(train, null, dev, null, "perceptron", log, cancellationToken);
+            }
+
+            var folded = FoldCache is not null && File.Exists(FoldCache) ? ReadFolds(FoldCache) : CrossPredict(train, log, cancellationToken);
+            if (FoldCache is not null && !File.Exists(FoldCache))
+            {
+                WriteFolds(FoldCache, folded);
+            }
+
+            var tagger = BaseTagger ?? TrainOne(train, null, dev, null, "perceptron", log, cancellationToken);
+            tagger.Ranker = null;
+            var ranker = ContentBoundaryRanker.Train(train, folded, RankerEpochs, Seed, log);
+            tagger.Ranker = ranker;
+            if (dev is { Count: > 0 })
+            {
+                log.WriteLine("dev with content boundaries: " + Evaluate(tagger, dev).Summary());
+            }
+
+            return tagger;
         }
 
         // Units come grouped by document, so contiguous halves keep documents apart.
@@ -49,6 +87,54 @@ public sealed class TaggerTrainer
         var inner = TrainOne(train, null, dev, null, "pass1", log, cancellationToken);
         log.WriteLine("stacking: second pass");
         return TrainOne(train, firstPass, dev, inner, "stacked", log, cancellationToken);
+    }
+
+    private static void WriteFolds(string path, int[][] folds)
+    {
+        using var w = new BinaryWriter(File.Create(path));
+        w.Write(folds.Length);
+        foreach (var f in folds)
+        {
+            w.Write(f.Length);
+            foreach (var l in f)
+            {
+                w.Write((byte)l);
+            }
+        }
+    }
+
+    private static int[][] ReadFolds(string path)
+    {
+        using var r = new BinaryReader(File.OpenRead(path));
+        var folds = new int[r.ReadInt32()][];
+        for (int s = 0; s < folds.Length; s++)
+        {
+            folds[s] = new int[r.ReadInt32()];
+            for (int i = 0; i < folds[s].Length; i++)
+            {
+                folds[s][i] = r.ReadByte();
+            }
+        }
+
+        return folds;
+    }
+
+    /// <summary>Labels of every training unit from a tagger trained on the other half (documents kept apart).</summary>
+    private int[][] CrossPredict(IReadOnlyList<LabeledSentence> train, TextWriter log, CancellationToken cancellationToken)
+    {
+        int half = train.Count / 2;
+        var a = train.Take(half).ToList();
+        var b = train.Skip(half).ToList();
+        log.WriteLine($"content boundaries: first-pass folds of {a.Count} and {b.Count} units");
+        var onA = TrainOne(a, null, null, null, "fold-a", log, cancellationToken);
+        var onB = TrainOne(b, null, null, null, "fold-b", log, cancellationToken);
+        var predicted = new int[train.Count][];
+        for (int s = 0; s < train.Count; s++)
+        {
+            predicted[s] = (s < half ? onB : onA).Predict(train[s].Tokens, train[s].Pos, train[s].Heads, train[s].Rels);
+        }
+
+        return predicted;
     }
 
     private AttributionTagger TrainOne(IReadOnlyList<LabeledSentence> train, int[][]? firstPass, IReadOnlyList<LabeledSentence>? dev, AttributionTagger? inner, string name, TextWriter log, CancellationToken cancellationToken)
@@ -129,7 +215,7 @@ public sealed class TaggerTrainer
                     continue;
                 }
 
-                var pred = AttributionTagger.Decode(ids[s], offsets[s], n, w, t);
+                var pred = AttributionTagger.Decode(ids[s], offsets[s], n, w, t, Margin > 0 ? gold : null, Margin);
                 for (int i = 0; i < n; i++)
                 {
                     int prevG = i == 0 ? 0 : gold[i - 1] + 1;

@@ -1,0 +1,489 @@
+using System.Runtime.CompilerServices;
+
+namespace Hearsay.Attribution.Tagging;
+
+/// <summary>
+/// Second stage of content decoding: the tagger finds which phrase is content well (overlap F1 85) but
+/// misplaces its edges (exact F1 55), and its first-order labels cannot look at both edges of a span.
+/// For each content span the tagger predicted, this ranker picks the start among nearby tokens and the
+/// end among nearby tokens, each by a linear score over the candidate edge's words, tags, relations,
+/// subtree edges, quotes and its offset from the tagger's edge. Trained on the tagger's cross-fold
+/// predictions over the training units, so it learns the tagger's own errors, and it keeps the tagger's
+/// edge unless the evidence outweighs it (the offset features).
+/// </summary>
+public sealed class ContentBoundaryRanker
+{
+    /// <summary>How far (tokens) an edge may move: the commonest edge errors are 3-10 tokens.</summary>
+    public const int Window = 10;
+
+    private static readonly int BeginContent = BioLabels.Begin(AttributionRole.Content);
+    private static readonly int InsideContent = BioLabels.Inside(AttributionRole.Content);
+
+    private readonly Dictionary<uint, float> _weights;
+
+    internal ContentBoundaryRanker(Dictionary<uint, float> weights) => _weights = weights;
+
+    public int FeatureCount => _weights.Count;
+
+    internal IReadOnlyDictionary<uint, float> Weights => _weights;
+
+    /// <summary>Moves the edges of every content span in <paramref name="labels"/> to the best-scoring candidates.</summary>
+    public void Apply(string[] words, string?[]? pos, int[]? heads, string?[]? rels, int[] labels)
+    {
+        var spans = BioLabels.Spans(labels, AttributionRole.Content);
+        if (spans.Count == 0)
+        {
+            return;
+        }
+
+        var unit = new EdgeContext(words, pos, heads, rels, labels);
+        var feats = new List<ulong>(64);
+        foreach (var (a, b) in spans)
+        {
+            var (s, e) = Choose(unit, a, b, _weights, feats, Fold);
+            if (s == a && e == b)
+            {
+                continue;
+            }
+
+            Relabel(labels, a, b, s, e);
+        }
+    }
+
+    private static uint Fold(ulong f) => AttributionTagger.Fold(f);
+
+    /// <summary>
+    /// The best (start, end) pair: each edge's own score plus the whole span's (is it one constituent,
+    /// how long). Edges are scored once each, so only the span features cost per pair.
+    /// </summary>
+    private static (int Start, int End) Choose<TKey>(EdgeContext unit, int a, int b, Dictionary<TKey, float> weights, List<ulong> feats, Func<ulong, TKey> key)
+        where TKey : notnull
+    {
+        var (slo, shi) = StartRange(unit.Labels, a, b);
+        var (elo, ehi) = EndRange(unit.Labels, a, b);
+        Span<float> startScores = stackalloc float[shi - slo + 1];
+        Span<float> endScores = stackalloc float[ehi - elo + 1];
+        for (int c = slo; c <= shi; c++)
+        {
+            feats.Clear();
+            unit.StartFeatures(c, a, b, feats);
+            startScores[c - slo] = Score(feats, weights, key);
+        }
+
+        for (int c = elo; c <= ehi; c++)
+        {
+            feats.Clear();
+            unit.EndFeatures(c, a, b, feats);
+            endScores[c - elo] = Score(feats, weights, key);
+        }
+
+        (int, int) best = (a, b);
+        float bestScore = float.NegativeInfinity;
+        for (int s = slo; s <= shi; s++)
+        {
+            for (int e = Math.Max(elo, s + 1); e <= ehi; e++)
+            {
+                feats.Clear();
+                unit.SpanFeatures(s, e, a, b, feats);
+                float score = startScores[s - slo] + endScores[e - elo] + Score(feats, weights, key);
+                if (score > bestScore)
+                {
+                    bestScore = score;
+                    best = (s, e);
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static float Score<TKey>(List<ulong> feats, Dictionary<TKey, float> weights, Func<ulong, TKey> key)
+        where TKey : notnull
+    {
+        float score = 0;
+        foreach (var f in feats)
+        {
+            if (weights.TryGetValue(key(f), out var w))
+            {
+                score += w;
+            }
+        }
+
+        return score;
+    }
+
+    internal static void Relabel(int[] labels, int a, int b, int s, int e)
+    {
+        for (int i = a; i < b; i++)
+        {
+            labels[i] = BioLabels.Outside;
+        }
+
+        labels[s] = BeginContent;
+        for (int i = s + 1; i < e; i++)
+        {
+            labels[i] = InsideContent;
+        }
+
+        // A following span's I- labels would now continue this one: they start their own span again.
+        if (e < labels.Length && labels[e] == InsideContent)
+        {
+            labels[e] = BeginContent;
+        }
+    }
+
+    /// <summary>Start candidates: up to <see cref="Window"/> tokens either way, never into another labelled span.</summary>
+    internal static (int Lo, int Hi) StartRange(int[] labels, int a, int b)
+    {
+        int lo = a;
+        while (lo > 0 && a - lo < Window && labels[lo - 1] == BioLabels.Outside)
+        {
+            lo--;
+        }
+
+        return (lo, Math.Min(b - 1, a + Window));
+    }
+
+    /// <summary>End candidates (exclusive ends): up to <see cref="Window"/> tokens either way, never into another labelled span.</summary>
+    internal static (int Lo, int Hi) EndRange(int[] labels, int a, int b)
+    {
+        int hi = b;
+        while (hi < labels.Length && hi - b < Window && labels[hi] == BioLabels.Outside)
+        {
+            hi++;
+        }
+
+        return (Math.Max(a + 1, b - Window), hi);
+    }
+
+    /// <summary>
+    /// Trains on units whose <paramref name="predicted"/> labels come from a tagger that never saw them:
+    /// each predicted content span that overlaps exactly one gold content span is a ranking problem for
+    /// its start and one for its end (the gold edge, when it is among the candidates, must win).
+    /// </summary>
+    public static ContentBoundaryRanker Train(IReadOnlyList<LabeledSentence> units, IReadOnlyList<int[]> predicted, int epochs, int seed, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(predicted);
+        ArgumentNullException.ThrowIfNull(log);
+        var problems = new List<(int Unit, int A, int B, int GoldStart, int GoldEnd)>();
+        for (int u = 0; u < units.Count; u++)
+        {
+            var gold = BioLabels.Spans(units[u].Labels, AttributionRole.Content);
+            foreach (var (a, b) in BioLabels.Spans(predicted[u], AttributionRole.Content))
+            {
+                int match = -1, overlaps = 0;
+                for (int g = 0; g < gold.Count; g++)
+                {
+                    if (gold[g].Start < b && a < gold[g].End)
+                    {
+                        match = g;
+                        overlaps++;
+                    }
+                }
+
+                if (overlaps == 1)
+                {
+                    problems.Add((u, a, b, gold[match].Start, gold[match].End));
+                }
+            }
+        }
+
+        var w = new Dictionary<ulong, (float W, double U)>();
+        var current = new Dictionary<ulong, float>();
+        var order = new int[problems.Count];
+        for (int i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        var rng = new Random(seed);
+        int step = 1;
+        var feats = new List<ulong>(64);
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
+            rng.Shuffle(order);
+            int errors = 0;
+            foreach (var p in order)
+            {
+                var (u, a, b, gs, ge) = problems[p];
+                var s = units[u];
+                var unit = new EdgeContext(s.Tokens, s.Pos, s.Heads, s.Rels, predicted[u]);
+                var (slo, shi) = StartRange(predicted[u], a, b);
+                var (elo, ehi) = EndRange(predicted[u], a, b);
+
+                // A gold edge out of reach is left where the tagger put it: the ranker can only do that.
+                int ts = gs >= slo && gs <= shi ? gs : a;
+                int te = ge >= elo && ge <= ehi && ge > ts ? ge : b;
+                var (ps, pe) = Choose(unit, a, b, current, feats, f => f);
+                if (ps == ts && pe == te)
+                {
+                    step++;
+                    continue;
+                }
+
+                errors++;
+                AddAll(unit, ts, te, a, b, w, current, 1, step, feats);
+                AddAll(unit, ps, pe, a, b, w, current, -1, step, feats);
+                step++;
+            }
+
+            log.WriteLine($"content boundaries: epoch {epoch}, {errors} of {problems.Count} spans wrong");
+        }
+
+        var averaged = new Dictionary<uint, float>(w.Count);
+        foreach (var (f, x) in w)
+        {
+            float v = (float)(x.W - (x.U / step));
+            if (v != 0)
+            {
+                ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(averaged, AttributionTagger.Fold(f), out _);
+                slot += v;
+            }
+        }
+
+        log.WriteLine($"content boundaries: {problems.Count} spans, {averaged.Count} features");
+        return new ContentBoundaryRanker(averaged);
+    }
+
+    private static void AddAll(EdgeContext unit, int s, int e, int a, int b, Dictionary<ulong, (float W, double U)> w, Dictionary<ulong, float> current, float delta, int step, List<ulong> feats)
+    {
+        feats.Clear();
+        unit.StartFeatures(s, a, b, feats);
+        unit.EndFeatures(e, a, b, feats);
+        unit.SpanFeatures(s, e, a, b, feats);
+        foreach (var f in feats)
+        {
+            ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(w, f, out _);
+            slot = (slot.W + delta, slot.U + (step * (double)delta));
+            ref var now = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(current, f, out _);
+            now += delta;
+        }
+    }
+
+    internal void Write(BinaryWriter w)
+    {
+        var keys = new List<uint>(_weights.Keys);
+        keys.Sort();
+        w.Write(keys.Count);
+        foreach (var k in keys)
+        {
+            w.Write(k);
+            w.Write(_weights[k]);
+        }
+    }
+
+    internal static ContentBoundaryRanker Read(BinaryReader r)
+    {
+        int n = r.ReadInt32();
+        var weights = new Dictionary<uint, float>(n);
+        for (int i = 0; i < n; i++)
+        {
+            uint k = r.ReadUInt32();
+            weights[k] = r.ReadSingle();
+        }
+
+        return new ContentBoundaryRanker(weights);
+    }
+
+    /// <summary>One unit's words, tags, relations and subtree edges, read by the edge features.</summary>
+    private readonly struct EdgeContext
+    {
+        private readonly string[] _norm;
+        private readonly string?[]? _pos;
+        private readonly int[]? _heads;
+        private readonly string?[]? _rels;
+        private readonly int[] _lo;
+        private readonly int[] _hi;
+
+        public EdgeContext(string[] words, string?[]? pos, int[]? heads, string?[]? rels, int[] labels)
+        {
+            Labels = labels;
+            int n = words.Length;
+            _norm = new string[n];
+            for (int i = 0; i < n; i++)
+            {
+                _norm[i] = WordNormalizer.Normalize(words[i]);
+            }
+
+            _pos = pos;
+            _heads = heads;
+            _rels = rels;
+            _lo = new int[n];
+            _hi = new int[n];
+            for (int i = 0; i < n; i++)
+            {
+                _lo[i] = i;
+                _hi[i] = i;
+            }
+
+            if (heads is not null)
+            {
+                // Every token widens the subtree edges of its ancestors (bounded walk: parses may hold cycles).
+                for (int i = 0; i < n; i++)
+                {
+                    int h = heads[i];
+                    for (int steps = 0; h >= 0 && h < n && steps < n; steps++)
+                    {
+                        if (i < _lo[h])
+                        {
+                            _lo[h] = i;
+                        }
+
+                        if (i > _hi[h])
+                        {
+                            _hi[h] = i;
+                        }
+
+                        h = heads[h];
+                    }
+                }
+            }
+        }
+
+        public int[] Labels { get; }
+
+        private string Word(int i) => i < 0 ? "<s>" : i >= _norm.Length ? "</s>" : _norm[i];
+
+        private string Tag(int i) => i < 0 ? "<s>" : i >= _norm.Length ? "</s>" : _pos?[i] ?? "-";
+
+        private string Rel(int i) => i < 0 || i >= _norm.Length ? "-" : _rels?[i] ?? "-";
+
+        private static string Offset(int d) => d switch
+        {
+            0 => "0",
+            1 => "+1",
+            -1 => "-1",
+            2 => "+2",
+            -2 => "-2",
+            > 2 and <= 5 => "+5",
+            < -2 and >= -5 => "-5",
+            > 5 => "+",
+            _ => "-",
+        };
+
+        /// <summary>Whether any token in [from, to) is one of the given words.</summary>
+        private bool Holds(int from, int to, string x, string y)
+        {
+            for (int i = Math.Max(0, from); i < Math.Min(to, _norm.Length); i++)
+            {
+                if (_norm[i] == x || _norm[i] == y)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void StartFeatures(int c, int a, int b, List<ulong> f)
+        {
+            string d = Offset(c - a);
+            string w = Word(c), wp = Word(c - 1), t = Tag(c), tp = Tag(c - 1), r = Rel(c);
+            f.Add(FeatureHash.Of(100, d));
+            f.Add(FeatureHash.Of(101, d, w));
+            f.Add(FeatureHash.Of(102, d, wp));
+            f.Add(FeatureHash.Of(103, d, t));
+            f.Add(FeatureHash.Of(104, d, tp, t));
+            f.Add(FeatureHash.Of(105, d, r));
+            f.Add(FeatureHash.Of(106, w));
+            f.Add(FeatureHash.Of(107, wp, w));
+            f.Add(FeatureHash.Of(108, tp, t));
+            f.Add(FeatureHash.Of(109, r, t));
+            f.Add(FeatureHash.Of(110, wp, t));
+            if (_heads is not null)
+            {
+                int h = c < _heads.Length ? _heads[c] : -1;
+
+                // Where a constituent starts: the candidate opens its head's subtree, or its own reaches the span's end.
+                string opens = h >= 0 && _lo[h] == c ? "head" : _lo[c] == c ? "own" : "inner";
+                string reach = _hi[c] == b - 1 ? "end" : _hi[c] > b - 1 ? "past" : "short";
+                f.Add(FeatureHash.Of(111, opens, reach));
+                f.Add(FeatureHash.Of(112, d, opens, reach));
+                f.Add(FeatureHash.Of(113, r, h >= 0 ? Rel(h) : "root"));
+                f.Add(FeatureHash.Of(114, opens, t));
+            }
+
+            // What the move takes in or gives up: "that", commas, quotes.
+            int from = Math.Min(a, c), to = Math.Max(a, c);
+            string between = (Holds(from, to, "that", "to") ? "t" : "-") + (Holds(from, to, ",", "--") ? "," : "-") + (Holds(from, to, "\"", "'") ? "q" : "-");
+            f.Add(FeatureHash.Of(115, d, between));
+            f.Add(FeatureHash.Of(116, between, w));
+        }
+
+        /// <summary>Whole-span features: how many syntactic pieces the span is, and whether it is one subtree.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void SpanFeatures(int s, int e, int a, int b, List<ulong> f)
+        {
+            string moved = Offset(s - a) + Offset(e - b);
+            int len = e - s;
+            string length = len switch { 1 => "1", 2 => "2", <= 4 => "4", <= 8 => "8", <= 16 => "16", _ => "many" };
+            f.Add(FeatureHash.Of(140, length, moved));
+            if (_heads is null)
+            {
+                return;
+            }
+
+            // Tokens of the span whose head lies outside it (punctuation aside): one means a connected phrase.
+            int roots = 0, first = -1;
+            for (int i = s; i < e; i++)
+            {
+                int h = _heads[i];
+                if ((h < s || h >= e) && Rel(i) != "punct")
+                {
+                    roots++;
+                    if (first < 0)
+                    {
+                        first = i;
+                    }
+                }
+            }
+
+            string pieces = roots switch { 0 => "0", 1 => "1", 2 => "2", _ => "3+" };
+            string rootRel = first >= 0 ? Rel(first) : "-";
+            bool subtree = roots == 1 && _lo[first] >= s && _hi[first] <= e - 1;
+            string whole = subtree ? (_lo[first] == s && _hi[first] == e - 1 ? "exact" : "within") : "no";
+            f.Add(FeatureHash.Of(141, pieces));
+            f.Add(FeatureHash.Of(142, pieces, rootRel));
+            f.Add(FeatureHash.Of(143, whole, rootRel));
+            f.Add(FeatureHash.Of(144, pieces, moved));
+            f.Add(FeatureHash.Of(145, whole, length));
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void EndFeatures(int c, int a, int b, List<ulong> f)
+        {
+            // c is an exclusive end: the last token is c - 1.
+            string d = Offset(c - b);
+            string w = Word(c - 1), wn = Word(c), t = Tag(c - 1), tn = Tag(c), r = Rel(c - 1);
+            f.Add(FeatureHash.Of(120, d));
+            f.Add(FeatureHash.Of(121, d, w));
+            f.Add(FeatureHash.Of(122, d, wn));
+            f.Add(FeatureHash.Of(123, d, t));
+            f.Add(FeatureHash.Of(124, d, t, tn));
+            f.Add(FeatureHash.Of(125, d, r));
+            f.Add(FeatureHash.Of(126, w));
+            f.Add(FeatureHash.Of(127, w, wn));
+            f.Add(FeatureHash.Of(128, t, tn));
+            f.Add(FeatureHash.Of(129, r, t));
+            f.Add(FeatureHash.Of(130, wn, t));
+            if (_heads is not null)
+            {
+                int last = c - 1;
+                int h = _heads[last];
+                string closes = h >= 0 && _hi[h] == last ? "head" : _hi[last] == last ? "own" : "inner";
+                string reach = _lo[last] == a ? "start" : _lo[last] < a ? "before" : "after";
+                f.Add(FeatureHash.Of(131, closes, reach));
+                f.Add(FeatureHash.Of(132, d, closes, reach));
+                f.Add(FeatureHash.Of(133, r, h >= 0 ? Rel(h) : "root"));
+                f.Add(FeatureHash.Of(134, closes, t));
+            }
+
+            int from = Math.Min(b, c), to = Math.Max(b, c);
+            string between = (Holds(from, to, ".", "?") ? "." : "-") + (Holds(from, to, ",", "--") ? "," : "-") + (Holds(from, to, "\"", "'") ? "q" : "-");
+            f.Add(FeatureHash.Of(135, d, between));
+            f.Add(FeatureHash.Of(136, between, w));
+        }
+    }
+}
