@@ -61,6 +61,15 @@ public sealed class AttributionTagger
             return [];
         }
 
+        var (labels, emissions) = Lattice(words, pos, heads, rels);
+        TrimLeadingPunctuation(words, labels);
+        Ranker?.Apply(words, pos, heads, rels, labels, new TagLattice(emissions, _transitions));
+        return labels;
+    }
+
+    /// <summary>The Viterbi labels and the emission scores (n x labels) they were decoded from, before any post-step.</summary>
+    internal (int[] Labels, float[] Emissions) Lattice(string[] words, string?[]? pos, int[]? heads, string?[]? rels)
+    {
         var feats = new List<ulong>(words.Length * 40);
         var offsets = new int[words.Length + 1];
         Features.Extract(words, pos, feats, offsets, Inner?.Predict(words, pos, heads, rels), heads, rels);
@@ -70,14 +79,14 @@ public sealed class AttributionTagger
             ids[k] = _lookup.Find(Fold(feats[k]));
         }
 
-        var labels = Decode(ids, offsets, words.Length, _weights, _transitions);
-        TrimLeadingPunctuation(words, labels);
-        Ranker?.Apply(words, pos, heads, rels, labels);
-        return labels;
+        var emissions = Emissions(ids, offsets, words.Length, _weights);
+        return (Viterbi(emissions, words.Length, _transitions), emissions);
     }
 
+    internal float[] Transitions => _transitions;
+
     /// <summary>A span never opens with the previous sentence's stop or a comma: the tagger's most frequent off-by-one.</summary>
-    private static void TrimLeadingPunctuation(string[] words, int[] labels)
+    internal static void TrimLeadingPunctuation(string[] words, int[] labels)
     {
         for (int i = 0; i + 1 < labels.Length; i++)
         {
@@ -108,7 +117,12 @@ public sealed class AttributionTagger
     /// <summary>Viterbi over emission scores from feature ids (-1 = unknown) with transition scores [prev+1, next] (row 0 = start).</summary>
     /// <param name="costGold">In training only: the gold labels, every other label of a token gets <paramref name="cost"/> added (loss-augmented decoding), or null.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static int[] Decode(int[] ids, int[] offsets, int n, float[] weights, float[] transitions, int[]? costGold = null, float cost = 0)
+    internal static int[] Decode(int[] ids, int[] offsets, int n, float[] weights, float[] transitions, int[]? costGold = null, float cost = 0) =>
+        Viterbi(Emissions(ids, offsets, n, weights, costGold, cost), n, transitions);
+
+    /// <summary>Emission scores (n x labels) from feature ids (-1 = unknown), with the training cost added when <paramref name="costGold"/> is given.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static float[] Emissions(int[] ids, int[] offsets, int n, float[] weights, int[]? costGold = null, float cost = 0)
     {
         var score = new float[n * L];
         for (int i = 0; i < n; i++)
@@ -141,6 +155,12 @@ public sealed class AttributionTagger
             }
         }
 
+        return score;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static int[] Viterbi(float[] score, int n, float[] transitions)
+    {
         var best = new float[n * L];
         var back = new int[n * L];
         for (int y = 0; y < L; y++)

@@ -14,33 +14,41 @@ namespace Hearsay.Attribution.Tagging;
 public sealed class ContentBoundaryRanker
 {
     /// <summary>How far (tokens) an edge may move: the commonest edge errors are 3-10 tokens.</summary>
-    public const int Window = 10;
+    public const int Window = 16;
 
     private static readonly int BeginContent = BioLabels.Begin(AttributionRole.Content);
     private static readonly int InsideContent = BioLabels.Inside(AttributionRole.Content);
 
     private readonly Dictionary<uint, float> _weights;
 
+    // Per-token margins of the tagger run from tens to about a thousand, so spans' costs need buckets up to tens of thousands.
+    private static readonly string[] CostBuckets = ["0", "1", "2", "4", "8", "16", "32", "64", "128", "256", "512", "1k", "2k", "4k", "8k", "16k", "more"];
+
     internal ContentBoundaryRanker(Dictionary<uint, float> weights) => _weights = weights;
 
     public int FeatureCount => _weights.Count;
 
+    /// <summary>How much more than the tagger's own span an alternative must score to replace it (tuned on dev: moves are often wrong-to-wrong).</summary>
+    public float MinGain { get; set; }
+
     internal IReadOnlyDictionary<uint, float> Weights => _weights;
 
     /// <summary>Moves the edges of every content span in <paramref name="labels"/> to the best-scoring candidates.</summary>
-    public void Apply(string[] words, string?[]? pos, int[]? heads, string?[]? rels, int[] labels)
+    public void Apply(string[] words, string?[]? pos, int[]? heads, string?[]? rels, int[] labels, TagLattice lattice)
     {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(labels);
         var spans = BioLabels.Spans(labels, AttributionRole.Content);
         if (spans.Count == 0)
         {
             return;
         }
 
-        var unit = new EdgeContext(words, pos, heads, rels, labels);
+        var unit = new EdgeContext(words, pos, heads, rels, labels, new ContentSpanCost(lattice, words.Length));
         var feats = new List<ulong>(64);
         foreach (var (a, b) in spans)
         {
-            var (s, e) = Choose(unit, a, b, _weights, feats, Fold);
+            var (s, e) = Choose(unit, a, b, _weights, feats, Fold, MinGain);
             if (s == a && e == b)
             {
                 continue;
@@ -56,7 +64,7 @@ public sealed class ContentBoundaryRanker
     /// The best (start, end) pair: each edge's own score plus the whole span's (is it one constituent,
     /// how long). Edges are scored once each, so only the span features cost per pair.
     /// </summary>
-    private static (int Start, int End) Choose<TKey>(EdgeContext unit, int a, int b, Dictionary<TKey, float> weights, List<ulong> feats, Func<ulong, TKey> key)
+    private static (int Start, int End) Choose<TKey>(EdgeContext unit, int a, int b, Dictionary<TKey, float> weights, List<ulong> feats, Func<ulong, TKey> key, float minGain = 0)
         where TKey : notnull
     {
         var (slo, shi) = StartRange(unit.Labels, a, b);
@@ -79,6 +87,7 @@ public sealed class ContentBoundaryRanker
 
         (int, int) best = (a, b);
         float bestScore = float.NegativeInfinity;
+        float own = float.NegativeInfinity;
         for (int s = slo; s <= shi; s++)
         {
             for (int e = Math.Max(elo, s + 1); e <= ehi; e++)
@@ -86,6 +95,11 @@ public sealed class ContentBoundaryRanker
                 feats.Clear();
                 unit.SpanFeatures(s, e, a, b, feats);
                 float score = startScores[s - slo] + endScores[e - elo] + Score(feats, weights, key);
+                if (s == a && e == b)
+                {
+                    own = score;
+                }
+
                 if (score > bestScore)
                 {
                     bestScore = score;
@@ -94,7 +108,7 @@ public sealed class ContentBoundaryRanker
             }
         }
 
-        return best;
+        return bestScore - own > minGain ? best : (a, b);
     }
 
     private static float Score<TKey>(List<ulong> feats, Dictionary<TKey, float> weights, Func<ulong, TKey> key)
@@ -161,10 +175,16 @@ public sealed class ContentBoundaryRanker
     /// each predicted content span that overlaps exactly one gold content span is a ranking problem for
     /// its start and one for its end (the gold edge, when it is among the candidates, must win).
     /// </summary>
-    public static ContentBoundaryRanker Train(IReadOnlyList<LabeledSentence> units, IReadOnlyList<int[]> predicted, int epochs, int seed, TextWriter log)
+    public static ContentBoundaryRanker Train(IReadOnlyList<LabeledSentence> units, IReadOnlyList<(int[] Labels, TagLattice Lattice)> folds, int epochs, int seed, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(units);
-        ArgumentNullException.ThrowIfNull(predicted);
+        ArgumentNullException.ThrowIfNull(folds);
+        var predicted = new int[folds.Count][];
+        for (int u = 0; u < folds.Count; u++)
+        {
+            predicted[u] = folds[u].Labels;
+        }
+
         ArgumentNullException.ThrowIfNull(log);
         var problems = new List<(int Unit, int A, int B, int GoldStart, int GoldEnd)>();
         for (int u = 0; u < units.Count; u++)
@@ -208,7 +228,7 @@ public sealed class ContentBoundaryRanker
             {
                 var (u, a, b, gs, ge) = problems[p];
                 var s = units[u];
-                var unit = new EdgeContext(s.Tokens, s.Pos, s.Heads, s.Rels, predicted[u]);
+                var unit = new EdgeContext(s.Tokens, s.Pos, s.Heads, s.Rels, predicted[u], new ContentSpanCost(folds[u].Lattice, s.Tokens.Length));
                 var (slo, shi) = StartRange(predicted[u], a, b);
                 var (elo, ehi) = EndRange(predicted[u], a, b);
 
@@ -265,6 +285,7 @@ public sealed class ContentBoundaryRanker
     {
         var keys = new List<uint>(_weights.Keys);
         keys.Sort();
+        w.Write(MinGain);
         w.Write(keys.Count);
         foreach (var k in keys)
         {
@@ -275,6 +296,7 @@ public sealed class ContentBoundaryRanker
 
     internal static ContentBoundaryRanker Read(BinaryReader r)
     {
+        float minGain = r.ReadSingle();
         int n = r.ReadInt32();
         var weights = new Dictionary<uint, float>(n);
         for (int i = 0; i < n; i++)
@@ -283,7 +305,7 @@ public sealed class ContentBoundaryRanker
             weights[k] = r.ReadSingle();
         }
 
-        return new ContentBoundaryRanker(weights);
+        return new ContentBoundaryRanker(weights) { MinGain = minGain };
     }
 
     /// <summary>One unit's words, tags, relations and subtree edges, read by the edge features.</summary>
@@ -295,9 +317,13 @@ public sealed class ContentBoundaryRanker
         private readonly string?[]? _rels;
         private readonly int[] _lo;
         private readonly int[] _hi;
+        private readonly ContentSpanCost _cost;
+        private readonly int[] _cueBefore;
+        private readonly int[] _cueAfter;
 
-        public EdgeContext(string[] words, string?[]? pos, int[]? heads, string?[]? rels, int[] labels)
+        public EdgeContext(string[] words, string?[]? pos, int[]? heads, string?[]? rels, int[] labels, ContentSpanCost cost)
         {
+            _cost = cost;
             Labels = labels;
             int n = words.Length;
             _norm = new string[n];
@@ -315,6 +341,30 @@ public sealed class ContentBoundaryRanker
             {
                 _lo[i] = i;
                 _hi[i] = i;
+            }
+
+            // The nearest cue token before each position and at or after it (-1: none): content hangs off its cue.
+            _cueBefore = new int[n + 1];
+            _cueAfter = new int[n + 1];
+            int cue = -1;
+            for (int i = 0; i <= n; i++)
+            {
+                _cueBefore[i] = cue;
+                if (i < n && BioLabels.RoleOf(labels[i]) == AttributionRole.Cue)
+                {
+                    cue = i;
+                }
+            }
+
+            cue = -1;
+            for (int i = n; i >= 0; i--)
+            {
+                if (i < n && BioLabels.RoleOf(labels[i]) == AttributionRole.Cue)
+                {
+                    cue = i;
+                }
+
+                _cueAfter[i] = cue;
             }
 
             if (heads is not null)
@@ -410,6 +460,17 @@ public sealed class ContentBoundaryRanker
             string between = (Holds(from, to, "that", "to") ? "t" : "-") + (Holds(from, to, ",", "--") ? "," : "-") + (Holds(from, to, "\"", "'") ? "q" : "-");
             f.Add(FeatureHash.Of(115, d, between));
             f.Add(FeatureHash.Of(116, between, w));
+
+            // The cue before the span: how far the start lies from it, and which cue takes which opening word.
+            int cue = _cueBefore[Math.Min(a, c)];
+            string gap = cue < 0 ? "none" : Offset(c - cue - 1);
+            f.Add(FeatureHash.Of(117, gap, t));
+            f.Add(FeatureHash.Of(118, cue < 0 ? "none" : _norm[cue], w));
+            f.Add(FeatureHash.Of(119, Word(a), w));
+            if (_heads is not null && c < _heads.Length && _heads[c] >= 0)
+            {
+                f.Add(FeatureHash.Of(150, r, Word(_heads[c])));
+            }
         }
 
         /// <summary>Whole-span features: how many syntactic pieces the span is, and whether it is one subtree.</summary>
@@ -420,6 +481,13 @@ public sealed class ContentBoundaryRanker
             int len = e - s;
             string length = len switch { 1 => "1", 2 => "2", <= 4 => "4", <= 8 => "8", <= 16 => "16", _ => "many" };
             f.Add(FeatureHash.Of(140, length, moved));
+
+            // The tagger's own view of this span, on a doubling scale (its scores are unnormalised perceptron sums).
+            float c = _cost.Cost(s, e);
+            string cost = CostBuckets[Math.Min(CostBuckets.Length - 1, c < 1 ? 0 : 1 + (int)MathF.Log2(c))];
+            f.Add(FeatureHash.Of(146, cost));
+            f.Add(FeatureHash.Of(147, cost, moved));
+            f.Add(FeatureHash.Of(148, cost, length));
             if (_heads is null)
             {
                 return;
@@ -484,6 +552,13 @@ public sealed class ContentBoundaryRanker
             string between = (Holds(from, to, ".", "?") ? "." : "-") + (Holds(from, to, ",", "--") ? "," : "-") + (Holds(from, to, "\"", "'") ? "q" : "-");
             f.Add(FeatureHash.Of(135, d, between));
             f.Add(FeatureHash.Of(136, between, w));
+
+            // A cue right after the span ends content that comes first ("..., he said").
+            int cue = _cueAfter[Math.Max(b, c)];
+            string gap = cue < 0 ? "none" : Offset(cue - c);
+            f.Add(FeatureHash.Of(137, gap, t));
+            f.Add(FeatureHash.Of(138, gap, wn));
+            f.Add(FeatureHash.Of(139, Word(b - 1), w));
         }
     }
 }
