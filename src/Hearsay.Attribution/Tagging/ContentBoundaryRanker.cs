@@ -13,7 +13,7 @@ namespace Hearsay.Attribution.Tagging;
 /// </summary>
 public sealed class ContentBoundaryRanker
 {
-    /// <summary>How far (tokens) an edge may move: the commonest edge errors are 3-10 tokens.</summary>
+    /// <summary>How far (tokens) an edge may move: a third of the edge errors are further than 10 tokens (10 scored 56.9 on dev, 16 scored 57.4).</summary>
     public const int Window = 16;
 
     private static readonly int BeginContent = BioLabels.Begin(AttributionRole.Content);
@@ -477,16 +477,16 @@ public sealed class ContentBoundaryRanker
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void SpanFeatures(int s, int e, int a, int b, List<ulong> f)
         {
-            string moved = Offset(s - a) + Offset(e - b);
+            string ms = Offset(s - a), me = Offset(e - b);
             int len = e - s;
             string length = len switch { 1 => "1", 2 => "2", <= 4 => "4", <= 8 => "8", <= 16 => "16", _ => "many" };
-            f.Add(FeatureHash.Of(140, length, moved));
+            f.Add(FeatureHash.Of(140, length, ms, me));
 
             // The tagger's own view of this span, on a doubling scale (its scores are unnormalised perceptron sums).
             float c = _cost.Cost(s, e);
             string cost = CostBuckets[Math.Min(CostBuckets.Length - 1, c < 1 ? 0 : 1 + (int)MathF.Log2(c))];
             f.Add(FeatureHash.Of(146, cost));
-            f.Add(FeatureHash.Of(147, cost, moved));
+            f.Add(FeatureHash.Of(147, cost, ms, me));
             f.Add(FeatureHash.Of(148, cost, length));
             if (_heads is null)
             {
@@ -515,7 +515,7 @@ public sealed class ContentBoundaryRanker
             f.Add(FeatureHash.Of(141, pieces));
             f.Add(FeatureHash.Of(142, pieces, rootRel));
             f.Add(FeatureHash.Of(143, whole, rootRel));
-            f.Add(FeatureHash.Of(144, pieces, moved));
+            f.Add(FeatureHash.Of(144, pieces, ms, me));
             f.Add(FeatureHash.Of(145, whole, length));
         }
 

@@ -36,7 +36,7 @@ public sealed class TaggerTrainer
     public string? FoldCache { get; init; }
 
     /// <summary>Epochs of the content-boundary ranker.</summary>
-    public int RankerEpochs { get; init; } = 8;
+    public int RankerEpochs { get; init; } = 5;
 
     /// <summary>Two passes: a first tagger's labels (cross-predicted on train in two folds) become features of a second.</summary>
     public bool Stacked { get; init; }
