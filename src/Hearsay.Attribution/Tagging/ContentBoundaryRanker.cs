@@ -426,34 +426,53 @@ public sealed class ContentBoundaryRanker
             return false;
         }
 
+        /// <summary>
+        /// The templates both edges share, numbered from <paramref name="template"/>: the two tokens either side of the
+        /// edge (<paramref name="left"/>, <paramref name="right"/>; the span's own is the right one at a start, the left at
+        /// an end), the edge token's relation, and where the
+        /// subtree around it starts or ends (<paramref name="tree"/> and <paramref name="reach"/>; empty without a parse).
+        /// </summary>
+        private void EdgeWindow(int template, string d, string left, string right, bool edgeIsRight, string leftTag, string rightTag, string r, string tree, string reach, string headRel, List<ulong> f)
+        {
+            string edge = edgeIsRight ? right : left, outside = edgeIsRight ? left : right;
+            string edgeTag = edgeIsRight ? rightTag : leftTag;
+            f.Add(FeatureHash.Of(template, d));
+            f.Add(FeatureHash.Of(template + 1, d, edge));
+            f.Add(FeatureHash.Of(template + 2, d, outside));
+            f.Add(FeatureHash.Of(template + 3, d, edgeTag));
+            f.Add(FeatureHash.Of(template + 4, d, leftTag, rightTag));
+            f.Add(FeatureHash.Of(template + 5, d, r));
+            f.Add(FeatureHash.Of(template + 6, edge));
+            f.Add(FeatureHash.Of(template + 7, left, right));
+            f.Add(FeatureHash.Of(template + 8, leftTag, rightTag));
+            f.Add(FeatureHash.Of(template + 9, r, edgeTag));
+            f.Add(FeatureHash.Of(template + 10, outside, edgeTag));
+            if (_heads is not null)
+            {
+                f.Add(FeatureHash.Of(template + 11, tree, reach));
+                f.Add(FeatureHash.Of(template + 12, d, tree, reach));
+                f.Add(FeatureHash.Of(template + 13, r, headRel));
+                f.Add(FeatureHash.Of(template + 14, tree, edgeTag));
+            }
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void StartFeatures(int c, int a, int b, List<ulong> f)
         {
             string d = Offset(c - a);
             string w = Word(c), wp = Word(c - 1), t = Tag(c), tp = Tag(c - 1), r = Rel(c);
-            f.Add(FeatureHash.Of(100, d));
-            f.Add(FeatureHash.Of(101, d, w));
-            f.Add(FeatureHash.Of(102, d, wp));
-            f.Add(FeatureHash.Of(103, d, t));
-            f.Add(FeatureHash.Of(104, d, tp, t));
-            f.Add(FeatureHash.Of(105, d, r));
-            f.Add(FeatureHash.Of(106, w));
-            f.Add(FeatureHash.Of(107, wp, w));
-            f.Add(FeatureHash.Of(108, tp, t));
-            f.Add(FeatureHash.Of(109, r, t));
-            f.Add(FeatureHash.Of(110, wp, t));
+            string opens = "", reach = "", headRel = "";
             if (_heads is not null)
             {
                 int h = c < _heads.Length ? _heads[c] : -1;
 
                 // Where a constituent starts: the candidate opens its head's subtree, or its own reaches the span's end.
-                string opens = h >= 0 && _lo[h] == c ? "head" : _lo[c] == c ? "own" : "inner";
-                string reach = _hi[c] == b - 1 ? "end" : _hi[c] > b - 1 ? "past" : "short";
-                f.Add(FeatureHash.Of(111, opens, reach));
-                f.Add(FeatureHash.Of(112, d, opens, reach));
-                f.Add(FeatureHash.Of(113, r, h >= 0 ? Rel(h) : "root"));
-                f.Add(FeatureHash.Of(114, opens, t));
+                opens = h >= 0 && _lo[h] == c ? "head" : _lo[c] == c ? "own" : "inner";
+                reach = _hi[c] == b - 1 ? "end" : _hi[c] > b - 1 ? "past" : "short";
+                headRel = h >= 0 ? Rel(h) : "root";
             }
+
+            EdgeWindow(100, d, wp, w, true, tp, t, r, opens, reach, headRel, f);
 
             // What the move takes in or gives up: "that", commas, quotes.
             int from = Math.Min(a, c), to = Math.Max(a, c);
@@ -525,28 +544,17 @@ public sealed class ContentBoundaryRanker
             // c is an exclusive end: the last token is c - 1.
             string d = Offset(c - b);
             string w = Word(c - 1), wn = Word(c), t = Tag(c - 1), tn = Tag(c), r = Rel(c - 1);
-            f.Add(FeatureHash.Of(120, d));
-            f.Add(FeatureHash.Of(121, d, w));
-            f.Add(FeatureHash.Of(122, d, wn));
-            f.Add(FeatureHash.Of(123, d, t));
-            f.Add(FeatureHash.Of(124, d, t, tn));
-            f.Add(FeatureHash.Of(125, d, r));
-            f.Add(FeatureHash.Of(126, w));
-            f.Add(FeatureHash.Of(127, w, wn));
-            f.Add(FeatureHash.Of(128, t, tn));
-            f.Add(FeatureHash.Of(129, r, t));
-            f.Add(FeatureHash.Of(130, wn, t));
+            string closes = "", reach = "", headRel = "";
             if (_heads is not null)
             {
                 int last = c - 1;
                 int h = _heads[last];
-                string closes = h >= 0 && _hi[h] == last ? "head" : _hi[last] == last ? "own" : "inner";
-                string reach = _lo[last] == a ? "start" : _lo[last] < a ? "before" : "after";
-                f.Add(FeatureHash.Of(131, closes, reach));
-                f.Add(FeatureHash.Of(132, d, closes, reach));
-                f.Add(FeatureHash.Of(133, r, h >= 0 ? Rel(h) : "root"));
-                f.Add(FeatureHash.Of(134, closes, t));
+                closes = h >= 0 && _hi[h] == last ? "head" : _hi[last] == last ? "own" : "inner";
+                reach = _lo[last] == a ? "start" : _lo[last] < a ? "before" : "after";
+                headRel = h >= 0 ? Rel(h) : "root";
             }
+
+            EdgeWindow(120, d, w, wn, false, t, tn, r, closes, reach, headRel, f);
 
             int from = Math.Min(b, c), to = Math.Max(b, c);
             string between = (Holds(from, to, ".", "?") ? "." : "-") + (Holds(from, to, ",", "--") ? "," : "-") + (Holds(from, to, "\"", "'") ? "q" : "-");
