@@ -46,6 +46,9 @@ public sealed class AttributionTagger
 
     public int FeatureCount => _lookup.Count;
 
+    /// <summary>Second stage that moves content span edges after decoding, or null (models trained without it).</summary>
+    public ContentBoundaryRanker? Ranker { get; internal set; }
+
     /// <summary>BIO labels for one sentence.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     /// <param name="heads">Dependency head of each word within these words (-1: root or outside), or null.</param>
@@ -58,6 +61,15 @@ public sealed class AttributionTagger
             return [];
         }
 
+        var (labels, emissions) = Lattice(words, pos, heads, rels);
+        TrimLeadingPunctuation(words, labels);
+        Ranker?.Apply(words, pos, heads, rels, labels, new TagLattice(emissions, _transitions));
+        return labels;
+    }
+
+    /// <summary>The Viterbi labels and the emission scores (n x labels) they were decoded from, before any post-step.</summary>
+    internal (int[] Labels, float[] Emissions) Lattice(string[] words, string?[]? pos, int[]? heads, string?[]? rels)
+    {
         var feats = new List<ulong>(words.Length * 40);
         var offsets = new int[words.Length + 1];
         Features.Extract(words, pos, feats, offsets, Inner?.Predict(words, pos, heads, rels), heads, rels);
@@ -67,13 +79,14 @@ public sealed class AttributionTagger
             ids[k] = _lookup.Find(Fold(feats[k]));
         }
 
-        var labels = Decode(ids, offsets, words.Length, _weights, _transitions);
-        TrimLeadingPunctuation(words, labels);
-        return labels;
+        var emissions = Emissions(ids, offsets, words.Length, _weights);
+        return (Viterbi(emissions, words.Length, _transitions), emissions);
     }
 
+    internal float[] Transitions => _transitions;
+
     /// <summary>A span never opens with the previous sentence's stop or a comma: the tagger's most frequent off-by-one.</summary>
-    private static void TrimLeadingPunctuation(string[] words, int[] labels)
+    internal static void TrimLeadingPunctuation(string[] words, int[] labels)
     {
         for (int i = 0; i + 1 < labels.Length; i++)
         {
@@ -102,8 +115,14 @@ public sealed class AttributionTagger
     }
 
     /// <summary>Viterbi over emission scores from feature ids (-1 = unknown) with transition scores [prev+1, next] (row 0 = start).</summary>
+    /// <param name="costGold">In training only: the gold labels, every other label of a token gets <paramref name="cost"/> added (loss-augmented decoding), or null.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static int[] Decode(int[] ids, int[] offsets, int n, float[] weights, float[] transitions)
+    internal static int[] Decode(int[] ids, int[] offsets, int n, float[] weights, float[] transitions, int[]? costGold = null, float cost = 0) =>
+        Viterbi(Emissions(ids, offsets, n, weights, costGold, cost), n, transitions);
+
+    /// <summary>Emission scores (n x labels) from feature ids (-1 = unknown), with the training cost added when <paramref name="costGold"/> is given.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static float[] Emissions(int[] ids, int[] offsets, int n, float[] weights, int[]? costGold = null, float cost = 0)
     {
         var score = new float[n * L];
         for (int i = 0; i < n; i++)
@@ -123,8 +142,25 @@ public sealed class AttributionTagger
                     row[y] += w[y];
                 }
             }
+
+            if (costGold is not null)
+            {
+                for (int y = 0; y < L; y++)
+                {
+                    if (y != costGold[i])
+                    {
+                        row[y] += cost;
+                    }
+                }
+            }
         }
 
+        return score;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static int[] Viterbi(float[] score, int n, float[] transitions)
+    {
         var best = new float[n * L];
         var back = new int[n * L];
         for (int y = 0; y < L; y++)
@@ -190,6 +226,10 @@ public sealed class AttributionTagger
         w.Write(Inner is not null);
         Inner?.WriteBody(w, pruneBelow);
         WriteBody(w, pruneBelow);
+
+        // Optional trailing section, so files written before the ranker still load.
+        w.Write(Ranker is not null);
+        Ranker?.Write(w);
     }
 
     private void WriteBody(BinaryWriter w, float pruneBelow)
@@ -276,7 +316,13 @@ public sealed class AttributionTagger
         }
 
         var inner = r.ReadBoolean() ? ReadBody(r, null) : null;
-        return ReadBody(r, inner);
+        var tagger = ReadBody(r, inner);
+        if (buffer.Position < buffer.Length && r.ReadBoolean())
+        {
+            tagger.Ranker = ContentBoundaryRanker.Read(r);
+        }
+
+        return tagger;
     }
 
     private static AttributionTagger ReadBody(BinaryReader r, AttributionTagger? inner)

@@ -20,6 +20,24 @@ public sealed class TaggerTrainer
     /// <summary>Features seen fewer times than this in training are dropped (model size, overfitting).</summary>
     public int MinFeatureCount { get; init; } = 6;
 
+    /// <summary>
+    /// Loss-augmented training: each wrong label of a token scores this much more while decoding a training
+    /// unit, so an update also happens where gold wins by less than this margin (0: plain perceptron).
+    /// </summary>
+    public float Margin { get; init; }
+
+    /// <summary>Also train a <see cref="ContentBoundaryRanker"/> on two-fold predictions over the training units.</summary>
+    public bool ContentBoundaries { get; init; }
+
+    /// <summary>A tagger to put the ranker on instead of training one (experiments on the ranker alone), or null.</summary>
+    public AttributionTagger? BaseTagger { get; init; }
+
+    /// <summary>File holding the two-fold predictions (written when absent, read when present: they take most of the time), or null.</summary>
+    public string? FoldCache { get; init; }
+
+    /// <summary>Epochs of the content-boundary ranker.</summary>
+    public int RankerEpochs { get; init; } = 5;
+
     /// <summary>Two passes: a first tagger's labels (cross-predicted on train in two folds) become features of a second.</summary>
     public bool Stacked { get; init; }
 
@@ -29,7 +47,27 @@ public sealed class TaggerTrainer
         ArgumentNullException.ThrowIfNull(log);
         if (!Stacked)
         {
-            return TrainOne(train, null, dev, null, "perceptron", log, cancellationToken);
+            if (!ContentBoundaries)
+            {
+                return TrainOne(train, null, dev, null, "perceptron", log, cancellationToken);
+            }
+
+            var folded = FoldCache is not null && File.Exists(FoldCache) ? ReadFolds(FoldCache) : CrossPredict(train, log, cancellationToken);
+            if (FoldCache is not null && !File.Exists(FoldCache))
+            {
+                WriteFolds(FoldCache, folded);
+            }
+
+            var tagger = BaseTagger ?? TrainOne(train, null, dev, null, "perceptron", log, cancellationToken);
+            tagger.Ranker = null;
+            var ranker = ContentBoundaryRanker.Train(train, folded, RankerEpochs, Seed, log);
+            tagger.Ranker = ranker;
+            if (dev is { Count: > 0 })
+            {
+                log.WriteLine("dev with content boundaries: " + Evaluate(tagger, dev).Summary());
+            }
+
+            return tagger;
         }
 
         // Units come grouped by document, so contiguous halves keep documents apart.
@@ -49,6 +87,94 @@ public sealed class TaggerTrainer
         var inner = TrainOne(train, null, dev, null, "pass1", log, cancellationToken);
         log.WriteLine("stacking: second pass");
         return TrainOne(train, firstPass, dev, inner, "stacked", log, cancellationToken);
+    }
+
+    private static void WriteFolds(string path, (int[] Labels, TagLattice Lattice)[] folds)
+    {
+        using var w = new BinaryWriter(File.Create(path));
+        w.Write(folds.Length);
+        foreach (var (labels, lattice) in folds)
+        {
+            w.Write(labels.Length);
+            foreach (var l in labels)
+            {
+                w.Write((byte)l);
+            }
+
+            foreach (var x in lattice.Emissions)
+            {
+                w.Write(x);
+            }
+
+            foreach (var x in lattice.Transitions)
+            {
+                w.Write(x);
+            }
+        }
+    }
+
+    private static (int[] Labels, TagLattice Lattice)[] ReadFolds(string path)
+    {
+        using var r = new BinaryReader(File.OpenRead(path));
+        var folds = new (int[], TagLattice)[r.ReadInt32()];
+        for (int s = 0; s < folds.Length; s++)
+        {
+            var labels = new int[r.ReadInt32()];
+            for (int i = 0; i < labels.Length; i++)
+            {
+                labels[i] = r.ReadByte();
+            }
+
+            var emissions = new float[labels.Length * L];
+            for (int i = 0; i < emissions.Length; i++)
+            {
+                emissions[i] = r.ReadSingle();
+            }
+
+            var transitions = new float[(L + 1) * L];
+            for (int i = 0; i < transitions.Length; i++)
+            {
+                transitions[i] = r.ReadSingle();
+            }
+
+            folds[s] = (labels, new TagLattice(emissions, transitions));
+        }
+
+        return folds;
+    }
+
+    /// <summary>Folds of the ranker's training predictions (4 scored no better on dev than 2, at twice the time).</summary>
+    public int RankerFolds { get; init; } = 2;
+
+    /// <summary>Labels and lattices of every training unit from a tagger trained on the other folds (contiguous chunks keep documents apart).</summary>
+    private (int[] Labels, TagLattice Lattice)[] CrossPredict(IReadOnlyList<LabeledSentence> train, TextWriter log, CancellationToken cancellationToken)
+    {
+        var predicted = new (int[], TagLattice)[train.Count];
+        int k = Math.Max(2, RankerFolds);
+        for (int fold = 0; fold < k; fold++)
+        {
+            int from = (int)((long)train.Count * fold / k);
+            int to = (int)((long)train.Count * (fold + 1) / k);
+            var rest = new List<LabeledSentence>(train.Count - (to - from));
+            for (int s = 0; s < train.Count; s++)
+            {
+                if (s < from || s >= to)
+                {
+                    rest.Add(train[s]);
+                }
+            }
+
+            log.WriteLine($"content boundaries: fold {fold + 1} of {k}, tagger on {rest.Count} units");
+            var other = TrainOne(rest, null, null, null, "fold-" + (fold + 1).ToString(CultureInfo.InvariantCulture), log, cancellationToken);
+            for (int s = from; s < to; s++)
+            {
+                var (labels, emissions) = other.Lattice(train[s].Tokens, train[s].Pos, train[s].Heads, train[s].Rels);
+                AttributionTagger.TrimLeadingPunctuation(train[s].Tokens, labels);
+                predicted[s] = (labels, new TagLattice(emissions, other.Transitions));
+            }
+        }
+
+        return predicted;
     }
 
     private AttributionTagger TrainOne(IReadOnlyList<LabeledSentence> train, int[][]? firstPass, IReadOnlyList<LabeledSentence>? dev, AttributionTagger? inner, string name, TextWriter log, CancellationToken cancellationToken)
@@ -129,7 +255,7 @@ public sealed class TaggerTrainer
                     continue;
                 }
 
-                var pred = AttributionTagger.Decode(ids[s], offsets[s], n, w, t);
+                var pred = AttributionTagger.Decode(ids[s], offsets[s], n, w, t, Margin > 0 ? gold : null, Margin);
                 for (int i = 0; i < n; i++)
                 {
                     int prevG = i == 0 ? 0 : gold[i - 1] + 1;

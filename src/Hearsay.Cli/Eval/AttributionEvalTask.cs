@@ -27,6 +27,12 @@ public sealed class AttributionEvalTask : IEvalTask
         var custom = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_MODEL");
         bool syntax = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_SYNTAX") != "0";
         var tagger = custom is not null ? AttributionCommands.LoadTagger(custom) : syntax ? AttributionModel.Tagged ?? AttributionModel.Default : AttributionModel.Default;
+
+        // HEARSAY_ATTRIBUTION_RANKER_GAIN: a custom model's content-boundary ranker is scored with this least gain (tuning on dev).
+        if (custom is not null && tagger.Ranker is not null && float.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_RANKER_GAIN"), System.Globalization.CultureInfo.InvariantCulture, out var gain))
+        {
+            tagger.Ranker.MinGain = gain;
+        }
         try
         {
             if (File.Exists(data))
