@@ -10,7 +10,7 @@ internal sealed partial class LinkedData
     public static List<string> Scripts(string html)
     {
         var result = new List<string>();
-        if (!html.Contains("ld+json", StringComparison.OrdinalIgnoreCase))
+        if (!MentionsLdJson(html))
         {
             return result;
         }
@@ -28,6 +28,29 @@ internal sealed partial class LinkedData
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Same answer as html.Contains("ld+json", OrdinalIgnoreCase), which walks the whole page char by char (under
+    /// invariant globalization): the rare '+' is found by a vectorised search and only there is the word compared.
+    /// </summary>
+    private static bool MentionsLdJson(string html)
+    {
+        var rest = html.AsSpan();
+        var offset = 0;
+        int plus;
+        while ((plus = rest[offset..].IndexOf('+')) >= 0)
+        {
+            var at = offset + plus;
+            if (at >= 2 && rest[(at - 2)..].StartsWith("ld+json", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            offset = at + 1;
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"<script\b[^>]*ld\+json[^>]*>(?<json>.*?)</script", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 2000)]

@@ -56,7 +56,7 @@ internal static partial class MetadataReader
                     if (m.Times.Count < MaxCollected && !InCommentThread(tree, n))
                     {
                         var ci = n.ClassAndId;
-                        var published = el.HasAttribute("pubdate") || el.GetAttribute("itemprop") is "datePublished" or "dateCreated"
+                        var published = el.HasAttribute("pubdate") || n.Itemprop is "datePublished" or "dateCreated"
                             || ci.Contains("publish", StringComparison.OrdinalIgnoreCase) || ci.Contains("entry-date", StringComparison.OrdinalIgnoreCase)
                             || ci.Contains("created", StringComparison.OrdinalIgnoreCase);
                         m.Times.Add((el.GetAttribute("datetime"), Collapse(el.TextContent), published));
@@ -72,13 +72,13 @@ internal static partial class MetadataReader
                 continue;
             }
 
-            var itemprop = el.GetAttribute("itemprop");
+            var itemprop = n.Itemprop;
             if (itemprop is "datePublished" && n.Tag != "time")
             {
                 m.Times.Add((el.GetAttribute("content") ?? el.GetAttribute("datetime"), Collapse(el.TextContent), true));
             }
 
-            var rel = el.GetAttribute("rel");
+            var rel = n.Rel;
             var cls = n.ClassAndId;
             var isAuthor = itemprop is "author" or "creator" || (rel is not null && rel.Contains("author", StringComparison.OrdinalIgnoreCase))
                 || (n.ClassFlags & PageTree.AuthorFlag) != 0;

@@ -11,6 +11,10 @@ internal sealed class PageNode
     public int Depth;
     public bool Skipped;
     public string ClassAndId = string.Empty;
+
+    /// <summary>The itemprop and rel attributes, read in the tree's one pass over the attributes (each GetAttribute is a linear scan).</summary>
+    public string? Itemprop;
+    public string? Rel;
     public bool Negative;
     public bool Positive;
     public bool StrongNegative;
@@ -41,6 +45,8 @@ internal sealed class PageNode
         Depth = depth;
         Skipped = skipped;
         ClassAndId = string.Empty;
+        Itemprop = null;
+        Rel = null;
         Negative = false;
         Positive = false;
         StrongNegative = false;

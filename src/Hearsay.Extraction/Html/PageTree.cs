@@ -41,6 +41,8 @@ internal sealed class PageTree
             }
 
             node.Reset(el, parent, tag, parent < 0 ? 0 : tree.Nodes[parent].Depth + 1, skipped);
+            node.Itemprop = attrs.Itemprop;
+            node.Rel = attrs.Rel;
 
             if (!skipped)
             {
@@ -49,7 +51,7 @@ internal sealed class PageTree
                 node.ClassAndId = ci;
                 if (ci.Length > 0)
                 {
-                    var flags = Classify(ci);
+                    var flags = tree.ClassVerdict(ci);
                     node.ClassFlags = flags;
                     node.Negative = (flags & NegativeFlag) != 0;
                     node.Positive = (flags & PositiveFlag) != 0;
@@ -163,6 +165,27 @@ internal sealed class PageTree
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> TokenLookup =
         TokenVerdicts.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Whole class/id strings ("post-content entry clearfix") repeat across a site's elements and pages; one ordinary
+    // dictionary hit per element is cheaper than splitting the string and looking each token up in the shared
+    // concurrent cache. Per tree (so per extractor and thread), bounded.
+    private readonly Dictionary<string, byte> classVerdicts = new(StringComparer.Ordinal);
+
+    private byte ClassVerdict(string ci)
+    {
+        if (classVerdicts.TryGetValue(ci, out var flags))
+        {
+            return flags;
+        }
+
+        flags = Classify(ci);
+        if (classVerdicts.Count < 50_000 && ci.Length < 200)
+        {
+            classVerdicts.Add(ci, flags);
+        }
+
+        return flags;
+    }
+
     private static byte Classify(string ci)
     {
         byte flags = 0;
@@ -214,9 +237,9 @@ internal sealed class PageTree
         => Combine(el.GetAttribute("class"), el.Id, el.GetAttribute("role"), el.GetAttribute("itemprop"));
 
     /// <summary>One pass over the attributes (AngleSharp looks each name up by a linear scan).</summary>
-    private static (string ClassAndId, bool Hidden) ReadAttributes(IElement el)
+    private static (string ClassAndId, bool Hidden, string? Itemprop, string? Rel) ReadAttributes(IElement el)
     {
-        string? cls = null, id = null, role = null, itemprop = null;
+        string? cls = null, id = null, role = null, itemprop = null, rel = null;
         var hidden = false;
         // Indexed, not foreach: enumerating the attribute map through its interface allocates per element.
         var attributes = el.Attributes;
@@ -229,6 +252,7 @@ internal sealed class PageTree
                 case "id": id = a.Value; break;
                 case "role": role = a.Value; break;
                 case "itemprop": itemprop = a.Value; break;
+                case "rel": rel = a.Value; break;
                 case "hidden": hidden = true; break;
                 case "aria-hidden": hidden |= a.Value == "true"; break;
                 case "style":
@@ -241,7 +265,7 @@ internal sealed class PageTree
             }
         }
 
-        return (Combine(cls, id, role, itemprop), hidden);
+        return (Combine(cls, id, role, itemprop), hidden, itemprop, rel);
     }
 
     private static string Combine(string? cls, string? id, string? role, string? itemprop)

@@ -34,7 +34,22 @@ internal static partial class JunkLine
     /// <summary>A row made only of social network names and separators ("Facebook Twitter WhatsApp Email").</summary>
     private static bool IsShareRow(string s)
     {
-        var words = s.Split([' ', '\t', '|', '·', '•', '/', ',', '-', '–'], StringSplitOptions.RemoveEmptyEntries);
+        // Nearly every line is prose whose first word is no network name: answer those without splitting the line.
+        var span = s.AsSpan();
+        var start = 0;
+        while (start < span.Length && span[start] is ' ' or '\t' or '|' or '·' or '•' or '/' or ',' or '-' or '–')
+        {
+            start++;
+        }
+
+        var firstLength = span[start..].IndexOfAny(ShareRowSeparators);
+        var first = firstLength < 0 ? span[start..] : span.Slice(start, firstLength);
+        if (first.IsEmpty || !SocialWord().IsMatch(first))
+        {
+            return false;
+        }
+
+        var words = s.Split(ShareRowSeparators, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length < 2 || words.Length > 12)
         {
             return false;
@@ -50,6 +65,8 @@ internal static partial class JunkLine
 
         return true;
     }
+
+    private static readonly char[] ShareRowSeparators = [' ', '\t', '|', '·', '•', '/', ',', '-', '–'];
 
     // Standalone labels: the whole line is the label, perhaps with a trailing colon or arrow.
     [GeneratedRegex(
