@@ -3,10 +3,12 @@ using Hearsay.Core.Documents;
 namespace Hearsay.Nlp.Coreference;
 
 /// <summary>
-/// How far a noun phrase reaches to the right in the dependency parse: its head's relative clauses belong to it;
-/// coordinated phrases, appositions and trailing punctuation do not, being mentions of their own in the corpora.
+/// How far a noun phrase reaches to the right in the dependency parse: its head's relative clauses, "of" phrases
+/// ("the leader of the group") and participle modifiers not set off by a comma ("the troops stationed there") belong
+/// to it; coordinated phrases, appositions and trailing punctuation do not, being mentions of their own in the corpora.
+/// GUM dev with the ranker (mean of seeds 1-3): relative clauses only 0.5362, with "of" and participles 0.5397.
 /// </summary>
-internal static class PhraseExtent
+public static class PhraseExtent
 {
     public static int End(Document document, int start, int end, int head)
     {
@@ -21,7 +23,7 @@ internal static class PhraseExtent
         int reach = end;
         for (int t = end; t < limit; t++)
         {
-            if (tokens[t].Head == head && Attaches(tokens[t].DepRel))
+            if (tokens[t].Head == head && (Attaches(tokens[t].DepRel) || PostModifier(tokens, t)))
             {
                 reach = Math.Max(reach, SubtreeEnd(tokens, t, limit));
             }
@@ -49,6 +51,35 @@ internal static class PhraseExtent
         return false;
     }
 
+    /// <summary>
+    /// A participle (acl, VBN/VBG) not right after a comma, or an "of" phrase (nmod with case "of"). Other
+    /// prepositions stay out: their attachment is the parser's weakest decision (nmod/acl of every kind: 0.538-0.541).
+    /// </summary>
+    private static bool PostModifier(Token[] tokens, int t)
+    {
+        if (t == 0 || tokens[t - 1].Xpos == ",")
+        {
+            return false;
+        }
+
+        string rel = tokens[t].DepRel ?? "";
+        return (rel == "acl" && tokens[t].Xpos is "VBN" or "VBG")
+            || (rel.StartsWith("nmod", StringComparison.Ordinal) && HasCaseOf(tokens, t));
+    }
+
+    private static bool HasCaseOf(Token[] tokens, int t)
+    {
+        for (int c = Math.Max(0, t - 3); c < t; c++)
+        {
+            if (tokens[c].Head == t && tokens[c].DepRel == "case" && tokens[c].Lemma == "of")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool Attaches(string? relation)
     {
         if (relation is null)
@@ -56,7 +87,7 @@ internal static class PhraseExtent
             return false;
         }
 
-        // Only relative clauses: on GUM dev, adding the parser's nmod/acl attachments cost as much as it gained.
+        // Relative clauses; see PostModifier for the rest. Every nmod/acl attachment cost as much as it gained.
         return relation == "acl:relcl";
     }
 
