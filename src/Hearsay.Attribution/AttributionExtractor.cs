@@ -276,7 +276,7 @@ public sealed class AttributionExtractor : ModelStage<IReadOnlyList<AttributionR
             chain.Add(new ChainLink(range, SourceTyper.Type(doc, range, linkEntity), linkEntity is null ? null : new EntityRef(linkEntity.Index, linkEntity.CanonicalName), linkCue));
         }
 
-        return new AttributionRecord(source, cue, content, ContentClassifier.Form(doc, content), ContentClassifier.Polarity(doc, content), chain)
+        return new AttributionRecord(source, cue, content, ContentClassifier.Form(doc, content), ContentClassifier.Polarity(doc, content, cue), chain)
         {
             Time = StatementTimeOf(doc, g.Cue.Sentence, content),
             Evidence = g.Evidence,

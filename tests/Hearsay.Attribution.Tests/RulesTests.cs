@@ -52,6 +52,18 @@ public class RulesTests
         ContentClassifier.Polarity(doc, [TestDocuments.Find(doc, content)]).ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData("The minister denied that the port was closed.", "denied", "the port was closed", ContentPolarity.Negated)]
+    [InlineData("The minister denied that the port was not closed.", "denied", "the port was not closed", ContentPolarity.Affirmed)]
+    [InlineData("The rebels rejected the seizure of power.", "rejected", "the seizure of power", ContentPolarity.Negated)]
+    [InlineData("The minister denied that the port may close.", "denied", "the port may close", ContentPolarity.Hedged)]
+    [InlineData("The minister said that the port was closed.", "said", "the port was closed", ContentPolarity.Affirmed)]
+    public void RejectionCuesTurnThePolarityOfWhatTheyReject(string text, string cue, string content, ContentPolarity expected)
+    {
+        var doc = TestDocuments.Tokenized(text);
+        ContentClassifier.Polarity(doc, [TestDocuments.Find(doc, content)], TestDocuments.Find(doc, cue)).ShouldBe(expected);
+    }
+
     [Fact]
     public void ChainListsNearestRelayFirst_OriginLast()
     {

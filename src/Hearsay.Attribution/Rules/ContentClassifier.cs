@@ -5,7 +5,8 @@ namespace Hearsay.Attribution.Rules;
 /// <summary>
 /// Form and polarity of attributed content. Form: fully inside quotation marks is direct, a
 /// quoted stretch inside reported speech is mixed, else indirect. Polarity: a negation cue
-/// makes it negated, a hedge hedged, and coordinated clauses of which only some are negated mixed.
+/// makes it negated, a hedge hedged, and coordinated clauses of which only some are negated mixed;
+/// a cue of rejection ("denied", "rejected") turns the polarity of what it rejects.
 /// </summary>
 public static class ContentClassifier
 {
@@ -20,6 +21,14 @@ public static class ContentClassifier
     {
         "may", "might", "could", "possibly", "perhaps", "likely", "probably", "reportedly", "allegedly", "apparently",
         "seems", "seem", "seemed", "appears", "appear", "unclear", "maybe", "suggests", "suspected", "presumably", "unconfirmed",
+    };
+
+    // Forms, not lemmas: the lemmatizer is optional upstream, and these verbs inflect regularly.
+    private static readonly HashSet<string> RejectionCues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "deny", "denies", "denied", "denying", "reject", "rejects", "rejected", "rejecting", "dismiss", "dismisses",
+        "dismissed", "dismissing", "refute", "refutes", "refuted", "refuting", "disavow", "disavows", "disavowed",
+        "disavowing", "rebuff", "rebuffs", "rebuffed", "rebuffing", "repudiate", "repudiates", "repudiated", "repudiating",
     };
 
     private static readonly HashSet<string> VerbLike = new(StringComparer.OrdinalIgnoreCase)
@@ -60,6 +69,43 @@ public static class ContentClassifier
         }
 
         return quoteChars >= 2 || (quoteChars == 1 && content.Count == 1) ? AttributionForm.Mixed : AttributionForm.Indirect;
+    }
+
+    /// <summary>
+    /// Polarity of the content as its source states it: "X denied that the port is closed" says the port is not
+    /// closed, and "X rejected the seizure" opposes the seizure, so a rejection cue turns affirmed into negated and
+    /// negated into affirmed. Hedged and mixed content stays as it is: turning them says nothing clearer.
+    /// </summary>
+    public static ContentPolarity Polarity(Document doc, IReadOnlyList<CharRange> content, CharRange cue)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var polarity = Polarity(doc, content);
+        if (!IsRejection(doc, cue))
+        {
+            return polarity;
+        }
+
+        return polarity switch
+        {
+            ContentPolarity.Affirmed => ContentPolarity.Negated,
+            ContentPolarity.Negated => ContentPolarity.Affirmed,
+            _ => polarity,
+        };
+    }
+
+    private static bool IsRejection(Document doc, CharRange cue)
+    {
+        var tokens = doc.Tokens;
+        var range = doc.TokenRangeOf(cue);
+        for (int t = range.Start; t < range.End; t++)
+        {
+            if (RejectionCues.Contains(doc.Text.Substring(tokens[t].Start, tokens[t].Range.Length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static ContentPolarity Polarity(Document doc, IReadOnlyList<CharRange> content)
