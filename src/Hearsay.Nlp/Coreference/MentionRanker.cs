@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Runtime.InteropServices;
 using Hearsay.Core.Documents;
 using Hearsay.Core.Models;
@@ -47,9 +46,7 @@ public sealed class MentionRanker
     /// <exception cref="InvalidDataException">The file is not a coreference ranking model.</exception>
     public static MentionRanker Load(string path)
     {
-        using var file = File.OpenRead(path);
-        using var gz = new GZipStream(file, CompressionMode.Decompress);
-        using var r = new BinaryReader(new BufferedStream(gz, 1 << 16));
+        using var r = ModelFile.OpenRead(path);
         if (r.ReadUInt32() != Magic)
         {
             throw new InvalidDataException($"{path}: not a coreference ranking model.");
@@ -62,15 +59,7 @@ public sealed class MentionRanker
 
     public void Save(string path)
     {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null)
-        {
-            Directory.CreateDirectory(dir);
-        }
-
-        using var file = File.Create(path);
-        using var gz = new GZipStream(file, CompressionLevel.SmallestSize);
-        using var w = new BinaryWriter(gz);
+        using var w = ModelFile.Create(path);
         w.Write(Magic);
         w.Write(Version);
         w.Write(SieveFeatures);

@@ -1,8 +1,8 @@
 using System.Buffers;
-using System.IO.Compression;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Hearsay.Core.Documents;
+using Hearsay.Nlp.Learning;
 
 namespace Hearsay.Nlp.Entities;
 
@@ -298,15 +298,7 @@ public sealed class NerModel
 
     public void Save(string path)
     {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null)
-        {
-            Directory.CreateDirectory(dir);
-        }
-
-        using var file = File.Create(path);
-        using var gz = new GZipStream(file, CompressionLevel.SmallestSize);
-        using var w = new BinaryWriter(gz);
+        using var w = ModelFile.Create(path);
         w.Write(UsesPos ? MagicPos : Magic);
         w.Write(Version);
         w.Write(Tags.Labels.Length);
@@ -410,9 +402,7 @@ public sealed class NerModel
             throw new FileNotFoundException($"NER model '{path}' does not exist.", path);
         }
 
-        using var file = File.OpenRead(path);
-        using var gz = new GZipStream(file, CompressionMode.Decompress);
-        using var r = new BinaryReader(gz);
+        using var r = ModelFile.OpenRead(path);
         try
         {
             string magic = r.ReadString();

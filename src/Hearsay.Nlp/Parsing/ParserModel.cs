@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Hearsay.Nlp.Learning;
 
 namespace Hearsay.Nlp.Parsing;
@@ -31,10 +30,7 @@ public sealed class ParserModel
 
     public void Save(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var file = File.Create(path);
-        using var gz = new GZipStream(file, CompressionLevel.SmallestSize);
-        using var w = new BinaryWriter(gz);
+        using var w = ModelFile.Create(path);
         w.Write(Magic);
         w.Write(Version);
         w.Write(LabelNames.Length);
@@ -52,9 +48,7 @@ public sealed class ParserModel
     {
         try
         {
-            using var file = File.OpenRead(path);
-            using var gz = new GZipStream(file, CompressionMode.Decompress);
-            using var r = new BinaryReader(new BufferedStream(gz, 1 << 16));
+            using var r = ModelFile.OpenRead(path);
             if (r.ReadUInt32() != Magic)
             {
                 throw new InvalidDataException($"{path}: not a Hearsay parser model.");

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Hearsay.Nlp.Learning;
 using Hearsay.Nlp.Lemmatization;
 
@@ -88,10 +87,7 @@ public sealed class TaggerModel
 
     public void Save(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var file = File.Create(path);
-        using var gz = new GZipStream(file, CompressionLevel.SmallestSize);
-        using var w = new BinaryWriter(gz);
+        using var w = ModelFile.Create(path);
         w.Write(Magic);
         w.Write(Version);
         w.Write(Upos.Length);
@@ -157,9 +153,7 @@ public sealed class TaggerModel
 
     private static TaggerModel Read(string path)
     {
-        using var file = File.OpenRead(path);
-        using var gz = new GZipStream(file, CompressionMode.Decompress);
-        using var r = new BinaryReader(new BufferedStream(gz, 1 << 16));
+        using var r = ModelFile.OpenRead(path);
         if (r.ReadUInt32() != Magic)
         {
             throw new InvalidDataException($"{path}: not a Hearsay tagger model.");
