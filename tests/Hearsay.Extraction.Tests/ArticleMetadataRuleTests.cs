@@ -126,6 +126,71 @@ public sealed class ArticleMetadataRuleTests
         extractor.Extract(html, new Uri(url)).Published.ShouldBe(new DateOnly(y, m, d));
     }
 
+    [Theory]
+    [InlineData("https://www.lanacion.com.ar/politica/x-nid03052022/", "Wed, 04 May 2022 00:25:56 GMT", 2022, 5, 3)]
+    [InlineData("https://eldeber.com.bo/santa-cruz/x_276757", "Wed, 04 May 2022 02:41:00 GMT", 2022, 5, 3)]
+    public void An_rfc_1123_gmt_time_is_read_on_the_newsrooms_calendar(string url, string published, int y, int m, int d)
+    {
+        var html = Page("<script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":\"" + published + "\"}</script>", string.Empty);
+
+        extractor.Extract(html, new Uri(url)).Published.ShouldBe(new DateOnly(y, m, d));
+    }
+
+    [Fact]
+    public void The_published_meta_beats_a_disagreeing_json_ld_date()
+    {
+        var html = Page(
+            "<meta property='article:published_time' content='2022-01-06T08:29:34'><script type='application/ld+json'>{\"@type\":\"NewsArticle\",\"datePublished\":\"2022-01-04T07:29:00.000Z\"}</script>",
+            string.Empty);
+
+        extractor.Extract(html, null).Published.ShouldBe(new DateOnly(2022, 1, 6));
+    }
+
+    [Fact]
+    public void A_bare_date_meta_gives_way_to_the_articles_time_element()
+    {
+        var html = Page("<meta name='date' content='2020-04-30'>", "<ul class='Infoline'><li class='Date'><time>29.04.2020, 12:01 Uhr</time></li></ul>");
+
+        extractor.Extract(html, null).Published.ShouldBe(new DateOnly(2020, 4, 29));
+    }
+
+    [Fact]
+    public void A_related_posts_time_gives_way_to_the_date_in_the_url()
+    {
+        var html = Page(
+            string.Empty,
+            string.Empty,
+            "<div class='related-posts'><article class='post hentry'><time class='published updated' datetime='2009-04-11 18:06:36'>11. April 2009</time><a href='/2009/04/11/x/'>Older post</a></article></div>");
+
+        extractor.Extract(html, new Uri("https://www.limespace.de/2019/10/22/professionell-entloeten/")).Published.ShouldBe(new DateOnly(2019, 10, 22));
+    }
+
+    [Fact]
+    public void A_comment_dates_class_does_not_date_the_article_but_a_dateline_does()
+    {
+        var html = "<html><body><article><h1>Headline</h1><p>29.11.2022 – " + Prose + "</p><p>" + Prose + "</p></article>"
+            + "<div class='grid-x'><span class='comment-date' title='02.12.2022 15:57:32'>02.12.2022, 15:57:32</span></div></body></html>";
+
+        extractor.Extract(html, null).Published.ShouldBe(new DateOnly(2022, 11, 29));
+    }
+
+    [Fact]
+    public void A_wayback_capture_timestamp_is_not_the_publication_date()
+    {
+        var html = Page(string.Empty, string.Empty);
+
+        extractor.Extract(html, new Uri("https://web.archive.org/web/20120216182711/http://www.stol.it/Artikel/Politik/x")).Published.ShouldBeNull();
+        extractor.Extract(html, new Uri("https://web.archive.org/web/20120216182711/http://example.com/2012/02/14/x")).Published.ShouldBe(new DateOnly(2012, 2, 14));
+    }
+
+    [Fact]
+    public void A_wikis_last_edit_dates_the_page_not_a_date_in_its_text()
+    {
+        var html = Page(string.Empty, "<p>Der nächste Stammtisch findet am Mi. 5. Februar 2020 ab 19 Uhr statt.</p>", "<ul id='footer-info'><li id='footer-info-lastmod'> Diese Seite wurde zuletzt am 29. Januar 2020 um 13:22 Uhr geändert.</li></ul>");
+
+        extractor.Extract(html, null).Published.ShouldBe(new DateOnly(2020, 1, 29));
+    }
+
     [Fact]
     public void A_date_the_page_labels_as_the_publication_beats_other_dates_in_the_text()
     {

@@ -87,6 +87,23 @@ internal static partial class DateText
         return m.Success ? Make(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) : null;
     }
 
+    /// <summary>
+    /// The archived page's own URL for a Wayback Machine capture ("https://web.archive.org/web/20120216182711/http://...");
+    /// the capture timestamp in front of it is when the crawler came by, not when the page was published.
+    /// </summary>
+    public static string? ArchivedUrl(string? url)
+    {
+        const string Marker = "web.archive.org/web/";
+        var at = url?.IndexOf(Marker, StringComparison.OrdinalIgnoreCase) ?? -1;
+        if (at < 0)
+        {
+            return url;
+        }
+
+        var slash = url!.IndexOf('/', at + Marker.Length);
+        return slash < 0 ? null : url[(slash + 1)..];
+    }
+
     /// <summary>The first date written in prose: "24. Oktober 2019", "October 24, 2019", "24.10.2019", "2019-10-24".</summary>
     public static DateOnly? FromProse(string? text)
     {

@@ -59,7 +59,7 @@ internal static partial class MetadataReader
                         var published = el.HasAttribute("pubdate") || n.Itemprop is "datePublished" or "dateCreated"
                             || ci.Contains("publish", StringComparison.OrdinalIgnoreCase) || ci.Contains("entry-date", StringComparison.OrdinalIgnoreCase)
                             || ci.Contains("created", StringComparison.OrdinalIgnoreCase);
-                        m.Times.Add((el.GetAttribute("datetime"), Collapse(el.TextContent), published));
+                        m.Times.Add((el.GetAttribute("datetime"), Collapse(el.TextContent), published, InTeaserList(tree, n)));
                     }
 
                     break;
@@ -72,10 +72,15 @@ internal static partial class MetadataReader
                 continue;
             }
 
+            if (n.Tag == "li" && m.WikiLastEdited is null && n.ClassAndId.Contains("footer-info-lastmod", StringComparison.Ordinal))
+            {
+                m.WikiLastEdited = el.TextContent;
+            }
+
             var itemprop = n.Itemprop;
             if (itemprop is "datePublished" && n.Tag != "time")
             {
-                m.Times.Add((el.GetAttribute("content") ?? el.GetAttribute("datetime"), Collapse(el.TextContent), true));
+                m.Times.Add((el.GetAttribute("content") ?? el.GetAttribute("datetime"), Collapse(el.TextContent), true, InTeaserList(tree, n)));
             }
 
             var rel = n.Rel;
@@ -94,7 +99,9 @@ internal static partial class MetadataReader
                 }
             }
 
-            if (m.DateTexts.Count < 2 * MaxCollected && (n.ClassFlags & PageTree.DateFlag) != 0 && (n.Skipped || n.Text < 200))
+            // A comment's date ("comment-date") is the commenter's, whether or not its thread is marked up as one.
+            if (m.DateTexts.Count < 2 * MaxCollected && (n.ClassFlags & PageTree.DateFlag) != 0 && (n.Skipped || n.Text < 200)
+                && !CommentClass().IsMatch(n.ClassAndId) && !InCommentThread(tree, n))
             {
                 var text = el.TextContent;
                 if (text.Length < 200)
@@ -196,6 +203,26 @@ internal static partial class MetadataReader
                 m.PublishedTexts.Add(t.Data);
             }
         }
+    }
+
+    /// <summary>
+    /// Inside a list of other posts (related posts, a sidebar widget, teasers): a time there dates another page, even
+    /// when each teaser is an &lt;article&gt; marked up with the blog's "published" classes.
+    /// </summary>
+    private static bool InTeaserList(PageTree tree, PageNode n)
+    {
+        for (var i = n.Parent; i >= 0; i = tree.Nodes[i].Parent)
+        {
+            var ci = tree.Nodes[i].ClassAndId.AsSpan();
+            if (ci.Length > 0 && (ci.Contains("related", StringComparison.OrdinalIgnoreCase) || ci.Contains("sidebar", StringComparison.OrdinalIgnoreCase)
+                || ci.Contains("widget", StringComparison.OrdinalIgnoreCase) || ci.Contains("teaser", StringComparison.OrdinalIgnoreCase)
+                || ci.Contains("yarpp", StringComparison.OrdinalIgnoreCase) || ci.Contains("recommend", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool InCommentThread(PageTree tree, PageNode n)
@@ -786,9 +813,14 @@ internal static partial class MetadataReader
         }
     }
 
-    public static DateOnly? ChoosePublished(PageMetadata m, LinkedData ld, string? url)
+    /// <summary>
+    /// The publication date. <paramref name="lead"/> is the start of the article text, where press releases and
+    /// regional papers write a dateline ("29.11.2022 – Mehrfach ...").
+    /// </summary>
+    public static DateOnly? ChoosePublished(PageMetadata m, LinkedData ld, string? url, string? lead = null)
     {
-        var found = FindPublished(m, ld, url);
+        url = DateText.ArchivedUrl(url);
+        var found = FindPublished(m, ld, url, lead);
 
         // Markup times are often UTC-shifted across midnight; the date in the URL is the newsroom's own calendar day.
         if (found is { } f && DateText.FromUrl(url) is { } u && Math.Abs(f.DayNumber - u.DayNumber) == 1)
@@ -799,32 +831,31 @@ internal static partial class MetadataReader
         return found;
     }
 
-    private static DateOnly? FindPublished(PageMetadata m, LinkedData ld, string? url)
+    private static DateOnly? FindPublished(PageMetadata m, LinkedData ld, string? url, string? lead)
     {
         var zone = NewsroomZone.Find(url, m.HtmlLang);
         DateOnly? Machine(string? value) => zone?.DayOfUtc(value) ?? DateText.FromMachine(value);
 
-        // An ImageObject's or VideoObject's date is when the picture or clip was made, often years before the page.
         var fromLd = Machine(ld.Published);
-        if (fromLd is not null && ld.DescribesPage)
-        {
-            return fromLd;
-        }
-
         var d = Machine(m.MetaValue(
             "article:published_time", "og:article:published_time", "article:published", "datePublished", "og:published_time", "published_time",
-            "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created", "date",
+            "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued", "dcterms.issued",
             "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date", "article.published", "og:pubdate", "dc.date.created",
             "cxenseparse:recs:publishtime", "article_date_original", "originalpublicationdate", "displaydate", "dateCreated", "created",
             "publication_date", "published_at", "date.published", "dc.date.published", "dcterms.available", "release_date", "og:article:published"));
-        if ((d ?? fromLd) is { } early)
+
+        // The publication metas come before the page's JSON-LD: where they disagree the JSON-LD (often an SEO
+        // plugin's or a syndication feed's record) carries a draft or first-import time, the metas the shown date
+        // (trafilatura dev +2 pages, Readability test pages 0.8125 -> 0.8438). An ImageObject's or VideoObject's
+        // date is when the picture or clip was made, often years before the page, so only a page-typed one counts here.
+        if ((d ?? (ld.DescribesPage ? fromLd : null)) is { } early)
         {
             return early;
         }
 
         foreach (var t in m.Times)
         {
-            if (t.Published && (Machine(t.DateTime) ?? DateText.FromProse(t.Text)) is { } pd)
+            if (t.Published && !t.Furniture && (Machine(t.DateTime) ?? DateText.FromProse(t.Text)) is { } pd)
             {
                 return pd;
             }
@@ -845,12 +876,31 @@ internal static partial class MetadataReader
             return d;
         }
 
+        if (Dateline(lead) is { } dateline)
+        {
+            return dateline;
+        }
+
         foreach (var t in m.Times)
         {
-            if ((DateText.FromMachine(t.DateTime) ?? DateText.FromProse(t.Text)) is { } td)
+            if (!t.Furniture && (DateText.FromMachine(t.DateTime) ?? DateText.FromProse(t.Text)) is { } td)
             {
                 return td;
             }
+        }
+
+        // A bare "date"/"dc.date" says neither published nor modified: CMSs (TYPO3 among them) fill it with the page
+        // record's creation or last-change time, so a time element or a date the page labels as its publication comes
+        // first. Loose date-classed texts (a header's "today", an events list) are weaker still.
+        if ((Machine(m.MetaValue("dc.date", "dcterms.date", "dcterms.created", "date")) ?? fromLd) is { } weak)
+        {
+            return weak;
+        }
+
+        // A wiki article is never published once: its last edit is its date, not a date in its text (the next meeting).
+        if (DateText.FromProse(m.WikiLastEdited) is { } edited)
+        {
+            return edited;
         }
 
         foreach (var t in m.DateTexts)
@@ -874,7 +924,40 @@ internal static partial class MetadataReader
             return titleDate;
         }
 
+        foreach (var t in m.Times)
+        {
+            if ((DateText.FromMachine(t.DateTime) ?? DateText.FromProse(t.Text)) is { } furniture)
+            {
+                return furniture;
+            }
+        }
+
         return DateText.FromMachine(ld.Modified) ?? DateText.FromMachine(m.MetaValue("article:modified_time", "og:updated_time", "dateModified", "last-modified"));
+    }
+
+    /// <summary>A date that opens the article text and is set off by a dash: "29.11.2022 – Mehrfach und vehement ...".</summary>
+    private static DateOnly? Dateline(string? lead)
+    {
+        if (string.IsNullOrEmpty(lead))
+        {
+            return null;
+        }
+
+        var head = lead.AsSpan(0, Math.Min(lead.Length, 40));
+        var dash = head.IndexOfAny("–—-");
+        while (dash > 0 && head[dash] == '-' && (dash + 1 >= head.Length || head[dash + 1] != ' '))
+        {
+            var next = head[(dash + 1)..].IndexOfAny("–—-");
+            dash = next < 0 ? -1 : dash + 1 + next;
+        }
+
+        if (dash < 6 || !char.IsWhiteSpace(head[dash - 1]))
+        {
+            return null;
+        }
+
+        var prefix = head[..dash].Trim();
+        return prefix.Length <= 30 && char.IsDigit(prefix[0]) ? DateText.FromProse(prefix.ToString()) : null;
     }
 
     public static DateOnly? ChooseModified(PageMetadata m, LinkedData ld)

@@ -39,7 +39,7 @@ internal readonly record struct NewsroomZone(int BaseMinutes, bool EuropeanSumme
         };
     }
 
-    /// <summary>The calendar day in this zone of a machine time written in UTC ("...Z"); null for any other value.</summary>
+    /// <summary>The calendar day in this zone of a machine time written in UTC ("...Z", "... GMT"); null for any other value.</summary>
     public DateOnly? DayOfUtc(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -48,9 +48,13 @@ internal readonly record struct NewsroomZone(int BaseMinutes, bool EuropeanSumme
         }
 
         var s = value.Trim();
-        // Only an explicit "Z": a "+00:00" offset is as often a CMS set to UTC that shows that same UTC day on the page.
-        if (!s.EndsWith('Z') || s.Length < 16 || s[10] is not ('T' or ' ')
-            || !DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t))
+        // Only an explicit "Z", or RFC 1123's "GMT"/"UTC" ("Wed, 04 May 2022 02:41:00 GMT", as feed-fed CMSs write
+        // JSON-LD): a "+00:00" offset is as often a CMS set to UTC that shows that same UTC day on the page.
+        var iso = s.EndsWith('Z') && s.Length >= 16 && s[10] is 'T' or ' ';
+        var rfc = !iso && s.Length >= 20 && s.Contains(':', StringComparison.Ordinal)
+            && (s.EndsWith(" GMT", StringComparison.Ordinal) || s.EndsWith(" UTC", StringComparison.Ordinal));
+        if (!(iso || rfc)
+            || !DateTimeOffset.TryParse(rfc ? s[..^4] : s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t))
         {
             return null;
         }

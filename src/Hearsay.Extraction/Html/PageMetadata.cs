@@ -9,7 +9,10 @@ internal sealed class PageMetadata
     public Dictionary<string, string> Meta = new(StringComparer.OrdinalIgnoreCase);
     public string? Canonical;
     public List<string> JsonLd = [];
-    public List<(string? DateTime, string Text, bool Published)> Times = [];
+    /// <summary>Time elements; Furniture: inside a related-posts list, sidebar or similar, so most likely another page's date.</summary>
+    public List<(string? DateTime, string Text, bool Published, bool Furniture)> Times = [];
+    /// <summary>A MediaWiki footer's "This page was last edited on ..." line: a wiki page's only date.</summary>
+    public string? WikiLastEdited;
     public List<string> BylineTexts = [];
     public List<string> DateTexts = [];
     public List<string> ShortDateTexts = [];
