@@ -155,6 +155,16 @@ public sealed class ArticleMetadataRuleTests
     }
 
     [Fact]
+    public void A_bare_date_meta_gives_way_to_a_date_beside_the_article_but_not_to_a_header_clock()
+    {
+        var beside = Page("<meta name='date' content='2021-12-20T11:02:44+01:00'>", "<div class='row'><span class='date'>27.01.2022</span></div>");
+        var clock = Page("<meta name='date' content='2017-05-01T17:05:00+0200'>", "<header><span class='dlf-date'><span>Mittwoch, </span>26.02.2020</span></header>");
+
+        extractor.Extract(beside, null).Published.ShouldBe(new DateOnly(2022, 1, 27));
+        extractor.Extract(clock, null).Published.ShouldBe(new DateOnly(2017, 5, 1));
+    }
+
+    [Fact]
     public void A_related_posts_time_gives_way_to_the_date_in_the_url()
     {
         var html = Page(

@@ -104,14 +104,15 @@ internal static partial class MetadataReader
                 && !CommentClass().IsMatch(n.ClassAndId) && !InCommentThread(tree, n))
             {
                 var text = el.TextContent;
+                var loose = n.InStrongNegative || InLayoutOrList(tree, n) || InTeaserList(tree, n);
                 if (text.Length < 200)
                 {
-                    m.DateTexts.Add(Collapse(text));
+                    m.DateTexts.Add((Collapse(text), loose));
                 }
 
                 if (el.GetAttribute("title") is { Length: >= 8 } t && char.IsDigit(t[0]))
                 {
-                    m.DateTexts.Add(t);
+                    m.DateTexts.Add((t, loose));
                 }
             }
 
@@ -217,6 +218,19 @@ internal static partial class MetadataReader
             if (ci.Length > 0 && (ci.Contains("related", StringComparison.OrdinalIgnoreCase) || ci.Contains("sidebar", StringComparison.OrdinalIgnoreCase)
                 || ci.Contains("widget", StringComparison.OrdinalIgnoreCase) || ci.Contains("teaser", StringComparison.OrdinalIgnoreCase)
                 || ci.Contains("yarpp", StringComparison.OrdinalIgnoreCase) || ci.Contains("recommend", StringComparison.OrdinalIgnoreCase)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool InLayoutOrList(PageTree tree, PageNode n)
+    {
+        for (var i = n.Parent; i >= 0; i = tree.Nodes[i].Parent)
+        {
+            if (tree.Nodes[i].Tag is "li" or "nav" or "header" or "footer" or "aside")
             {
                 return true;
             }
@@ -890,10 +904,20 @@ internal static partial class MetadataReader
         }
 
         // A bare "date"/"dc.date" says neither published nor modified: CMSs (TYPO3 among them) fill it with the page
-        // record's creation or last-change time, so a time element or a date the page labels as its publication comes
-        // first. Loose date-classed texts (a header's "today", an events list) are weaker still.
-        if ((Machine(m.MetaValue("dc.date", "dcterms.date", "dcterms.created", "date")) ?? fromLd) is { } weak)
+        // record's creation or last-change time, so a time element, a date the page labels as its publication or a
+        // date-classed text beside the article comes first. Loose date-classed texts (a header's "today", an events
+        // list) are weaker than the meta.
+        var weak = Machine(m.MetaValue("dc.date", "dcterms.date", "dcterms.created", "date")) ?? fromLd;
+        if (weak is not null)
         {
+            foreach (var t in m.DateTexts)
+            {
+                if (!t.Loose && DateOfText(t.Text) is { } shown)
+                {
+                    return shown;
+                }
+            }
+
             return weak;
         }
 
@@ -905,7 +929,7 @@ internal static partial class MetadataReader
 
         foreach (var t in m.DateTexts)
         {
-            if (((t.Length >= 8 && char.IsDigit(t[0]) ? DateText.FromMachine(t) : null) ?? DateText.FromProse(t)) is { } dd)
+            if (DateOfText(t.Text) is { } dd)
             {
                 return dd;
             }
@@ -934,6 +958,9 @@ internal static partial class MetadataReader
 
         return DateText.FromMachine(ld.Modified) ?? DateText.FromMachine(m.MetaValue("article:modified_time", "og:updated_time", "dateModified", "last-modified"));
     }
+
+    private static DateOnly? DateOfText(string t)
+        => (t.Length >= 8 && char.IsDigit(t[0]) ? DateText.FromMachine(t) : null) ?? DateText.FromProse(t);
 
     /// <summary>A date that opens the article text and is set off by a dash: "29.11.2022 – Mehrfach und vehement ...".</summary>
     private static DateOnly? Dateline(string? lead)

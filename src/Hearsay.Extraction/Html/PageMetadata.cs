@@ -14,7 +14,8 @@ internal sealed class PageMetadata
     /// <summary>A MediaWiki footer's "This page was last edited on ..." line: a wiki page's only date.</summary>
     public string? WikiLastEdited;
     public List<string> BylineTexts = [];
-    public List<string> DateTexts = [];
+    /// <summary>Texts of date-classed elements; Loose: in a header, footer, menu, list item or teaser list (a "today" clock, an events list).</summary>
+    public List<(string Text, bool Loose)> DateTexts = [];
     public List<string> ShortDateTexts = [];
     public List<string> PublishedTexts = [];
     public List<string> ShortBylineTexts = [];
