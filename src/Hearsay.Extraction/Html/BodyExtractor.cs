@@ -116,7 +116,7 @@ internal sealed class BodyExtractor
             {
                 score = Math.Min(score, 0.5);
             }
-            else if (n.Commas >= 10 && n.Text < n.Element.GetElementsByTagName("br").Length * 60)
+            else if (n.Commas >= 10 && n.Text < n.Breaks * 60)
             {
                 // One cell of short <br>-separated lines is a roster, not a paragraph.
                 score = Math.Min(score, 2);

@@ -27,6 +27,9 @@ internal sealed class PageNode
     public int Commas;
     public int Paragraphs;
     public int ListItems;
+
+    /// <summary>&lt;br&gt; elements in the subtree (not counting itself), summed with the other statistics instead of a subtree query per candidate.</summary>
+    public int Breaks;
     public bool HasBlockChild;
     public double Score;
     public bool Scored;
@@ -57,6 +60,7 @@ internal sealed class PageNode
         Commas = 0;
         Paragraphs = 0;
         ListItems = 0;
+        Breaks = 0;
         HasBlockChild = false;
         Score = 0;
         Scored = false;

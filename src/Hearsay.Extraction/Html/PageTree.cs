@@ -119,6 +119,7 @@ internal sealed class PageTree
             }
 
             p.ListItems += n.ListItems;
+            p.Breaks += n.Breaks + (n.Tag == "br" ? 1 : 0);
             if (Boilerplate.IsBlockTag(n.Tag) || n.HasBlockChild)
             {
                 p.HasBlockChild = true;
