@@ -176,6 +176,14 @@ public sealed class ArticleMetadataRuleTests
     }
 
     [Fact]
+    public void A_page_builders_widget_wrapper_is_no_teaser_list()
+    {
+        var html = Page(string.Empty, "<div class='elementor-widget-container'><time class='entry-date published' datetime='2021-03-04T10:00:00+01:00'>4. März 2021</time></div>");
+
+        extractor.Extract(html, new Uri("https://example.de/2021/02/28/slug/")).Published.ShouldBe(new DateOnly(2021, 3, 4));
+    }
+
+    [Fact]
     public void A_comment_dates_class_does_not_date_the_article_but_a_dateline_does()
     {
         var html = "<html><body><article><h1>Headline</h1><p>29.11.2022 – " + Prose + "</p><p>" + Prose + "</p></article>"

@@ -207,17 +207,18 @@ internal static partial class MetadataReader
     }
 
     /// <summary>
-    /// Inside a list of other posts (related posts, a sidebar widget, teasers): a time there dates another page, even
-    /// when each teaser is an &lt;article&gt; marked up with the blog's "published" classes.
+    /// Inside a list of other posts (related posts, recommendations): a time there dates another page, even when each
+    /// teaser is an &lt;article&gt; marked up with the blog's "published" classes. "sidebar", "widget" and "teaser" are
+    /// not enough: page builders (Elementor's "elementor-widget-container") and layouts ("content-area sidebar",
+    /// "article-teaser") wrap the article's own header in them.
     /// </summary>
     private static bool InTeaserList(PageTree tree, PageNode n)
     {
         for (var i = n.Parent; i >= 0; i = tree.Nodes[i].Parent)
         {
             var ci = tree.Nodes[i].ClassAndId.AsSpan();
-            if (ci.Length > 0 && (ci.Contains("related", StringComparison.OrdinalIgnoreCase) || ci.Contains("sidebar", StringComparison.OrdinalIgnoreCase)
-                || ci.Contains("widget", StringComparison.OrdinalIgnoreCase) || ci.Contains("teaser", StringComparison.OrdinalIgnoreCase)
-                || ci.Contains("yarpp", StringComparison.OrdinalIgnoreCase) || ci.Contains("recommend", StringComparison.OrdinalIgnoreCase)))
+            if (ci.Length > 0 && (ci.Contains("related", StringComparison.OrdinalIgnoreCase) || ci.Contains("yarpp", StringComparison.OrdinalIgnoreCase)
+                || ci.Contains("recommend", StringComparison.OrdinalIgnoreCase) || ci.Contains("more-stories", StringComparison.OrdinalIgnoreCase)))
             {
                 return true;
             }
