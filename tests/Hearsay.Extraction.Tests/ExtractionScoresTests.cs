@@ -45,4 +45,17 @@ public sealed class ExtractionScoresTests
         s.AuthorOk.ShouldBe(1);
         s.DateAccuracy.ShouldBe(0.5);
     }
+
+    [Fact]
+    public void A_date_miss_whose_gold_is_the_modified_date_is_told_apart_but_still_a_miss()
+    {
+        var s = new ExtractionScores();
+
+        var verdict = s.Add(Page([], [], null, null, "2020-03-12"), new ExtractedFields("", null, null, "2019-10-15", "2020-03-12"));
+        s.Add(Page([], [], null, null, "2020-03-12"), new ExtractedFields("", null, null, "2019-10-15", "2019-10-16"));
+
+        s.DateOk.ShouldBe(0);
+        s.DateMissIsModified.ShouldBe(1);
+        verdict.ShouldContain("gold is our modified date");
+    }
 }

@@ -7,7 +7,7 @@ namespace Hearsay.Extraction.Evaluation;
 public static class ExtractionEvaluator
 {
     public static ExtractedFields Fields(Article a)
-        => new(a.Text, a.Title, a.Byline, FieldNormalizer.Date(a.Published));
+        => new(a.Text, a.Title, a.Byline, FieldNormalizer.Date(a.Published), FieldNormalizer.Date(a.Modified));
 
     public static ExtractionScores Run(
         IReadOnlyList<ExtractionEvalPage> pages,

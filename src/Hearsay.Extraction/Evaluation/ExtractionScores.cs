@@ -28,6 +28,9 @@ public sealed partial class ExtractionScores
 
     public int DateOk { get; private set; }
 
+    /// <summary>Date misses whose gold is the date the system gave as last modified (the gold took the update, not the publication).</summary>
+    public int DateMissIsModified { get; private set; }
+
     public bool HasBody { get; private set; }
 
     public PrecisionRecall Body => body;
@@ -97,7 +100,9 @@ public sealed partial class ExtractionScores
             DateGold++;
             var ok = gd == FieldNormalizer.Date(got?.Date);
             DateOk += ok ? 1 : 0;
-            verdict += ok ? " date=ok" : $" date=MISS('{got?.Date}' vs '{gold.Date}')";
+            var isModified = !ok && got?.Modified is { } gm && gm == gd;
+            DateMissIsModified += isModified ? 1 : 0;
+            verdict += ok ? " date=ok" : $" date=MISS('{got?.Date}' vs '{gold.Date}'{(isModified ? ", gold is our modified date" : string.Empty)})";
         }
 
         return verdict;
@@ -124,6 +129,7 @@ public sealed partial class ExtractionScores
             ["titleGold"] = TitleGold,
             ["authorGold"] = AuthorGold,
             ["dateGold"] = DateGold,
+            ["dateMissIsModified"] = DateMissIsModified,
         };
         return m;
     }
