@@ -59,7 +59,7 @@ public sealed class ParserTrainTask : ITrainTask
             };
         }
 
-        var parser = ParserTrainer.Train(train, epochs, options.Seed, version, log, evaluate);
+        var parser = ParserTrainer.Train(train, epochs, options.Seed, version, log, evaluate, options.Beam ?? 1);
         if (evaluate is not null)
         {
             // Smaller files: drop small weights while the dev LAS stays within 0.1 point of the unpruned model.
@@ -67,7 +67,7 @@ public sealed class ParserTrainTask : ITrainTask
             double fullLas = Las(full);
             foreach (var threshold in new[] { 0.002f, 0.005f, 0.01f, 0.02f })
             {
-                var pruned = new ParserModel(parser.Version, parser.Transitions.Prune(threshold), parser.Labels.Prune(threshold), parser.LabelNames);
+                var pruned = new ParserModel(parser.Version, parser.Transitions.Prune(threshold), parser.Labels.Prune(threshold), parser.LabelNames, parser.BeamWidth);
                 var score = evaluate(pruned, epochs);
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parser: prune {threshold}: {pruned.Transitions.FeatureCount} + {pruned.Labels.FeatureCount} features; dev {score}"));
                 if (Las(score) < fullLas - 0.001)
