@@ -2,7 +2,7 @@ namespace Hearsay.Nlp.Parsing;
 
 /// <summary>
 /// What a word has collected as a head so far: its two outermost children on each side with their relation classes,
-/// the number of children per side and its leftmost function-word child. The greedy state keeps one per word; the
+/// the number of children and the set of relations per side, and its leftmost function-word child. The greedy state keeps one per word; the
 /// beam keeps one per stack node, copied on change, so that beam items share what they did not change.
 /// </summary>
 public struct Attachments
@@ -18,6 +18,10 @@ public struct Attachments
     public int LeftCount;
     public int RightCount;
     public int Marker;
+
+    /// <summary>Sets of the relation classes of the left and right children (bit <c>label % 64</c>).</summary>
+    public ulong LeftLabels;
+    public ulong RightLabels;
 
     public static Attachments None => new()
     {
@@ -35,8 +39,10 @@ public struct Attachments
             Marker = d;
         }
 
+        ulong bit = label < 0 ? 0 : 1UL << (label & 63);
         if (d < h)
         {
+            LeftLabels |= bit;
             LeftCount++;
             if (Left1 < 0 || d < Left1)
             {
@@ -50,6 +56,7 @@ public struct Attachments
         }
         else
         {
+            RightLabels |= bit;
             RightCount++;
             if (Right1 < 0 || d > Right1)
             {

@@ -17,13 +17,20 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
     /// <summary>Overrides the beam width stored in the model file (speed against accuracy, e.g. for benchmarks).</summary>
     public const string BeamVariable = "HEARSAY_PARSER_BEAM";
 
-    /// <param name="beamWidth">Beam width; 0 for the model's own (<see cref="ParserModel.BeamWidth"/>), 1 for greedy.</param>
+    /// <summary>
+    /// Widest beam used unless asked for (<see cref="BeamVariable"/> or the constructor): the issue asks for at least
+    /// 50,000 words per CPU second for tokenize + tag + parse + NER, which a wider beam does not keep (see the model card).
+    /// </summary>
+    public const int DefaultMaxBeamWidth = 4;
+
+    /// <param name="beamWidth">Beam width; 0 for the model's own (<see cref="ParserModel.BeamWidth"/>, at most
+    /// <see cref="DefaultMaxBeamWidth"/>), 1 for greedy.</param>
     public DependencyParser(ParserModel model, int beamWidth = 0)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfNegative(beamWidth);
         Model = model;
-        BeamWidth = beamWidth > 0 ? beamWidth : model.BeamWidth;
+        BeamWidth = beamWidth > 0 ? beamWidth : Math.Min(model.BeamWidth, DefaultMaxBeamWidth);
     }
 
     public ParserModel Model { get; }

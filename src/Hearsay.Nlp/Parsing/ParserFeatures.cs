@@ -2,10 +2,10 @@ using Hearsay.Nlp.Learning;
 
 namespace Hearsay.Nlp.Parsing;
 
-/// <summary>Feature templates of the transition parser (Zhang and Nivre 2011 style, without labels).</summary>
+/// <summary>Feature templates of the transition parser (Zhang and Nivre 2011 style: words, tags, children, valencies, distance, the relations of children and their sets).</summary>
 public static class ParserFeatures
 {
-    public const int Count = 66;
+    public const int Count = 73;
 
     private static readonly ulong None = FeatureHash.Value(-1000);
 
@@ -92,6 +92,16 @@ public static class ParserFeatures
         f[63] = FeatureHash.Feature(63, s0w, s0rl, b0t);
         f[64] = FeatureHash.Feature(64, b0w, b1w);
         f[65] = FeatureHash.Feature(65, s0w, s1w, b0w);
+
+        // Zhang and Nivre (2011) label sets: which relations a head already has on each side.
+        ulong s0ls = FeatureHash.Finalize(c.S0Kids.LeftLabels), s0rs = FeatureHash.Finalize(c.S0Kids.RightLabels), b0ls = FeatureHash.Finalize(c.B0Kids.LeftLabels);
+        f[66] = FeatureHash.Feature(66, s0w, s0ls);
+        f[67] = FeatureHash.Feature(67, s0t, s0ls);
+        f[68] = FeatureHash.Feature(68, s0w, s0rs);
+        f[69] = FeatureHash.Feature(69, s0t, s0rs);
+        f[70] = FeatureHash.Feature(70, b0w, b0ls);
+        f[71] = FeatureHash.Feature(71, b0t, b0ls);
+        f[72] = FeatureHash.Feature(72, s0w, b0w, dist);
     }
 
     private static ulong L(int label) => label < 0 ? None : FeatureHash.Value(label + 20000);
