@@ -21,7 +21,7 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
     /// Widest beam used unless asked for (<see cref="BeamVariable"/> or the constructor): the issue asks for at least
     /// 50,000 words per CPU second for tokenize + tag + parse + NER, which a wider beam does not keep (see the model card).
     /// </summary>
-    public const int DefaultMaxBeamWidth = 4;
+    public const int DefaultMaxBeamWidth = 3;
 
     /// <param name="beamWidth">Beam width; 0 for the model's own (<see cref="ParserModel.BeamWidth"/>, at most
     /// <see cref="DefaultMaxBeamWidth"/>), 1 for greedy.</param>

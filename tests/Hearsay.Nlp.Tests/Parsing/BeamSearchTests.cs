@@ -76,16 +76,17 @@ public class BeamSearchTests
     }
 
     [Fact]
-    public void The_model_file_keeps_the_beam_width()
+    public void The_model_file_keeps_the_beam_width_and_the_default_is_capped_for_speed()
     {
         var model = Tagged.Value.Model;
         var path = Path.Combine(Path.GetTempPath(), $"hearsay-beam-{Guid.NewGuid():N}.bin");
         try
         {
-            new ParserModel(model.Version, model.Transitions, model.Labels, model.LabelNames, beamWidth: 4).Save(path);
+            new ParserModel(model.Version, model.Transitions, model.Labels, model.LabelNames, beamWidth: 8).Save(path);
             var loaded = ParserModel.Load(path);
-            loaded.BeamWidth.ShouldBe(4);
-            new DependencyParser(loaded).BeamWidth.ShouldBe(4);
+            loaded.BeamWidth.ShouldBe(8);
+            new DependencyParser(loaded).BeamWidth.ShouldBe(DependencyParser.DefaultMaxBeamWidth);
+            new DependencyParser(loaded, beamWidth: 8).BeamWidth.ShouldBe(8);
             new DependencyParser(loaded, beamWidth: 1).BeamWidth.ShouldBe(1);
         }
         finally
