@@ -14,7 +14,8 @@ public static class TrainCommand
         var output = new Option<string>("--out") { Description = "Where to write the model.", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed.", DefaultValueFactory = _ => 1 };
         var epochs = new Option<int?>("--epochs") { Description = "Training epochs (task default when omitted)." };
-        var cmd = new Command("train", "Train a model from ../shared/corpora.") { task, data, dev, output, seed, epochs };
+        var beam = new Option<int?>("--beam") { Description = "Parser: beam width (global training for beam search; 1 or omitted: greedy)." };
+        var cmd = new Command("train", "Train a model from ../shared/corpora.") { task, data, dev, output, seed, epochs, beam };
         cmd.SetAction((parse, ct) =>
         {
             var name = parse.GetValue(task)!;
@@ -25,7 +26,7 @@ public static class TrainCommand
                 return Task.FromResult(ExitCodes.Usage);
             }
 
-            var options = new TrainOptions(parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(output)!, parse.GetValue(seed), parse.GetValue(epochs));
+            var options = new TrainOptions(parse.GetValue(data)!, parse.GetValue(dev), parse.GetValue(output)!, parse.GetValue(seed), parse.GetValue(epochs), parse.GetValue(beam));
             return Task.FromResult(CliRunner.Guard("train " + t.Name, () =>
             {
                 t.Run(options, Console.Error, ct);

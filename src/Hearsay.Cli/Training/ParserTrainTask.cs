@@ -27,7 +27,17 @@ public sealed class ParserTrainTask : ITrainTask
         var (train, wordClasses) = TaggerTrainTask.LoadTraining(options.Data, options.Seed, log);
         int epochs = options.Epochs ?? 15;
         log.WriteLine($"parser: data {options.Data}; dev {options.Dev ?? "none"}; out {options.Out}; jackknife {Folds} folds, fold tagger epochs {FoldTaggerEpochs}");
-        Jackknife(train, wordClasses, options.Seed, log, cancellationToken);
+        var cache = JackknifeCache(options, wordClasses is not null);
+        if (!RestoreTags(train, cache))
+        {
+            Jackknife(train, wordClasses, options.Seed, log, cancellationToken);
+            SaveTags(train, cache);
+        }
+        else
+        {
+            log.WriteLine($"parser: jackknifed tags restored from {cache}");
+        }
+
         var version = "arc-hybrid-" + DateTime.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-s" + options.Seed.ToString(CultureInfo.InvariantCulture);
         Func<ParserModel, int, string>? evaluate = null;
         if (options.Dev is { } dev)
@@ -46,7 +56,7 @@ public sealed class ParserTrainTask : ITrainTask
             evaluate = (model, _) =>
             {
                 var scores = new SyntaxScores();
-                var pipeline = DocumentPipeline.Build([tagger, new DependencyParser(model)], Layers.Text | Layers.Tokens | Layers.Sentences);
+                var pipeline = DocumentPipeline.Build([tagger, new DependencyParser(model, model.BeamWidth)], Layers.Text | Layers.Tokens | Layers.Sentences);
                 foreach (var doc in ConlluDocuments.GroupByDocument(devSentences))
                 {
                     var d = ConlluDocuments.FromGoldTokens(doc);
@@ -59,7 +69,7 @@ public sealed class ParserTrainTask : ITrainTask
             };
         }
 
-        var parser = ParserTrainer.Train(train, epochs, options.Seed, version, log, evaluate);
+        var parser = ParserTrainer.Train(train, epochs, options.Seed, version, log, evaluate, options.Beam ?? 1);
         if (evaluate is not null)
         {
             // Smaller files: drop small weights while the dev LAS stays within 0.1 point of the unpruned model.
@@ -67,7 +77,7 @@ public sealed class ParserTrainTask : ITrainTask
             double fullLas = Las(full);
             foreach (var threshold in new[] { 0.002f, 0.005f, 0.01f, 0.02f })
             {
-                var pruned = new ParserModel(parser.Version, parser.Transitions.Prune(threshold), parser.Labels.Prune(threshold), parser.LabelNames);
+                var pruned = new ParserModel(parser.Version, parser.Transitions.Prune(threshold), parser.Labels.Prune(threshold), parser.LabelNames, parser.BeamWidth);
                 var score = evaluate(pruned, epochs);
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parser: prune {threshold}: {pruned.Transitions.FeatureCount} + {pruned.Labels.FeatureCount} features; dev {score}"));
                 if (Las(score) < fullLas - 0.001)
@@ -88,6 +98,62 @@ public sealed class ParserTrainTask : ITrainTask
         int at = score.IndexOf(" las ", StringComparison.Ordinal) + 5;
         int end = score.IndexOf(' ', at);
         return double.Parse(score[at..end], CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// Where the jackknifed tags of this data and seed are kept between runs: they take minutes to compute and do not
+    /// change with the parser's settings (a temporary file named after a hash of the data list, seed and fold settings).
+    /// </summary>
+    private static string JackknifeCache(TrainOptions options, bool wordClasses)
+    {
+        var key = string.Create(CultureInfo.InvariantCulture, $"{Path.GetFullPath(".")}|{options.Data}|{options.Seed}|{Folds}|{FoldTaggerEpochs}|{wordClasses}");
+        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..16];
+        return Path.Combine(Path.GetTempPath(), $"hearsay-parser-jackknife-{hash}.txt");
+    }
+
+    private static void SaveTags(List<ConlluSentence> train, string path)
+    {
+        using var writer = new StreamWriter(path);
+        foreach (var s in train)
+        {
+            writer.WriteLine(string.Join(' ', s.Words.Select(w => w.Upos + "/" + w.Xpos)));
+        }
+    }
+
+    /// <summary>Sets the cached tags when the file matches the sentences word for word; false otherwise.</summary>
+    private static bool RestoreTags(List<ConlluSentence> train, string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        var lines = File.ReadAllLines(path);
+        if (lines.Length != train.Count)
+        {
+            return false;
+        }
+
+        var tags = lines.Select(l => l.Split(' ')).ToArray();
+        for (int i = 0; i < train.Count; i++)
+        {
+            if (tags[i].Length != train[i].Words.Count || tags[i].Any(t => t.IndexOf('/', StringComparison.Ordinal) < 0))
+            {
+                return false;
+            }
+        }
+
+        for (int i = 0; i < train.Count; i++)
+        {
+            for (int j = 0; j < tags[i].Length; j++)
+            {
+                int slash = tags[i][j].IndexOf('/', StringComparison.Ordinal);
+                train[i].Words[j].Upos = tags[i][j][..slash];
+                train[i].Words[j].Xpos = tags[i][j][(slash + 1)..];
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Replaces the gold POS columns of <paramref name="train"/> by jackknifed predictions.</summary>

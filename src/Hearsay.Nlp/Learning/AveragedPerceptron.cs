@@ -9,7 +9,7 @@ namespace Hearsay.Nlp.Learning;
 /// and <see cref="Average"/> at the end to get the compact <see cref="SparseLinearModel"/> used for prediction.
 /// Deterministic: no randomness inside; shuffle the data with a seeded <see cref="Random"/> outside.
 /// </summary>
-public sealed class AveragedPerceptron
+public sealed class AveragedPerceptron : ILinearScorer
 {
     private readonly Dictionary<ulong, int> _rows = new();
     private float[] _weights;
@@ -69,6 +69,18 @@ public sealed class AveragedPerceptron
             _rowUpdates[row]++;
             Change((row * ClassCount) + truth, step);
             Change((row * ClassCount) + guess, -step);
+        }
+    }
+
+    /// <summary>Adds <paramref name="step"/> to the weight of class <paramref name="c"/> on every feature: one half of a
+    /// structured update, where the gold and the predicted sequences visit different configurations.</summary>
+    public void Add(ReadOnlySpan<ulong> features, int c, float step)
+    {
+        foreach (var f in features)
+        {
+            int row = RowOf(f);
+            _rowUpdates[row]++;
+            Change((row * ClassCount) + c, step);
         }
     }
 

@@ -8,7 +8,7 @@ namespace Hearsay.Nlp.Learning;
 /// (class, weight) pairs of that feature. Scoring allocates nothing. Weights are stored as 16-bit floats on disk.
 /// Reusable by any stage: the tagger, the parser's transition and label models, a named-entity tagger.
 /// </summary>
-public sealed class SparseLinearModel
+public sealed class SparseLinearModel : ILinearScorer
 {
     private const uint Magic = 0x4C53_4833; // "HSL3"
     // 32-bit fingerprints of the 64-bit feature hashes: an unknown feature matches a stored one with probability

@@ -6,20 +6,36 @@ using Hearsay.Nlp.Learning;
 namespace Hearsay.Nlp.Parsing;
 
 /// <summary>
-/// Greedy arc-hybrid dependency parser (averaged perceptron trained with a dynamic oracle) followed by an arc
-/// labeler that assigns UD relations on the finished tree. Needs tokens, sentences and POS tags.
+/// Arc-hybrid dependency parser: greedy (averaged perceptron trained with a dynamic oracle) or beam search (global
+/// structured perceptron), with an arc labeler that assigns each UD relation when its arc is made. Needs tokens,
+/// sentences and POS tags.
 /// </summary>
 public sealed class DependencyParser : ModelStage<ParsePrediction>
 {
     public const string DefaultModelPath = "parser/parser.bin";
 
-    public DependencyParser(ParserModel model)
+    /// <summary>Overrides the beam width stored in the model file (speed against accuracy, e.g. for benchmarks).</summary>
+    public const string BeamVariable = "HEARSAY_PARSER_BEAM";
+
+    /// <summary>
+    /// Widest beam used unless asked for (<see cref="BeamVariable"/> or the constructor): the issue asks for at least
+    /// 50,000 words per CPU second for tokenize + tag + parse + NER, which a wider beam does not keep (see the model card).
+    /// </summary>
+    public const int DefaultMaxBeamWidth = 3;
+
+    /// <param name="beamWidth">Beam width; 0 for the model's own (<see cref="ParserModel.BeamWidth"/>, at most
+    /// <see cref="DefaultMaxBeamWidth"/>), 1 for greedy.</param>
+    public DependencyParser(ParserModel model, int beamWidth = 0)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentOutOfRangeException.ThrowIfNegative(beamWidth);
         Model = model;
+        BeamWidth = beamWidth > 0 ? beamWidth : Math.Min(model.BeamWidth, DefaultMaxBeamWidth);
     }
 
     public ParserModel Model { get; }
+
+    public int BeamWidth { get; }
 
     public override string Name => "parser";
 
@@ -33,7 +49,8 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
     public static DependencyParser Load()
     {
         var path = ModelPaths.Find(DefaultModelPath) ?? throw new FileNotFoundException($"parser model '{DefaultModelPath}' not found under the models folder ({ModelPaths.Root ?? "none"}).");
-        return new DependencyParser(ParserModel.Load(path));
+        int width = int.TryParse(Environment.GetEnvironmentVariable(BeamVariable), out int w) && w > 0 ? w : 0;
+        return new DependencyParser(ParserModel.Load(path), width);
     }
 
     public override ParsePrediction Predict(Document document, CancellationToken cancellationToken)
@@ -45,6 +62,8 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
         var relations = new string[tokens.Length];
         var tree = new SentenceTree();
         var state = new ParserState();
+        var beam = BeamWidth > 1 ? new BeamSearch(BeamWidth) : null;
+        var labeler = new ModelArcLabeler(Model);
         var markers = new bool[64];
         var labels = new int[64];
         foreach (var s in document.Sentences)
@@ -66,7 +85,15 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
             }
 
             FillRoot(tree);
-            Parse(Model, tree, state, markers, labels);
+            if (beam is null)
+            {
+                Parse(Model, tree, state, markers, labels);
+            }
+            else
+            {
+                beam.Parse(tree, markers, Model.Transitions, labeler, labels);
+            }
+
             for (int i = 0; i < n; i++)
             {
                 int h = tree.Heads[i];
@@ -125,7 +152,7 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
         state.Reset(n);
         while (!state.IsTerminal)
         {
-            ParserFeatures.Extract(state, tree.Words, tree.Tags, tree.Upos, features);
+            ParserFeatures.Extract(state.Context(), tree.Words, tree.Tags, tree.Upos, features);
             model.Transitions.Score(features, scores);
             int best = -1;
             for (int a = 0; a < ParserState.ActionCount; a++)
@@ -140,7 +167,7 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
             int label = -1;
             if (d >= 0)
             {
-                label = PredictLabel(model, state, tree, h, d, lf, ls);
+                label = PredictLabel(model, tree, h, d, state.KidsOf(d), lf, ls);
                 labels[d] = label;
             }
 
@@ -151,14 +178,14 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
     }
 
     /// <summary>The relation of a new arc: "root" exactly for the root's dependent, otherwise the labeler's best.</summary>
-    public static int PredictLabel(ParserModel model, ParserState state, SentenceTree tree, int h, int d, Span<ulong> lf, Span<float> ls)
+    public static int PredictLabel(ParserModel model, SentenceTree tree, int h, int d, in Attachments kids, Span<ulong> lf, Span<float> ls)
     {
         if (h == tree.Length && model.RootLabel >= 0)
         {
             return model.RootLabel;
         }
 
-        LabelFeatures.Extract(state, tree, h, d, lf);
+        LabelFeatures.Extract(tree, h, d, kids, lf);
         model.Labels.Score(lf, ls);
         int best = -1;
         for (int c = 0; c < ls.Length; c++)

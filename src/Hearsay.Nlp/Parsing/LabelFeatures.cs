@@ -12,7 +12,7 @@ public static class LabelFeatures
 
     private static readonly ulong None = FeatureHash.Value(-2000);
 
-    public static void Extract(ParserState st, SentenceTree t, int h, int d, Span<ulong> f)
+    public static void Extract(SentenceTree t, int h, int d, in Attachments kids, Span<ulong> f)
     {
         int n = t.Length;
         ulong dw = t.Words[d], dt = t.Tags[d], du = t.Upos[d];
@@ -20,12 +20,12 @@ public static class LabelFeatures
         ulong dir = FeatureHash.Value(h == n ? 0 : h < d ? 1 : 2);
         int distance = h == n ? 0 : Math.Abs(h - d);
         ulong dist = FeatureHash.Value(distance <= 3 ? distance : distance <= 6 ? 4 : distance <= 10 ? 5 : 6);
-        int l = st.LeftChild(d), r = st.RightChild(d), m = st.MarkerChild(d);
+        int l = kids.Left1, r = kids.Right1, m = kids.Marker;
         ulong lc = V(t.Tags, l), rc = V(t.Tags, r);
-        ulong ll = L(st.Label(l)), rl = L(st.Label(r));
+        ulong ll = L(kids.Left1Label), rl = L(kids.Right1Label);
         ulong marker = m < 0 ? None : t.Words[m];
         ulong prev = d > 0 ? t.Tags[d - 1] : None, next = d + 1 < n ? t.Tags[d + 1] : None;
-        ulong kids = FeatureHash.Value(Math.Min(st.LeftValency(d) + st.RightValency(d), 4));
+        ulong valency = FeatureHash.Value(Math.Min(kids.LeftCount + kids.RightCount, 4));
         f[0] = FeatureHash.Feature(0, 0);
         f[1] = FeatureHash.Feature(1, dw);
         f[2] = FeatureHash.Feature(2, dt);
@@ -44,7 +44,7 @@ public static class LabelFeatures
         f[15] = FeatureHash.Feature(15, marker, dt);
         f[16] = FeatureHash.Feature(16, prev, dt, ht);
         f[17] = FeatureHash.Feature(17, dt, next, ht);
-        f[18] = FeatureHash.Feature(18, dt, kids, dir);
+        f[18] = FeatureHash.Feature(18, dt, valency, dir);
         f[19] = FeatureHash.Feature(19, t.Suffixes[d], dt, hu);
         f[20] = FeatureHash.Feature(20, dw, dir);
         f[21] = FeatureHash.Feature(21, du, dir, dist);

@@ -2,28 +2,28 @@ using Hearsay.Nlp.Learning;
 
 namespace Hearsay.Nlp.Parsing;
 
-/// <summary>Feature templates of the transition parser (Zhang and Nivre 2011 style, without labels).</summary>
+/// <summary>Feature templates of the transition parser (Zhang and Nivre 2011 style: words, tags, children, valencies, distance, the relations of children and their sets).</summary>
 public static class ParserFeatures
 {
-    public const int Count = 66;
+    public const int Count = 73;
 
     private static readonly ulong None = FeatureHash.Value(-1000);
 
     /// <summary>
     /// Word, XPOS and UPOS hashes per position; the arrays have Length + 1 items, the last one for the root.
     /// </summary>
-    public static void Extract(ParserState st, ReadOnlySpan<ulong> words, ReadOnlySpan<ulong> tags, ReadOnlySpan<ulong> upos, Span<ulong> f)
+    public static void Extract(in ParserContext c, ReadOnlySpan<ulong> words, ReadOnlySpan<ulong> tags, ReadOnlySpan<ulong> upos, Span<ulong> f)
     {
-        int s0 = st.Stack(0), s1 = st.Stack(1), s2 = st.Stack(2);
-        int b0 = st.BufferAt(0), b1 = st.BufferAt(1), b2 = st.BufferAt(2);
+        int s0 = c.S0, s1 = c.S1, s2 = c.S2;
+        int b0 = c.B0, b1 = c.B1, b2 = c.B2;
         ulong s0w = W(words, s0), s0t = W(tags, s0), s1w = W(words, s1), s1t = W(tags, s1), s2t = W(tags, s2);
         ulong b0w = W(words, b0), b0t = W(tags, b0), b1w = W(words, b1), b1t = W(tags, b1), b2t = W(tags, b2);
-        int s0l = st.LeftChild(s0), s0r = st.RightChild(s0), s0l2 = st.LeftChild2(s0), s0r2 = st.RightChild2(s0);
-        int b0l = st.LeftChild(b0), b0l2 = st.LeftChild2(b0), s1l = st.LeftChild(s1), s1r = st.RightChild(s1);
+        int s0l = c.S0Kids.Left1, s0r = c.S0Kids.Right1, s0l2 = c.S0Kids.Left2, s0r2 = c.S0Kids.Right2;
+        int b0l = c.B0Kids.Left1, b0l2 = c.B0Kids.Left2, s1l = c.S1Kids.Left1, s1r = c.S1Kids.Right1;
         ulong s0lt = W(tags, s0l), s0rt = W(tags, s0r), s0l2t = W(tags, s0l2), s0r2t = W(tags, s0r2);
         ulong b0lt = W(tags, b0l), b0l2t = W(tags, b0l2), s1lt = W(tags, s1l), s1rt = W(tags, s1r);
         ulong dist = FeatureHash.Value(s0 < 0 || b0 < 0 ? -1 : Bucket(b0 - s0));
-        ulong s0vl = FeatureHash.Value(st.LeftValency(s0)), s0vr = FeatureHash.Value(st.RightValency(s0)), b0vl = FeatureHash.Value(st.LeftValency(b0));
+        ulong s0vl = FeatureHash.Value(c.S0Kids.LeftCount), s0vr = FeatureHash.Value(c.S0Kids.RightCount), b0vl = FeatureHash.Value(c.B0Kids.LeftCount);
         ulong s0wt = FeatureHash.Feature(99, s0w, s0t), b0wt = FeatureHash.Feature(99, b0w, b0t);
         f[0] = FeatureHash.Feature(0, 0);
         f[1] = FeatureHash.Feature(1, s0w);
@@ -81,17 +81,27 @@ public static class ParserFeatures
         f[53] = FeatureHash.Feature(53, W(words, s0r));
         f[54] = FeatureHash.Feature(54, W(words, b0l));
         f[55] = FeatureHash.Feature(55, s1t, b0t);
-        ulong s0ll = L(st.Label(s0l)), s0rl = L(st.Label(s0r)), b0ll = L(st.Label(b0l)), s1rl = L(st.Label(s1r));
+        ulong s0ll = L(c.S0Kids.Left1Label), s0rl = L(c.S0Kids.Right1Label), b0ll = L(c.B0Kids.Left1Label), s1rl = L(c.S1Kids.Right1Label);
         f[56] = FeatureHash.Feature(56, s0ll);
         f[57] = FeatureHash.Feature(57, s0rl);
         f[58] = FeatureHash.Feature(58, b0ll);
         f[59] = FeatureHash.Feature(59, s0t, s0ll, s0rl);
-        f[60] = FeatureHash.Feature(60, b0t, b0ll, L(st.Label(b0l2)));
-        f[61] = FeatureHash.Feature(61, s0t, L(st.Label(s0l2)), L(st.Label(s0r2)));
+        f[60] = FeatureHash.Feature(60, b0t, b0ll, L(c.B0Kids.Left2Label));
+        f[61] = FeatureHash.Feature(61, s0t, L(c.S0Kids.Left2Label), L(c.S0Kids.Right2Label));
         f[62] = FeatureHash.Feature(62, s1t, s1rl, s0t);
         f[63] = FeatureHash.Feature(63, s0w, s0rl, b0t);
         f[64] = FeatureHash.Feature(64, b0w, b1w);
         f[65] = FeatureHash.Feature(65, s0w, s1w, b0w);
+
+        // Zhang and Nivre (2011) label sets: which relations a head already has on each side.
+        ulong s0ls = FeatureHash.Finalize(c.S0Kids.LeftLabels), s0rs = FeatureHash.Finalize(c.S0Kids.RightLabels), b0ls = FeatureHash.Finalize(c.B0Kids.LeftLabels);
+        f[66] = FeatureHash.Feature(66, s0w, s0ls);
+        f[67] = FeatureHash.Feature(67, s0t, s0ls);
+        f[68] = FeatureHash.Feature(68, s0w, s0rs);
+        f[69] = FeatureHash.Feature(69, s0t, s0rs);
+        f[70] = FeatureHash.Feature(70, b0w, b0ls);
+        f[71] = FeatureHash.Feature(71, b0t, b0ls);
+        f[72] = FeatureHash.Feature(72, s0w, b0w, dist);
     }
 
     private static ulong L(int label) => label < 0 ? None : FeatureHash.Value(label + 20000);

@@ -5,10 +5,13 @@ namespace Hearsay.Nlp.Parsing;
 /// <summary>A trained dependency parser: the transition classifier, the arc labeler and its relation names.</summary>
 public sealed class ParserModel
 {
-    private const uint Magic = 0x5044_4831; // "HDP1"
+    private const uint Magic = 0x5044_4831; // "HDP1": greedy
+    private const uint BeamMagic = 0x5044_4832; // "HDP2": the beam width it was trained with follows the version
 
-    public ParserModel(string version, SparseLinearModel transitions, SparseLinearModel labels, string[] labelNames)
+    public ParserModel(string version, SparseLinearModel transitions, SparseLinearModel labels, string[] labelNames, int beamWidth = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(beamWidth, 1);
+        BeamWidth = beamWidth;
         Version = version;
         Transitions = transitions;
         Labels = labels;
@@ -17,6 +20,9 @@ public sealed class ParserModel
     }
 
     public string Version { get; }
+
+    /// <summary>Beam width the transition weights were trained for (1: greedy, dynamic oracle); the parser's default.</summary>
+    public int BeamWidth { get; }
 
     public SparseLinearModel Transitions { get; }
 
@@ -31,8 +37,13 @@ public sealed class ParserModel
     public void Save(string path)
     {
         using var w = ModelFile.Create(path);
-        w.Write(Magic);
+        w.Write(BeamWidth > 1 ? BeamMagic : Magic);
         w.Write(Version);
+        if (BeamWidth > 1)
+        {
+            w.Write(BeamWidth);
+        }
+
         w.Write(LabelNames.Length);
         foreach (var l in LabelNames)
         {
@@ -49,12 +60,19 @@ public sealed class ParserModel
         try
         {
             using var r = ModelFile.OpenRead(path);
-            if (r.ReadUInt32() != Magic)
+            uint magic = r.ReadUInt32();
+            if (magic != Magic && magic != BeamMagic)
             {
                 throw new InvalidDataException($"{path}: not a Hearsay parser model.");
             }
 
             var version = r.ReadString();
+            int beamWidth = magic == BeamMagic ? r.ReadInt32() : 1;
+            if (beamWidth < 1)
+            {
+                throw new InvalidDataException($"{path}: corrupt parser model (beam width {beamWidth}).");
+            }
+
             int n = r.ReadInt32();
             var labels = new string[n];
             for (int i = 0; i < n; i++)
@@ -64,7 +82,7 @@ public sealed class ParserModel
 
             var transitions = SparseLinearModel.Read(r);
             var labelModel = SparseLinearModel.Read(r);
-            return new ParserModel(version, transitions, labelModel, labels);
+            return new ParserModel(version, transitions, labelModel, labels, beamWidth);
         }
         catch (EndOfStreamException e)
         {

@@ -13,14 +13,8 @@ public sealed class ParserState
 
     private int[] _stack = new int[64];
     private int[] _heads = new int[64];
-    private int[] _lc1 = new int[64];
-    private int[] _lc2 = new int[64];
-    private int[] _rc1 = new int[64];
-    private int[] _rc2 = new int[64];
-    private int[] _nl = new int[64];
-    private int[] _nr = new int[64];
+    private Attachments[] _kids = new Attachments[64];
     private int[] _labels = new int[64];
-    private int[] _marker = new int[64];
 
     public int Length { get; private set; }
 
@@ -41,14 +35,8 @@ public sealed class ParserState
             int size = length + 64;
             _stack = new int[size];
             _heads = new int[size];
-            _lc1 = new int[size];
-            _lc2 = new int[size];
-            _rc1 = new int[size];
-            _rc2 = new int[size];
-            _nl = new int[size];
-            _nr = new int[size];
+            _kids = new Attachments[size];
             _labels = new int[size];
-            _marker = new int[size];
         }
 
         Length = length;
@@ -57,9 +45,8 @@ public sealed class ParserState
         for (int i = 0; i <= length; i++)
         {
             _heads[i] = -1;
-            _lc1[i] = _lc2[i] = _rc1[i] = _rc2[i] = -1;
-            _nl[i] = _nr[i] = 0;
-            _labels[i] = _marker[i] = -1;
+            _kids[i] = Attachments.None;
+            _labels[i] = -1;
         }
     }
 
@@ -69,19 +56,29 @@ public sealed class ParserState
     /// <summary>The i-th buffer position (the root counts as the last), or -1 past it.</summary>
     public int BufferAt(int i) => Buffer + i <= Length ? Buffer + i : -1;
 
-    public int LeftChild(int w) => w < 0 ? -1 : _lc1[w];
+    public int LeftChild(int w) => w < 0 ? -1 : _kids[w].Left1;
 
-    public int LeftChild2(int w) => w < 0 ? -1 : _lc2[w];
+    public int LeftChild2(int w) => w < 0 ? -1 : _kids[w].Left2;
 
-    public int RightChild(int w) => w < 0 ? -1 : _rc1[w];
+    public int RightChild(int w) => w < 0 ? -1 : _kids[w].Right1;
 
-    public int RightChild2(int w) => w < 0 ? -1 : _rc2[w];
+    public int RightChild2(int w) => w < 0 ? -1 : _kids[w].Right2;
+
+    /// <summary>What word <paramref name="w"/> has collected as a head (<see cref="Attachments.None"/> for -1).</summary>
+    public Attachments KidsOf(int w) => w < 0 ? Attachments.None : _kids[w];
+
+    /// <summary>The view the transition features read.</summary>
+    public ParserContext Context()
+    {
+        int s0 = Stack(0), s1 = Stack(1), b0 = BufferAt(0);
+        return ParserContext.Create(s0, s1, Stack(2), b0, Length, KidsOf(s0), KidsOf(s1), KidsOf(b0));
+    }
 
     /// <summary>Relation class given to <paramref name="w"/> when it was attached, or -1.</summary>
     public int Label(int w) => w < 0 ? -1 : _labels[w];
 
     /// <summary>Leftmost function-word child (see <see cref="Apply(int, int, bool)"/>), or -1.</summary>
-    public int MarkerChild(int w) => w < 0 ? -1 : _marker[w];
+    public int MarkerChild(int w) => w < 0 ? -1 : _kids[w].Marker;
 
     /// <summary>The (head, dependent) pair an arc action would create, or (-1, -1) for a shift.</summary>
     public (int Head, int Dependent) ArcOf(int action) => action switch
@@ -91,9 +88,9 @@ public sealed class ParserState
         _ => (-1, -1),
     };
 
-    public int LeftValency(int w) => w < 0 ? 0 : _nl[w];
+    public int LeftValency(int w) => w < 0 ? 0 : _kids[w].LeftCount;
 
-    public int RightValency(int w) => w < 0 ? 0 : _nr[w];
+    public int RightValency(int w) => w < 0 ? 0 : _kids[w].RightCount;
 
     public bool IsValid(int action) => action switch
     {
@@ -126,37 +123,7 @@ public sealed class ParserState
     {
         _heads[d] = h;
         _labels[d] = label;
-        if (marker && (_marker[h] < 0 || d < _marker[h]))
-        {
-            _marker[h] = d;
-        }
-
-        if (d < h)
-        {
-            _nl[h]++;
-            if (_lc1[h] < 0 || d < _lc1[h])
-            {
-                _lc2[h] = _lc1[h];
-                _lc1[h] = d;
-            }
-            else if (_lc2[h] < 0 || d < _lc2[h])
-            {
-                _lc2[h] = d;
-            }
-        }
-        else
-        {
-            _nr[h]++;
-            if (_rc1[h] < 0 || d > _rc1[h])
-            {
-                _rc2[h] = _rc1[h];
-                _rc1[h] = d;
-            }
-            else if (_rc2[h] < 0 || d > _rc2[h])
-            {
-                _rc2[h] = d;
-            }
-        }
+        _kids[h].Add(h, d, label, marker);
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace Hearsay.Nlp.Parsing;
 /// </summary>
 public static class ParserTrainer
 {
-    private sealed class Item
+    internal sealed class Item
     {
         public required ConlluSentence Sentence { get; init; }
 
@@ -23,7 +23,8 @@ public static class ParserTrainer
         public required bool Projective { get; init; }
     }
 
-    public static ParserModel Train(IReadOnlyList<ConlluSentence> train, int epochs, int seed, string version, TextWriter log, Func<ParserModel, int, string>? evaluate = null)
+    /// <param name="beamWidth">1: greedy with the dynamic oracle; more: beam search with max-violation global updates (see <see cref="BeamTrainer"/>).</param>
+    public static ParserModel Train(IReadOnlyList<ConlluSentence> train, int epochs, int seed, string version, TextWriter log, Func<ParserModel, int, string>? evaluate = null, int beamWidth = 1)
     {
         var watch = Stopwatch.StartNew();
         var labelIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -66,7 +67,7 @@ public static class ParserTrainer
             items.Add(new Item { Sentence = s, GoldHeads = heads, GoldLabels = labels, Projective = projective });
         }
 
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parser: {items.Count} sentences ({nonProjective} non-projective, skipped), {words} words, {labelNames.Count} relations; epochs {epochs}, seed {seed}, exploration p=0.9 from epoch 2; features updated once are dropped"));
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parser: {items.Count} sentences ({nonProjective} non-projective, skipped), {words} words, {labelNames.Count} relations; epochs {epochs}, seed {seed}, {(beamWidth > 1 ? $"beam {beamWidth}, max-violation updates" : "exploration p=0.9 from epoch 2")}; features updated once are dropped"));
         var transitions = new AveragedPerceptron(ParserState.ActionCount, 1 << 18);
         var labeler = new AveragedPerceptron(labelNames.Count, 1 << 16);
         var random = new Random(seed);
@@ -85,37 +86,32 @@ public static class ParserTrainer
             rootLabel = -1;
         }
 
+        var beam = beamWidth > 1 ? new BeamTrainer(items, transitions, labeler, rootLabel, beamWidth) : null;
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
             random.Shuffle(order);
+            if (beam is not null)
+            {
+                EndEpoch(epoch, beam.Epoch(order));
+                continue;
+            }
+
             long steps = 0, errors = 0, labelErrors = 0, arcs = 0;
             foreach (int ii in order)
             {
                 var item = items[ii];
-                var s = item.Sentence;
-                int n = s.Words.Count;
-                if (markers.Length < n)
-                {
-                    markers = new bool[n + 64];
-                }
-
-                tree.Reset(n);
-                for (int i = 0; i < n; i++)
-                {
-                    var w = s.Words[i];
-                    DependencyParser.Fill(tree, i, w.Form, w.Xpos, w.Upos, markers);
-                }
-
-                DependencyParser.FillRoot(tree);
+                int n = item.Sentence.Words.Count;
                 if (!item.Projective)
                 {
                     continue;
                 }
 
+                Load(item, tree, ref markers);
+
                 state.Reset(n);
                 while (!state.IsTerminal)
                 {
-                    ParserFeatures.Extract(state, tree.Words, tree.Tags, tree.Upos, features);
+                    ParserFeatures.Extract(state.Context(), tree.Words, tree.Tags, tree.Upos, features);
                     transitions.Score(features, scores);
                     int guess = -1, truth = -1;
                     for (int a = 0; a < ParserState.ActionCount; a++)
@@ -162,7 +158,7 @@ public static class ParserTrainer
                         }
                         else
                         {
-                            LabelFeatures.Extract(state, tree, h, d, lf);
+                            LabelFeatures.Extract(tree, h, d, state.KidsOf(d), lf);
                             labeler.Score(lf, ls);
                             int predicted = ArgMaxExcept(ls, rootLabel);
                             label = predicted;
@@ -186,22 +182,49 @@ public static class ParserTrainer
                 }
             }
 
-            var line = string.Create(CultureInfo.InvariantCulture, $"parser: epoch {epoch}: transition errors {(double)errors / Math.Max(1, steps):0.0000}, label errors {(double)labelErrors / Math.Max(1, arcs):0.0000}, {watch.Elapsed.TotalSeconds:0}s");
-            if (evaluate is not null && (epoch == epochs || epoch % 5 == 0))
+            EndEpoch(epoch, string.Create(CultureInfo.InvariantCulture, $"transition errors {(double)errors / Math.Max(1, steps):0.0000}, label errors {(double)labelErrors / Math.Max(1, arcs):0.0000}"));
+        }
+
+        model ??= Snapshot();
+        ParserModel Snapshot() => new(version, transitions.Average(0.0005f, minUpdates: 2), labeler.Average(0.0005f, minUpdates: 2), [.. labelNames.Select(string.Intern)], beamWidth);
+
+        void EndEpoch(int epoch, string progress)
+        {
+            var line = string.Create(CultureInfo.InvariantCulture, $"parser: epoch {epoch}: {progress}, {watch.Elapsed.TotalSeconds:0}s");
+            if (evaluate is not null && (epoch == epochs || epoch % 5 == 0 || beamWidth > 1))
             {
-                model = new ParserModel(version, transitions.Average(0.0005f, minUpdates: 2), labeler.Average(0.0005f, minUpdates: 2), [.. labelNames.Select(string.Intern)]);
+                model = Snapshot();
                 line += "; dev " + evaluate(model, epoch);
             }
 
             log.WriteLine(line);
         }
 
-        model ??= new ParserModel(version, transitions.Average(0.0005f, minUpdates: 2), labeler.Average(0.0005f, minUpdates: 2), [.. labelNames.Select(string.Intern)]);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parser: {model.Transitions.FeatureCount} transition features, {model.Labels.FeatureCount} label features, {model.Labels.WeightCount} label weights; {watch.Elapsed.TotalSeconds:0}s"));
         return model;
     }
 
-    private static int ArgMaxExcept(ReadOnlySpan<float> scores, int except)
+    /// <summary>Fills <paramref name="tree"/> and the function-word markers with the words of <paramref name="item"/>.</summary>
+    internal static void Load(Item item, SentenceTree tree, ref bool[] markers)
+    {
+        var s = item.Sentence;
+        int n = s.Words.Count;
+        if (markers.Length < n)
+        {
+            markers = new bool[n + 64];
+        }
+
+        tree.Reset(n);
+        for (int i = 0; i < n; i++)
+        {
+            var w = s.Words[i];
+            DependencyParser.Fill(tree, i, w.Form, w.Xpos, w.Upos, markers);
+        }
+
+        DependencyParser.FillRoot(tree);
+    }
+
+    internal static int ArgMaxExcept(ReadOnlySpan<float> scores, int except)
     {
         int best = -1;
         for (int c = 0; c < scores.Length; c++)
