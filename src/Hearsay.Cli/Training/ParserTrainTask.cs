@@ -27,15 +27,21 @@ public sealed class ParserTrainTask : ITrainTask
         var (train, wordClasses) = TaggerTrainTask.LoadTraining(options.Data, options.Seed, log);
         int epochs = options.Epochs ?? 15;
         log.WriteLine($"parser: data {options.Data}; dev {options.Dev ?? "none"}; out {options.Out}; jackknife {Folds} folds, fold tagger epochs {FoldTaggerEpochs}");
-        var cache = JackknifeCache(options, wordClasses is not null);
-        if (!RestoreTags(train, cache))
+        // Opt-in only: the key cannot see a change in the tagger's code, so a run that ships a model recomputes the tags.
+        var cache = Environment.GetEnvironmentVariable("HEARSAY_PARSER_JACKKNIFE_CACHE") == "1"
+            ? JackknifeCache(options, wordClasses is not null)
+            : null;
+        if (cache is null || !RestoreTags(train, cache))
         {
             Jackknife(train, wordClasses, options.Seed, log, cancellationToken);
-            SaveTags(train, cache);
+            if (cache is not null)
+            {
+                SaveTags(train, cache);
+            }
         }
         else
         {
-            log.WriteLine($"parser: jackknifed tags restored from {cache}");
+            log.WriteLine($"parser: jackknifed tags restored from {cache} (HEARSAY_PARSER_JACKKNIFE_CACHE=1)");
         }
 
         var version = "arc-hybrid-" + DateTime.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-s" + options.Seed.ToString(CultureInfo.InvariantCulture);
