@@ -68,7 +68,7 @@ public sealed class CorefTrainTask : ITrainTask
         var scorer = new CorefScorer(singletons: false);
         foreach (var d in docs)
         {
-            var prediction = resolver.Predict(d.Document, cancellationToken);
+            var prediction = resolver.Predict(d.Document, d.Speakers(), cancellationToken);
             scorer.Add(d.GoldClusters().Select(c => (IReadOnlyList<Hearsay.Core.Documents.TokenRange>)c).ToList(), prediction.Clusters);
         }
 
