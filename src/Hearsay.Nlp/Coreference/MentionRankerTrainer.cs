@@ -192,9 +192,9 @@ public static class MentionRankerTrainer
     /// mentions with a wrong boundary are labelled "new" and would otherwise teach the ranker to link too little.
     /// GUM dev: 1/1 gave 0.496, 2/0.5 0.529, 3/1 0.520, 1/0.3 0.529, 2/0.3 0.520.
     /// </summary>
-    private static readonly float FalseAnaphor = Environment.GetEnvironmentVariable("XCOST_FA") is { } a ? float.Parse(a, CultureInfo.InvariantCulture) : 0.5f;
+    private const float FalseAnaphor = 0.5f;
 
-    private static readonly float FalseNew = Environment.GetEnvironmentVariable("XCOST_FN") is { } b ? float.Parse(b, CultureInfo.InvariantCulture) : 2f;
+    private const float FalseNew = 2f;
 
     /// <summary>Gold entity index of every mention whose reported span is a gold mention, else -1.</summary>
     internal static int[] GoldEntities(CorefDocument document, List<CorefMention> mentions, bool fullPhrases)
