@@ -118,7 +118,7 @@ public sealed class CorefEvalTask : IEvalTask
         }
     });
 
-    internal static CoreferenceOptions WithRanker(MentionRanker ranker) => new() { RelativePronouns = false, BareNounExactMatch = true, FullPhrases = true, Ranker = ranker };
+    internal static CoreferenceOptions WithRanker(MentionRanker ranker) => new() { RelativePronouns = false, BareNounExactMatch = true, FullPhrases = true, Ranker = ranker, Extent = ranker.Extent };
 
     internal static List<CorefDocument> Load(string data)
     {
@@ -201,7 +201,7 @@ public sealed class CorefEvalTask : IEvalTask
         }
 
         var clock = Stopwatch.StartNew();
-        var prediction = resolver.Predict(doc, cancellationToken);
+        var prediction = resolver.Predict(doc, d.Speakers(), cancellationToken);
         return (prediction, clock.Elapsed.TotalSeconds);
     }
 

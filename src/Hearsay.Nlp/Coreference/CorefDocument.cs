@@ -28,6 +28,28 @@ public sealed class CorefDocument
 
     public IReadOnlyList<CorefGoldMention> Mentions { get; }
 
+    /// <summary>
+    /// The speaker of every sentence from the transcript's <c># speaker = X</c> lines (interviews, conversations, court
+    /// hearings), null where none is given: the layout of the source text, as the CoNLL-2012 data gives speakers, not
+    /// coreference annotation.
+    /// </summary>
+    public string?[] Speakers()
+    {
+        var speakers = new string?[Sentences.Count];
+        for (int s = 0; s < speakers.Length; s++)
+        {
+            foreach (var c in Sentences[s].Comments)
+            {
+                if (c.StartsWith("# speaker", StringComparison.Ordinal))
+                {
+                    speakers[s] = c[(c.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim();
+                }
+            }
+        }
+
+        return speakers;
+    }
+
     /// <summary>Gold clusters as lists of token ranges, in order of first mention.</summary>
     public List<List<TokenRange>> GoldClusters()
     {

@@ -34,8 +34,12 @@ internal sealed class CorefSieve
     private readonly int[] _linkTarget;
     private int _pass;
 
-    public CorefSieve(Document document, List<CorefMention> mentions, CoreferenceOptions options)
+    // Each sentence's speaker in a transcript (null: unknown): "I" and "you" hold within one speaker's turns only.
+    private readonly IReadOnlyList<string?>? _speakers;
+
+    public CorefSieve(Document document, List<CorefMention> mentions, CoreferenceOptions options, IReadOnlyList<string?>? speakers = null)
     {
+        _speakers = speakers;
         _document = document;
         _mentions = mentions;
         _options = options;
@@ -507,7 +511,7 @@ internal sealed class CorefSieve
 
         if (m.Person < 3)
         {
-            return a.Kind == MentionKind.Pronoun && a.Person == m.Person && (m.Number == 0 || a.Number == 0 || a.Number == m.Number);
+            return a.Kind == MentionKind.Pronoun && a.Person == m.Person && (m.Number == 0 || a.Number == 0 || a.Number == m.Number) && !OtherSpeaker(m.Sentence, a.Sentence);
         }
 
         if (a.Person < 3)
@@ -543,6 +547,10 @@ internal sealed class CorefSieve
 
         return true;
     }
+
+    /// <summary>Whether two sentences are known to have different speakers.</summary>
+    private bool OtherSpeaker(int a, int b) =>
+        _speakers is not null && a < _speakers.Count && b < _speakers.Count && _speakers[a] is { } sa && _speakers[b] is { } sb && sa != sb;
 
     private bool SpeaksInCluster(int root)
     {

@@ -24,6 +24,22 @@ public sealed class CoreferenceOptions
     /// <summary>Learned mention ranking that redraws the sieve's clusters (<c>models/coref</c>); null keeps the sieve's.</summary>
     public MentionRanker? Ranker { get; init; }
 
+    /// <summary>Learned right boundaries of reported phrases (with <see cref="FullPhrases"/>); null uses <see cref="PhraseExtent"/>'s rules.</summary>
+    public MentionExtent? Extent { get; init; }
+
+    /// <summary>These options with another boundary model (the ranker is trained on the phrases that model reports).</summary>
+    public CoreferenceOptions WithExtent(MentionExtent? extent) => new()
+    {
+        PredicateNominatives = PredicateNominatives,
+        RelativePronouns = RelativePronouns,
+        TypeNouns = TypeNouns,
+        BareNounExactMatch = BareNounExactMatch,
+        FullPhrases = FullPhrases,
+        Ranker = Ranker,
+        Extent = extent,
+        PronounWindow = PronounWindow,
+    };
+
     /// <summary>Sentences back that a pronoun looks for its antecedent.</summary>
     public int PronounWindow { get; init; } = 3;
 }

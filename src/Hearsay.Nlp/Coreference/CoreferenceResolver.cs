@@ -29,23 +29,26 @@ public sealed class CoreferenceResolver : ModelStage<CorefPrediction>
 
     public override Layers Provides => Layers.Entities;
 
-    public override CorefPrediction Predict(Document document, CancellationToken cancellationToken)
+    public override CorefPrediction Predict(Document document, CancellationToken cancellationToken) => Predict(document, null, cancellationToken);
+
+    /// <summary>Resolves a transcript whose sentences have known speakers (null entries: unknown), which the ranker reads for "I" and "you".</summary>
+    public CorefPrediction Predict(Document document, IReadOnlyList<string?>? speakers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var (mentions, sieve) = Sieve(document, cancellationToken);
+        var (mentions, sieve) = Sieve(document, speakers, cancellationToken);
         if (Options.Ranker is { } ranker)
         {
-            sieve.Relink(ranker.Antecedents(document, mentions, sieve));
+            sieve.Relink(ranker.Antecedents(document, mentions, sieve, speakers));
         }
 
         return sieve.Result();
     }
 
     /// <summary>The mentions and the sieve's clustering of them, before any learned relinking.</summary>
-    internal (List<CorefMention> Mentions, CorefSieve Sieve) Sieve(Document document, CancellationToken cancellationToken)
+    internal (List<CorefMention> Mentions, CorefSieve Sieve) Sieve(Document document, IReadOnlyList<string?>? speakers, CancellationToken cancellationToken)
     {
         var mentions = Collect(document);
-        var sieve = new CorefSieve(document, mentions, Options);
+        var sieve = new CorefSieve(document, mentions, Options, speakers);
         sieve.Run(cancellationToken);
         return (mentions, sieve);
     }
@@ -222,7 +225,9 @@ public sealed class CoreferenceResolver : ModelStage<CorefPrediction>
             {
                 if (m.Kind != MentionKind.Pronoun && !m.Relative)
                 {
-                    m.PhraseEnd = PhraseExtent.End(document, m.Start, m.End, m.Head);
+                    m.PhraseEnd = Options.Extent is { } extent
+                        ? extent.End(document, m.Start, m.End, m.Head, m.Kind == MentionKind.Name)
+                        : PhraseExtent.End(document, m.Start, m.End, m.Head);
                 }
             }
         }

@@ -21,13 +21,20 @@ public sealed class MentionRanker
 
     private const uint Magic = 0x4843_5231; // "HCR1"
 
-    public MentionRanker(SparseLinearModel weights, string version, bool sieveFeatures)
+    /// <summary>The ranker followed by its mention boundary model.</summary>
+    private const uint MagicWithExtent = 0x4843_5232; // "HCR2"
+
+    public MentionRanker(SparseLinearModel weights, string version, bool sieveFeatures, MentionExtent? extent = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
         Weights = weights;
         Version = version;
         SieveFeatures = sieveFeatures;
+        Extent = extent;
     }
+
+    /// <summary>The boundary model the ranker was trained with (its mentions' reported phrases), or null for the fixed rules.</summary>
+    public MentionExtent? Extent { get; }
 
     public SparseLinearModel Weights { get; }
 
@@ -47,29 +54,33 @@ public sealed class MentionRanker
     public static MentionRanker Load(string path)
     {
         using var r = ModelFile.OpenRead(path);
-        if (r.ReadUInt32() != Magic)
+        uint magic = r.ReadUInt32();
+        if (magic is not Magic and not MagicWithExtent)
         {
             throw new InvalidDataException($"{path}: not a coreference ranking model.");
         }
 
         var version = r.ReadString();
         bool sieve = r.ReadBoolean();
-        return new MentionRanker(SparseLinearModel.Read(r), version, sieve);
+        var weights = SparseLinearModel.Read(r);
+        var extent = magic == MagicWithExtent ? new MentionExtent(SparseLinearModel.Read(r)) : null;
+        return new MentionRanker(weights, version, sieve, extent);
     }
 
     public void Save(string path)
     {
         using var w = ModelFile.Create(path);
-        w.Write(Magic);
+        w.Write(Extent is null ? Magic : MagicWithExtent);
         w.Write(Version);
         w.Write(SieveFeatures);
         Weights.Write(w);
+        Extent?.Weights.Write(w);
     }
 
     /// <summary>The chosen antecedent of every mention (an index into <paramref name="mentions"/>), or -1 for a new entity.</summary>
-    internal int[] Antecedents(Document document, List<CorefMention> mentions, CorefSieve sieve)
+    internal int[] Antecedents(Document document, List<CorefMention> mentions, CorefSieve sieve, IReadOnlyList<string?>? speakers)
     {
-        var view = new RankingView(document, mentions, sieve, SieveFeatures);
+        var view = new RankingView(document, mentions, sieve, SieveFeatures, speakers);
         var antecedents = new int[mentions.Count];
         var features = new List<ulong>(64);
         Span<float> score = stackalloc float[2];
@@ -125,6 +136,17 @@ internal sealed class RankingView
     private readonly int[] _sieveFirst;
     private readonly bool _sieveFeatures;
 
+    // Each sentence's speaker in a transcript (null: unknown), and how many speakers take part (capped at 3).
+    private readonly IReadOnlyList<string?>? _speakers;
+    private readonly int _speakerCount;
+    private readonly Dictionary<string, (ulong Full, ulong Last, ulong First)> _speakerWords = new(StringComparer.Ordinal);
+
+    // Per mention: its speaker's number (-1 unknown) and the quotation it stands in (-1 none). Per cluster: the speaker
+    // of its "I" mentions (-1 none yet, -2 more than one).
+    private readonly int[] _speakerOf;
+    private readonly int[] _quoteOf;
+    private readonly int[] _clusterSpeaker;
+
     // The ranker's own clusters so far (left to right), for entity-level features: words and heads of every member,
     // whether a name is among them, their first type, and the gender their pronouns agree on ('x' when they disagree).
     private readonly int[] _root;
@@ -138,8 +160,22 @@ internal sealed class RankingView
     private readonly int[] _linkPass;
     private readonly int[] _linkTarget;
 
-    public RankingView(Document document, List<CorefMention> mentions, CorefSieve sieve, bool sieveFeatures)
+    public RankingView(Document document, List<CorefMention> mentions, CorefSieve sieve, bool sieveFeatures, IReadOnlyList<string?>? speakers)
     {
+        _speakers = speakers;
+        if (speakers is not null)
+        {
+            foreach (var speaker in speakers)
+            {
+                if (speaker is not null && !_speakerWords.ContainsKey(speaker))
+                {
+                    var words = SpeakerWords(speaker);
+                    _speakerWords[speaker] = (FeatureHash.Of(string.Join(' ', words)), FeatureHash.Of(words[^1]), FeatureHash.Of(words[0]));
+                }
+            }
+
+            _speakerCount = Math.Min(_speakerWords.Count, 3);
+        }
         var sieveCluster = sieve.Clusters();
         (_linkPass, _linkTarget) = sieve.Links();
         _sieveCluster = sieveCluster;
@@ -186,6 +222,7 @@ internal sealed class RankingView
                 Indefinite = m.Indefinite,
                 Possessive = m.Possessive,
                 Length = Math.Min(m.Words.Length, 6),
+                Extension = m.PhraseEnd > m.End ? FeatureHash.Of(tokens[PhraseDependent(document, m)].DepRel ?? "_") : 0,
                 Skipped = m.Wrapped && m.Existing >= 0,
                 ClusterSize = clusterSize[sieveCluster[i]],
                 FirstWord = m.Words.Length > 0 ? FeatureHash.Of(m.Words[0]) : 0,
@@ -195,6 +232,21 @@ internal sealed class RankingView
             };
         }
 
+        _speakerOf = new int[mentions.Count];
+        _quoteOf = Quotations(document, mentions);
+        var speakerIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            string? speaker = speakers is not null && mentions[i].Sentence < speakers.Count ? speakers[mentions[i].Sentence] : null;
+            if (speaker is not null && !speakerIndex.ContainsKey(speaker))
+            {
+                speakerIndex[speaker] = speakerIndex.Count;
+            }
+
+            _speakerOf[i] = speaker is null ? -1 : speakerIndex[speaker];
+        }
+
+        _clusterSpeaker = new int[mentions.Count];
         _root = new int[mentions.Count];
         _clusterWords = new HashSet<ulong>[mentions.Count];
         _clusterHeads = new HashSet<ulong>[mentions.Count];
@@ -217,6 +269,7 @@ internal sealed class RankingView
             _clusterNamed[i] = k.Kind == 1;
             _clusterLabel[i] = k.Label;
             _clusterGender[i] = k.Kind == 0 ? k.Gender : '?';
+            _clusterSpeaker[i] = k.Kind == 0 && k.Person == 1 && _speakerOf[i] >= 0 ? _speakerOf[i] : -1;
             _clusterSize[i] = 1;
         }
     }
@@ -244,6 +297,8 @@ internal sealed class RankingView
             _clusterLabel[b] = _clusterLabel[a];
         }
 
+        int sa = _clusterSpeaker[a], sb = _clusterSpeaker[b];
+        _clusterSpeaker[b] = sb == -1 ? sa : sa == -1 || sa == sb ? sb : -2;
         char ga = _clusterGender[a], gb = _clusterGender[b];
         _clusterGender[b] = gb == '?' ? ga : ga == '?' || ga == gb ? gb : 'x';
         _clusterSize[b] += _clusterSize[a];
@@ -295,6 +350,24 @@ internal sealed class RankingView
             f.Add(FeatureHash.Feature(3, kk, Flag(same), (ulong)sd));
             f.Add(FeatureHash.Feature(21, kk, Flag(same), (ulong)Bucket(c.ClusterSize)));
             f.Add(FeatureHash.Feature(31, kk, Flag(same), (ulong)_linkPass[i], Flag(_linkTarget[i] == j)));
+        }
+
+        if (a.Person < 3 || c.Person < 3)
+        {
+            // "I" and "you" follow the turns: the same speaker's "I", the other speaker's "you", or a speaker's name.
+            ulong same = SameSpeaker(a.Sentence, c.Sentence);
+            f.Add(FeatureHash.Feature(80, kk, (ulong)a.Person, (ulong)c.Person, same));
+            f.Add(FeatureHash.Feature(81, (ulong)a.Person, (ulong)c.Person, same, (ulong)_speakerCount));
+            f.Add(FeatureHash.Feature(84, kk, (ulong)a.Person, ClusterSpeaker(i, Root(j))));
+            f.Add(FeatureHash.Feature(85, kk, (ulong)a.Person, (ulong)c.Person, Quoted(i, j)));
+            if (a.Kind == 0 && c.Kind == 0)
+            {
+                f.Add(FeatureHash.Feature(82, a.HeadWord, c.HeadWord, same));
+            }
+            else
+            {
+                f.Add(FeatureHash.Feature(83, kk, (ulong)a.Person, (ulong)c.Person, Flag(SpeakerNamed(a.Person < 3 ? a.Sentence : c.Sentence, a.Person < 3 ? c.Words : a.Words))));
+            }
         }
 
         f.Add(FeatureHash.Feature(4, kk, Flag(exact), (ulong)sd));
@@ -377,8 +450,119 @@ internal sealed class RankingView
         f.Add(FeatureHash.Feature(47, k, (ulong)Math.Min(a.Sentence, 3)));
         f.Add(FeatureHash.Feature(48, k, a.Relation));
         f.Add(FeatureHash.Feature(49, k, (ulong)a.Length));
+        f.Add(FeatureHash.Feature(55, k, a.Extension, Flag(a.Definite), Flag(a.Indefinite)));
         f.Add(FeatureHash.Feature(50, k, (ulong)a.Label, Flag(a.Possessive)));
         f.Add(FeatureHash.Feature(51, k, a.Words));
+    }
+
+    /// <summary>How mention i's speaker relates to the speaker of the cluster's "I": 0 none, 1 same, 2 other, 3 several, 4 unknown.</summary>
+    private ulong ClusterSpeaker(int i, int root)
+    {
+        int own = _speakerOf[i], cluster = _clusterSpeaker[root];
+        return own < 0 ? 4UL : cluster == -1 ? 0UL : cluster == -2 ? 3UL : cluster == own ? 1UL : 2UL;
+    }
+
+    /// <summary>Quotation of the two mentions: 0 neither quoted, 1 only the anaphor, 2 only the candidate, 3 the same quote, 4 different quotes.</summary>
+    private ulong Quoted(int i, int j)
+    {
+        int qa = _quoteOf[i], qc = _quoteOf[j];
+        return qa < 0 && qc < 0 ? 0UL : qc < 0 ? 1UL : qa < 0 ? 2UL : qa == qc ? 3UL : 4UL;
+    }
+
+    /// <summary>The quotation (numbered in order) each mention starts in, or -1; quotes may run over sentences.</summary>
+    private static int[] Quotations(Document document, List<CorefMention> mentions)
+    {
+        var tokens = document.Tokens;
+        var quoteOf = new int[tokens.Length];
+        int current = -1, count = 0;
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            string tag = tokens[t].Xpos ?? "";
+            bool mark = tag is "``" or "''" || (tokens[t].Range.Length == 1 && document.Text[tokens[t].Start] == '"');
+            if (mark)
+            {
+                bool opens = tag == "``" || (tag != "''" && current < 0);
+                current = opens ? count++ : -1;
+            }
+
+            quoteOf[t] = current;
+        }
+
+        var result = new int[mentions.Count];
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            result[i] = mentions[i].Start < tokens.Length ? quoteOf[mentions[i].Start] : -1;
+        }
+
+        return result;
+    }
+
+    /// <summary>1: same speaker, 0: different, 2: unknown.</summary>
+    private ulong SameSpeaker(int a, int c)
+    {
+        if (_speakers is null || a >= _speakers.Count || c >= _speakers.Count || _speakers[a] is not { } sa || _speakers[c] is not { } sc)
+        {
+            return 2;
+        }
+
+        return sa == sc ? 1UL : 0UL;
+    }
+
+    /// <summary>Whether a sentence's speaker label ("NickBos", "Isabel_Ruiz") spells the words of a name ("Nick Bos").</summary>
+    private bool SpeakerNamed(int sentence, ulong words)
+    {
+        if (_speakers is null || sentence >= _speakers.Count || _speakers[sentence] is not { } speaker)
+        {
+            return false;
+        }
+
+        return _speakerWords.TryGetValue(speaker, out var w) && (w.Full == words || w.Last == words || w.First == words);
+    }
+
+    /// <summary>A speaker label split into lower-cased words at underscores and case changes ("FrankMessina": frank, messina).</summary>
+    private static string[] SpeakerWords(string speaker)
+    {
+        var words = new List<string>();
+        var current = new System.Text.StringBuilder();
+        foreach (char ch in speaker)
+        {
+            if (ch is '_' or ' ' or '-' || (char.IsUpper(ch) && current.Length > 0 && char.IsLower(current[^1])))
+            {
+                if (current.Length > 0)
+                {
+                    words.Add(current.ToString().ToLowerInvariant());
+                    current.Clear();
+                }
+
+                if (ch is '_' or ' ' or '-')
+                {
+                    continue;
+                }
+            }
+
+            current.Append(ch);
+        }
+
+        if (current.Length > 0)
+        {
+            words.Add(current.ToString().ToLowerInvariant());
+        }
+
+        return words.Count == 0 ? [speaker.ToLowerInvariant()] : [.. words];
+    }
+
+    /// <summary>The first token after the base phrase that hangs on its head ("in" phrase, relative clause), else the token after it.</summary>
+    private static int PhraseDependent(Document document, CorefMention m)
+    {
+        for (int t = m.End; t < m.PhraseEnd && t < document.Tokens.Length; t++)
+        {
+            if (document.Tokens[t].Head == m.Head)
+            {
+                return t;
+            }
+        }
+
+        return Math.Min(m.End, document.Tokens.Length - 1);
     }
 
     private static string HeadLemma(Document document, CorefMention m) =>
@@ -453,6 +637,9 @@ internal sealed class RankingView
         public bool Indefinite;
         public bool Possessive;
         public int Length;
+
+        /// <summary>Relation of the first dependent the reported phrase takes in beyond the base phrase (0: none).</summary>
+        public ulong Extension;
         public bool Skipped;
         public int ClusterSize;
         public ulong[] WordSet;

@@ -29,16 +29,28 @@ public static class MentionRankerTrainer
         }
 
         ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
+        MentionExtent? extent = null;
+        if (options.FullPhrases && Environment.GetEnvironmentVariable("HEARSAY_COREF_RULE_EXTENT") is null)
+        {
+            // The boundaries first: the ranker learns on the phrases the boundary model will report.
+            var ruled = new CoreferenceResolver(options.WithExtent(null));
+            var data = documents.Select(d => (d, ruled.Sieve(d.Document, null, cancellationToken).Mentions)).ToList();
+            extent = MentionExtent.Train(data, ExtentEpochs, seeds[0], log);
+            options = options.WithExtent(extent);
+        }
+
         var resolver = new CoreferenceResolver(options);
         var prepared = new List<(RankingView View, int[] Gold)>(documents.Count);
         int mentions = 0, matched = 0;
         foreach (var d in documents)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (list, sieve) = resolver.Sieve(d.Document, cancellationToken);
+            var speakers = d.Speakers();
+            var (list, sieve) = resolver.Sieve(d.Document, speakers, cancellationToken);
             var gold = GoldEntities(d, list, options.FullPhrases);
-            prepared.Add((new RankingView(d.Document, list, sieve, sieveFeatures), gold));
+            prepared.Add((new RankingView(d.Document, list, sieve, sieveFeatures, speakers), gold));
             mentions += list.Count;
             foreach (int g in gold)
             {
@@ -50,10 +62,10 @@ public static class MentionRankerTrainer
         var models = new List<SparseLinearModel>(seeds.Count);
         foreach (int seed in seeds)
         {
-            models.Add(TrainOne(prepared, epochs, seed, version, sieveFeatures, log, evaluate, cancellationToken));
+            models.Add(TrainOne(prepared, epochs, seed, version, sieveFeatures, extent, log, evaluate, cancellationToken));
         }
 
-        var mean = new MentionRanker(models.Count == 1 ? models[0] : SparseLinearModel.Mean(models), version, sieveFeatures);
+        var mean = new MentionRanker(models.Count == 1 ? models[0] : SparseLinearModel.Mean(models), version, sieveFeatures, extent);
         if (models.Count > 1 && evaluate is not null)
         {
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coref: mean of {models.Count} seeds; dev {evaluate(mean)}"));
@@ -62,7 +74,9 @@ public static class MentionRankerTrainer
         return mean;
     }
 
-    private static SparseLinearModel TrainOne(List<(RankingView View, int[] Gold)> prepared, int epochs, int seed, string version, bool sieveFeatures, TextWriter log, Func<MentionRanker, string>? evaluate, CancellationToken cancellationToken)
+    private const int ExtentEpochs = 5;
+
+    private static SparseLinearModel TrainOne(List<(RankingView View, int[] Gold)> prepared, int epochs, int seed, string version, bool sieveFeatures, MentionExtent? extent, TextWriter log, Func<MentionRanker, string>? evaluate, CancellationToken cancellationToken)
     {
         var perceptron = new AveragedPerceptron(2);
         var rng = new Random(seed);
@@ -166,7 +180,7 @@ public static class MentionRankerTrainer
                 }
             }
 
-            string dev = evaluate is null ? "" : "; dev " + evaluate(new MentionRanker(perceptron.Average(), version, sieveFeatures));
+            string dev = evaluate is null ? "" : "; dev " + evaluate(new MentionRanker(perceptron.Average(), version, sieveFeatures, extent));
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coref: seed {seed} epoch {epoch}: {errors}/{decisions} decisions wrong ({errors / Math.Max(1.0, decisions):P1}){dev}"));
         }
 

@@ -92,7 +92,7 @@ public static class PhraseExtent
     }
 
     /// <summary>End (exclusive) of the contiguous stretch of tokens under <paramref name="root"/>.</summary>
-    private static int SubtreeEnd(Token[] tokens, int root, int limit)
+    internal static int SubtreeEnd(Token[] tokens, int root, int limit)
     {
         int reach = root + 1;
         for (int t = root + 1; t < limit; t++)
