@@ -66,6 +66,7 @@ public sealed class AttributionTrainTask : ITrainTask
         int minCount = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_MINCOUNT"), System.Globalization.CultureInfo.InvariantCulture, out var mc) ? mc : 6;
         float margin = float.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_MARGIN"), System.Globalization.CultureInfo.InvariantCulture, out var mg) ? mg : 0f;
         var trainer = new TaggerTrainer { Epochs = options.Epochs ?? 13, Seed = options.Seed, Stacked = stacked, MinFeatureCount = minCount, Margin = margin, ContentBoundaries = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_BOUNDARIES") == "1",
+            ContentFilter = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_FILTER") == "1",
             FoldCache = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_FOLDS"),
             BaseTagger = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_BASE") is { Length: > 0 } basePath ? AttributionTagger.Load(basePath) : null,
             RankerEpochs = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_RANKER_EPOCHS"), System.Globalization.CultureInfo.InvariantCulture, out var re) ? re : 5,
