@@ -64,6 +64,42 @@ public class ContentSpanFilterTests
     }
 
     [Fact]
+    public void ThresholdsDropSpansThatAreNeitherExactNorContent_ButNoneWhenDroppingCostsOverlap()
+    {
+        // Ten exact spans with high probabilities, ten doubtful ones that touch no gold span.
+        var spans = new List<ContentSpanFilter.ScoredSpan>();
+        for (int i = 0; i < 10; i++)
+        {
+            spans.Add(new((0.9f, 0.95f), true, [i]));
+            spans.Add(new((0.05f, 0.1f), false, []));
+        }
+
+        var chosen = ContentSpanFilter.ChooseThresholds(spans, 12, TextWriter.Null);
+        new ContentSpanFilter.Thresholds(chosen.Exact, chosen.Overlap).Drops((0.05f, 0.1f)).ShouldBeTrue();
+        new ContentSpanFilter.Thresholds(chosen.Exact, chosen.Overlap).Drops((0.9f, 0.95f)).ShouldBeFalse();
+
+        // Doubtful spans that are each the only one overlapping a gold span: dropping any lowers overlap recall.
+        for (int i = 0; i < 10; i++)
+        {
+            spans[(2 * i) + 1] = new((0.05f, 0.1f), false, [10 + i]);
+        }
+
+        ContentSpanFilter.ChooseThresholds(spans, 20, TextWriter.Null).ShouldBe((0f, 0f));
+    }
+
+    [Fact]
+    public void ZeroThresholdsKeepEverySpan()
+    {
+        var filter = TrainOnRankerLead();
+        filter.ExactThreshold = 0;
+        filter.OverlapThreshold = 0;
+        string[] words = ["He", "said", "it", "rained"];
+        int[] labels = [Source, Cue, B, I];
+        filter.Apply(words, labels, Flat(words.Length), [(2, 4, 0f)], new CueLexicon([]));
+        labels.ShouldBe([Source, Cue, B, I]);
+    }
+
+    [Fact]
     public void WrittenFilterReadsBackTheSame()
     {
         var filter = TrainOnRankerLead();
