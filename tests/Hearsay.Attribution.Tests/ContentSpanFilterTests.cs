@@ -131,4 +131,26 @@ public class ContentSpanFilterTests
         lattice.Margin(AttributionRole.Content, 1, 2, best).ShouldBe(5);
         lattice.Margin(AttributionRole.Content, 0, 1, best).ShouldBe(0);
     }
+
+    [Fact]
+    public void ThresholdUnitsAreHeldOutByWholeDocumentsDeterministically()
+    {
+        // Three units per document, two annotators' versions of doc7: a document never falls on both sides.
+        var units = new List<LabeledSentence>();
+        for (int d = 0; d < 20; d++)
+        {
+            for (int k = 0; k < 3; k++)
+            {
+                units.Add(new LabeledSentence($"doc{d}_ann", ["w"], null, [0]));
+            }
+        }
+
+        units.Add(new LabeledSentence("doc7_other", ["w"], null, [0]));
+        var (fit, held) = TaggerTrainer.SplitDocuments(units, 0.2, 13);
+        (fit.Count + held.Count).ShouldBe(units.Count);
+        var heldDocuments = held.Select(u => u.Id.Split('_')[0]).Distinct().ToList();
+        heldDocuments.Count.ShouldBe(4);
+        fit.ShouldAllBe(u => !heldDocuments.Contains(u.Id.Split('_')[0]));
+        TaggerTrainer.SplitDocuments(units, 0.2, 13).Held.Select(u => u.Id).ShouldBe(held.Select(u => u.Id));
+    }
 }
