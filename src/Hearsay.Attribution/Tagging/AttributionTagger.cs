@@ -49,11 +49,16 @@ public sealed class AttributionTagger
     /// <summary>Second stage that moves content span edges after decoding, or null (models trained without it).</summary>
     public ContentBoundaryRanker? Ranker { get; internal set; }
 
+    /// <summary>Last stage that drops content spans unlikely to be exact (needs the ranker's confidence), or null.</summary>
+    public ContentSpanFilter? Filter { get; internal set; }
+
     /// <summary>BIO labels for one sentence.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     /// <param name="heads">Dependency head of each word within these words (-1: root or outside), or null.</param>
     /// <param name="rels">Dependency relation of each word to its head, or null.</param>
-    public int[] Predict(string[] words, string?[]? pos = null, int[]? heads = null, string?[]? rels = null)
+    /// <param name="dropDoubtfulContent">Whether the <see cref="Filter"/> drops content spans unlikely to be exact (span taggers
+    /// scored by exact match); the attribution stage keeps them, since an attribution without content is dropped whole.</param>
+    public int[] Predict(string[] words, string?[]? pos = null, int[]? heads = null, string?[]? rels = null, bool dropDoubtfulContent = true)
     {
         ArgumentNullException.ThrowIfNull(words);
         if (words.Length == 0)
@@ -63,7 +68,14 @@ public sealed class AttributionTagger
 
         var (labels, emissions) = Lattice(words, pos, heads, rels);
         TrimLeadingPunctuation(words, labels);
-        Ranker?.Apply(words, pos, heads, rels, labels, new TagLattice(emissions, _transitions));
+        var lattice = new TagLattice(emissions, _transitions);
+        var gaps = Filter is null || !dropDoubtfulContent ? null : new List<(int Start, int End, float Gap)>();
+        Ranker?.Apply(words, pos, heads, rels, labels, lattice, gaps);
+        if (gaps is not null)
+        {
+            Filter!.Apply(words, labels, lattice, gaps, Lexicon);
+        }
+
         return labels;
     }
 
@@ -227,9 +239,11 @@ public sealed class AttributionTagger
         Inner?.WriteBody(w, pruneBelow);
         WriteBody(w, pruneBelow);
 
-        // Optional trailing section, so files written before the ranker still load.
+        // Optional trailing sections, so files written before the ranker or the filter still load.
         w.Write(Ranker is not null);
         Ranker?.Write(w);
+        w.Write(Filter is not null);
+        Filter?.Write(w);
     }
 
     private void WriteBody(BinaryWriter w, float pruneBelow)
@@ -320,6 +334,11 @@ public sealed class AttributionTagger
         if (buffer.Position < buffer.Length && r.ReadBoolean())
         {
             tagger.Ranker = ContentBoundaryRanker.Read(r);
+        }
+
+        if (buffer.Position < buffer.Length && r.ReadBoolean())
+        {
+            tagger.Filter = ContentSpanFilter.Read(r);
         }
 
         return tagger;

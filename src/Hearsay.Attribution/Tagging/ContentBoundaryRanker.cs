@@ -34,7 +34,8 @@ public sealed class ContentBoundaryRanker
     internal IReadOnlyDictionary<uint, float> Weights => _weights;
 
     /// <summary>Moves the edges of every content span in <paramref name="labels"/> to the best-scoring candidates.</summary>
-    public void Apply(string[] words, string?[]? pos, int[]? heads, string?[]? rels, int[] labels, TagLattice lattice)
+    /// <param name="gaps">When given, receives for each span its chosen edges and how far the best pair scored above the second best.</param>
+    public void Apply(string[] words, string?[]? pos, int[]? heads, string?[]? rels, int[] labels, TagLattice lattice, List<(int Start, int End, float Gap)>? gaps = null)
     {
         ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(labels);
@@ -48,7 +49,8 @@ public sealed class ContentBoundaryRanker
         var feats = new List<ulong>(64);
         foreach (var (a, b) in spans)
         {
-            var (s, e) = Choose(unit, a, b, _weights, feats, Fold, MinGain);
+            var (s, e) = Choose(unit, a, b, _weights, feats, Fold, out var gap, MinGain);
+            gaps?.Add((s, e, gap));
             if (s == a && e == b)
             {
                 continue;
@@ -64,7 +66,7 @@ public sealed class ContentBoundaryRanker
     /// The best (start, end) pair: each edge's own score plus the whole span's (is it one constituent,
     /// how long). Edges are scored once each, so only the span features cost per pair.
     /// </summary>
-    private static (int Start, int End) Choose<TKey>(EdgeContext unit, int a, int b, Dictionary<TKey, float> weights, List<ulong> feats, Func<ulong, TKey> key, float minGain = 0)
+    private static (int Start, int End) Choose<TKey>(EdgeContext unit, int a, int b, Dictionary<TKey, float> weights, List<ulong> feats, Func<ulong, TKey> key, out float gap, float minGain = 0)
         where TKey : notnull
     {
         var (slo, shi) = StartRange(unit.Labels, a, b);
@@ -86,7 +88,7 @@ public sealed class ContentBoundaryRanker
         }
 
         (int, int) best = (a, b);
-        float bestScore = float.NegativeInfinity;
+        float bestScore = float.NegativeInfinity, second = float.NegativeInfinity;
         float own = float.NegativeInfinity;
         for (int s = slo; s <= shi; s++)
         {
@@ -102,12 +104,18 @@ public sealed class ContentBoundaryRanker
 
                 if (score > bestScore)
                 {
+                    second = bestScore;
                     bestScore = score;
                     best = (s, e);
+                }
+                else if (score > second)
+                {
+                    second = score;
                 }
             }
         }
 
+        gap = bestScore - second;
         return bestScore - own > minGain ? best : (a, b);
     }
 
@@ -235,7 +243,7 @@ public sealed class ContentBoundaryRanker
                 // A gold edge out of reach is left where the tagger put it: the ranker can only do that.
                 int ts = gs >= slo && gs <= shi ? gs : a;
                 int te = ge >= elo && ge <= ehi && ge > ts ? ge : b;
-                var (ps, pe) = Choose(unit, a, b, current, feats, f => f);
+                var (ps, pe) = Choose(unit, a, b, current, feats, f => f, out _);
                 if (ps == ts && pe == te)
                 {
                     step++;

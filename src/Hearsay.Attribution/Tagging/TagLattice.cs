@@ -3,7 +3,74 @@ using System.Runtime.CompilerServices;
 namespace Hearsay.Attribution.Tagging;
 
 /// <summary>The tagger's emission scores (n x labels) and transitions ([previous + 1, next], row 0 = start) over one unit.</summary>
-public readonly record struct TagLattice(float[] Emissions, float[] Transitions);
+public readonly record struct TagLattice(float[] Emissions, float[] Transitions)
+{
+    private const int L = BioLabels.Count;
+
+    /// <summary>The score of the best labelling (max-sum forward pass).</summary>
+    public float BestScore() => BestScore(Emissions);
+
+    /// <summary>
+    /// How sure the tagger is that a span of <paramref name="role"/> stands on [<paramref name="s"/>, <paramref name="e"/>):
+    /// <paramref name="best"/> (see <see cref="BestScore()"/>) minus the best score of a labelling with no label of that role on the span.
+    /// </summary>
+    public float Margin(AttributionRole role, int s, int e, float best)
+    {
+        var masked = (float[])Emissions.Clone();
+        for (int i = s; i < e; i++)
+        {
+            masked[(i * L) + BioLabels.Begin(role)] = float.NegativeInfinity;
+            masked[(i * L) + BioLabels.Inside(role)] = float.NegativeInfinity;
+        }
+
+        return best - BestScore(masked);
+    }
+
+    private float BestScore(float[] emissions)
+    {
+        int n = emissions.Length / L;
+        if (n == 0)
+        {
+            return 0;
+        }
+
+        var forward = new float[n * L];
+        Forward(emissions, Transitions, n, forward);
+        float best = float.NegativeInfinity;
+        for (int y = 0; y < L; y++)
+        {
+            best = MathF.Max(best, forward[((n - 1) * L) + y]);
+        }
+
+        return best;
+    }
+
+    /// <summary>Max-sum forward pass: <paramref name="forward"/>[i, y] is the best score of a labelling of tokens 0..i ending in y.</summary>
+    internal static void Forward(float[] emissions, float[] transitions, int n, float[] forward)
+    {
+        for (int y = 0; y < L; y++)
+        {
+            forward[y] = y == 0 || BioLabels.IsBegin(y) ? transitions[y] + emissions[y] : float.NegativeInfinity;
+        }
+
+        for (int i = 1; i < n; i++)
+        {
+            for (int y = 0; y < L; y++)
+            {
+                float m = float.NegativeInfinity;
+                for (int p = 0; p < L; p++)
+                {
+                    if (BioLabels.Allowed(p, y))
+                    {
+                        m = MathF.Max(m, forward[((i - 1) * L) + p] + transitions[((p + 1) * L) + y]);
+                    }
+                }
+
+                forward[(i * L) + y] = m + emissions[(i * L) + y];
+            }
+        }
+    }
+}
 
 /// <summary>
 /// What the tagger thinks of an alternative content span: how far below its best labelling the best
@@ -31,27 +98,7 @@ internal sealed class ContentSpanCost
         _n = n;
         _forward = new float[n * L];
         _backward = new float[n * L];
-        for (int y = 0; y < L; y++)
-        {
-            _forward[y] = y == 0 || BioLabels.IsBegin(y) ? _t[y] + _e[y] : float.NegativeInfinity;
-        }
-
-        for (int i = 1; i < n; i++)
-        {
-            for (int y = 0; y < L; y++)
-            {
-                float m = float.NegativeInfinity;
-                for (int p = 0; p < L; p++)
-                {
-                    if (BioLabels.Allowed(p, y))
-                    {
-                        m = MathF.Max(m, _forward[((i - 1) * L) + p] + _t[((p + 1) * L) + y]);
-                    }
-                }
-
-                _forward[(i * L) + y] = m + _e[(i * L) + y];
-            }
-        }
+        TagLattice.Forward(_e, _t, n, _forward);
 
         for (int i = n - 2; i >= 0; i--)
         {

@@ -60,11 +60,27 @@ public sealed class TaggerTrainer
 
             var tagger = BaseTagger ?? TrainOne(train, null, dev, null, "perceptron", log, cancellationToken);
             tagger.Ranker = null;
+            tagger.Filter = null;
             var ranker = ContentBoundaryRanker.Train(train, folded, RankerEpochs, Seed, log);
             tagger.Ranker = ranker;
             if (dev is { Count: > 0 })
             {
                 log.WriteLine("dev with content boundaries: " + Evaluate(tagger, dev).Summary());
+            }
+
+            if (ContentFilter)
+            {
+                // Thresholds come from held-out training spans, never from dev: a dev score with thresholds picked
+                // on dev is optimistic (58.30 dev-tuned on PolNeAR dev, see the model card).
+                var (filter, heldOut, gold) = TrainFilter(train, folded, RankerEpochs, Seed, log);
+                (filter.ExactThreshold, filter.OverlapThreshold) = ThresholdHoldout > 0
+                    ? ChooseOnHeldOutDocuments(train, dev, filter, log, cancellationToken)
+                    : ContentSpanFilter.ChooseThresholds(heldOut, gold, log);
+                tagger.Filter = filter;
+                if (dev is { Count: > 0 })
+                {
+                    log.WriteLine("dev with content filter: " + Evaluate(tagger, dev).Summary());
+                }
             }
 
             return tagger;
@@ -141,6 +157,166 @@ public sealed class TaggerTrainer
         }
 
         return folds;
+    }
+
+    /// <summary>Also train a <see cref="ContentSpanFilter"/> (needs <see cref="ContentBoundaries"/>).</summary>
+    public bool ContentFilter { get; init; }
+
+    /// <summary>
+    /// The filter learns from spans as the shipped stages leave them on unseen text: the fold taggers' labels, moved
+    /// by a ranker trained on the other half of the units (a ranker trained on a unit is surer of it than of new text).
+    /// Also returns every span scored by regressions fitted on the other half only (a two-fold cross-fit), so that the
+    /// thresholds are chosen on probabilities as out of sample as the ones the shipped filter gives on new text, and
+    /// the number of gold content spans of the training units.
+    /// </summary>
+    private static (ContentSpanFilter Filter, List<ContentSpanFilter.ScoredSpan> HeldOut, int Gold) TrainFilter(IReadOnlyList<LabeledSentence> train, (int[] Labels, TagLattice Lattice)[] folded, int rankerEpochs, int seed, TextWriter log)
+    {
+        int half = train.Count / 2;
+        var xs = new List<float[]>();
+        var exact = new List<bool>();
+        var overlap = new List<bool>();
+        var covers = new List<int[]>();
+        var parts = new List<int>();
+        int gold = 0;
+        for (int part = 0; part < 2; part++)
+        {
+            int from = part == 0 ? 0 : half, to = part == 0 ? half : train.Count;
+            var units = new List<LabeledSentence>();
+            var folds = new List<(int[] Labels, TagLattice Lattice)>();
+            for (int u = 0; u < train.Count; u++)
+            {
+                if (u < from || u >= to)
+                {
+                    units.Add(train[u]);
+                    folds.Add(folded[u]);
+                }
+            }
+
+            var ranker = ContentBoundaryRanker.Train(units, folds, rankerEpochs, seed, TextWriter.Null);
+            var lexicon = CueLexicon.Build(units);
+            for (int u = from; u < to; u++)
+            {
+                var s = train[u];
+                var labels = (int[])folded[u].Labels.Clone();
+                var gaps = new List<(int Start, int End, float Gap)>();
+                ranker.Apply(s.Tokens, s.Pos, s.Heads, s.Rels, labels, folded[u].Lattice, gaps);
+                var g = BioLabels.Spans(s.Labels, AttributionRole.Content);
+                foreach (var (a, b, x) in ContentSpanFilter.Spans(s.Tokens, labels, folded[u].Lattice, gaps, lexicon))
+                {
+                    xs.Add(x);
+                    exact.Add(g.Contains((a, b)));
+                    overlap.Add(g.Exists(k => k.Start < b && a < k.End));
+                    covers.Add(Enumerable.Range(0, g.Count).Where(k => g[k].Start < b && a < g[k].End).Select(k => gold + k).ToArray());
+                    parts.Add(part);
+                }
+
+                gold += g.Count;
+            }
+        }
+
+        var filter = ContentSpanFilter.Train(xs, exact, overlap, 300, log);
+        var heldOut = new ContentSpanFilter.ScoredSpan[xs.Count];
+        for (int part = 0; part < 2; part++)
+        {
+            var fit = Enumerable.Range(0, xs.Count).Where(i => parts[i] != part).ToList();
+            log.WriteLine($"content filter, cross-fit: regressions on the spans of half {2 - part}, scoring half {part + 1}");
+            var onOther = ContentSpanFilter.Train(fit.Select(i => xs[i]).ToList(), fit.Select(i => exact[i]).ToList(), fit.Select(i => overlap[i]).ToList(), 300, log);
+            for (int i = 0; i < xs.Count; i++)
+            {
+                if (parts[i] == part)
+                {
+                    heldOut[i] = new ContentSpanFilter.ScoredSpan(onOther.Probability(xs[i]), exact[i], covers[i]);
+                }
+            }
+        }
+
+        return (filter, heldOut.ToList(), gold);
+    }
+
+    /// <summary>
+    /// Share of the training documents held out to choose the content filter's thresholds (0: the two-fold cross-fit of
+    /// <see cref="TrainFilter"/> instead). The two-fold spans come from taggers trained on half the units, which are
+    /// much weaker than the shipped one (content exact F1 50.2 against 57.5 on dev), so dropping a doubtful span
+    /// there costs overlap recall far more often than on new text; a tagger trained on most documents errs more like
+    /// the shipped one.
+    /// </summary>
+    public double ThresholdHoldout { get; init; } = 0.2;
+
+    /// <summary>The pruning the shipped file is saved with (<see cref="AttributionTagger.Save"/>), so that the held-out tagger is quantized like it.</summary>
+    public float SavePrune { get; init; } = 1.0f;
+
+    /// <summary>
+    /// Trains the tagger and ranker with this trainer's recipe on the documents outside a seeded <see cref="ThresholdHoldout"/>
+    /// share, saved and reloaded as the shipped file is, predicts the held-out documents, scores their content spans
+    /// with <paramref name="filter"/> (the regressions fitted on all training spans, as shipped) and chooses the
+    /// thresholds on them with <see cref="ContentSpanFilter.ChooseThresholds"/>.
+    /// </summary>
+    private (float Exact, float Overlap) ChooseOnHeldOutDocuments(IReadOnlyList<LabeledSentence> train, IReadOnlyList<LabeledSentence>? dev, ContentSpanFilter filter, TextWriter log, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var (fit, held) = SplitDocuments(train, ThresholdHoldout, Seed);
+        log.WriteLine(FormattableString.Invariant($"content filter thresholds: {fit.Count} units to train on, {held.Count} held-out units ({ThresholdHoldout:P0} of the documents, seed {Seed})"));
+        var recipe = new TaggerTrainer
+        {
+            Epochs = Epochs, Seed = Seed, MinFeatureCount = MinFeatureCount, Margin = Margin, ContentBoundaries = true,
+            RankerEpochs = RankerEpochs, RankerFolds = RankerFolds,
+        };
+        var tagger = recipe.Train(fit, dev, log, cancellationToken);
+        var path = Path.GetTempFileName();
+        try
+        {
+            tagger.Save(path, SavePrune);
+            tagger = AttributionTagger.Load(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        // The spans and inputs exactly as AttributionTagger.Predict gives them to the filter.
+        var spans = new List<ContentSpanFilter.ScoredSpan>();
+        int gold = 0;
+        foreach (var s in held)
+        {
+            var (labels, emissions) = tagger.Lattice(s.Tokens, s.Pos, s.Heads, s.Rels);
+            AttributionTagger.TrimLeadingPunctuation(s.Tokens, labels);
+            var lattice = new TagLattice(emissions, tagger.Transitions);
+            var gaps = new List<(int Start, int End, float Gap)>();
+            tagger.Ranker!.Apply(s.Tokens, s.Pos, s.Heads, s.Rels, labels, lattice, gaps);
+            var g = BioLabels.Spans(s.Labels, AttributionRole.Content);
+            foreach (var (a, b, x) in ContentSpanFilter.Spans(s.Tokens, labels, lattice, gaps, tagger.Lexicon))
+            {
+                var covers = Enumerable.Range(0, g.Count).Where(k => g[k].Start < b && a < g[k].End).Select(k => gold + k).ToArray();
+                spans.Add(new ContentSpanFilter.ScoredSpan(filter.Probability(x), g.Contains((a, b)), covers));
+            }
+
+            gold += g.Count;
+        }
+
+        var chosen = ContentSpanFilter.ChooseThresholds(spans, gold, log);
+        log.WriteLine(FormattableString.Invariant($"content filter thresholds: held-out documents took {clock.Elapsed.TotalSeconds:F0}s"));
+        return chosen;
+    }
+
+    /// <summary>
+    /// Splits the units by document (the id up to its last '_', so every annotator's version of an article falls on one
+    /// side) into a training part and a held-out part of about <paramref name="share"/> of the documents, chosen by a
+    /// seeded shuffle; both keep the units' order.
+    /// </summary>
+    internal static (List<LabeledSentence> Fit, List<LabeledSentence> Held) SplitDocuments(IReadOnlyList<LabeledSentence> units, double share, int seed)
+    {
+        static string Document(LabeledSentence s) => s.Id.LastIndexOf('_') is var k and > 0 ? s.Id[..k] : s.Id;
+        var documents = units.Select(Document).Distinct(StringComparer.Ordinal).ToArray();
+        new Random(seed).Shuffle(documents);
+        var held = documents.Take((int)Math.Round(documents.Length * share)).ToHashSet(StringComparer.Ordinal);
+        var fit = new List<LabeledSentence>();
+        var heldOut = new List<LabeledSentence>();
+        foreach (var s in units)
+        {
+            (held.Contains(Document(s)) ? heldOut : fit).Add(s);
+        }
+
+        return (fit, heldOut);
     }
 
     /// <summary>Folds of the ranker's training predictions (4 scored no better on dev than 2, at twice the time).</summary>

@@ -33,6 +33,20 @@ public sealed class AttributionEvalTask : IEvalTask
         {
             tagger.Ranker.MinGain = gain;
         }
+
+        // HEARSAY_ATTRIBUTION_FILTER_EXACT / _OVERLAP: a custom model's content filter is scored with these thresholds (experiments; the trainer chooses the stored ones on training data).
+        if (custom is not null && tagger.Filter is not null)
+        {
+            if (float.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_FILTER_EXACT"), System.Globalization.CultureInfo.InvariantCulture, out var exact))
+            {
+                tagger.Filter.ExactThreshold = exact;
+            }
+
+            if (float.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_FILTER_OVERLAP"), System.Globalization.CultureInfo.InvariantCulture, out var overlap))
+            {
+                tagger.Filter.OverlapThreshold = overlap;
+            }
+        }
         try
         {
             if (File.Exists(data))

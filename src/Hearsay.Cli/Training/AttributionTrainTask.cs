@@ -65,9 +65,14 @@ public sealed class AttributionTrainTask : ITrainTask
         bool stacked = string.Equals(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_STACKED"), "1", StringComparison.Ordinal);
         int minCount = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_MINCOUNT"), System.Globalization.CultureInfo.InvariantCulture, out var mc) ? mc : 6;
         float margin = float.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_MARGIN"), System.Globalization.CultureInfo.InvariantCulture, out var mg) ? mg : 0f;
+        float prune = float.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_PRUNE"), System.Globalization.CultureInfo.InvariantCulture, out var pr) ? pr : 1.0f;
         var trainer = new TaggerTrainer { Epochs = options.Epochs ?? 13, Seed = options.Seed, Stacked = stacked, MinFeatureCount = minCount, Margin = margin, ContentBoundaries = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_BOUNDARIES") == "1",
+            ContentFilter = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_FILTER") == "1",
             FoldCache = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_FOLDS"),
             BaseTagger = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_BASE") is { Length: > 0 } basePath ? AttributionTagger.Load(basePath) : null,
+            // HEARSAY_ATTRIBUTION_FILTER_HOLDOUT=0: the filter's thresholds from the two-fold cross-fit instead of 20% of the documents.
+            ThresholdHoldout = double.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_FILTER_HOLDOUT"), System.Globalization.CultureInfo.InvariantCulture, out var ho) ? ho : 0.2,
+            SavePrune = prune,
             RankerEpochs = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_RANKER_EPOCHS"), System.Globalization.CultureInfo.InvariantCulture, out var re) ? re : 5,
         };
         log.WriteLine($"hyper-parameters: epochs {trainer.Epochs}, seed {trainer.Seed}, min feature count {trainer.MinFeatureCount}, stacked {stacked}, margin {margin}");
@@ -78,7 +83,6 @@ public sealed class AttributionTrainTask : ITrainTask
             Directory.CreateDirectory(dir);
         }
 
-        float prune = float.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_PRUNE"), System.Globalization.CultureInfo.InvariantCulture, out var pr) ? pr : 1.0f;
         log.WriteLine($"saving features with some |weight| >= {prune}");
         tagger.Save(options.Out, prune);
         log.WriteLine($"wrote {options.Out} ({new FileInfo(options.Out).Length / 1024} KiB)");
