@@ -39,6 +39,16 @@ public sealed class ArticleMetadataRuleTests
     }
 
     [Fact]
+    public void A_site_title_h1_names_the_site_and_the_title_tag_gives_the_headline()
+    {
+        var html = "<html><head><title>Global Voices Online  &raquo; Iran: To Vote or not to Vote</title></head><body>"
+            + "<div id='header'><h1 id='site-title'><a href='/'>Global Voices Online</a></h1></div>"
+            + "<div class='post'><h2 class='post-title'>Iran: To Vote or not to Vote</h2><p>" + Prose + "</p><p>" + Prose + "</p></div></body></html>";
+
+        extractor.Extract(html, null).Title.ShouldBe("Iran: To Vote or not to Vote");
+    }
+
+    [Fact]
     public void A_login_handle_in_structured_data_gives_way_to_the_spelled_out_name()
     {
         var html = Page(

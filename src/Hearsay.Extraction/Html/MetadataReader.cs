@@ -45,7 +45,13 @@ internal static partial class MetadataReader
 
                     break;
                 case "h1":
-                    if (!n.Skipped && m.H1.Count < 5 && n.Text > 0)
+                    // Blog themes put the site's name in an h1 marked as branding ("site-title", "logo"); it names the
+                    // site, and the title tag's segment equal to it is the site's, not the headline.
+                    if (!n.Skipped && n.Text > 0 && SiteBranding().IsMatch(n.ClassAndId))
+                    {
+                        m.SiteNames.Add(HeadlineText(el));
+                    }
+                    else if (!n.Skipped && m.H1.Count < 5 && n.Text > 0)
                     {
                         m.H1.Add(HeadlineText(el));
                     }
@@ -384,6 +390,14 @@ internal static partial class MetadataReader
     private static HashSet<string> SiteHints(PageMetadata m, LinkedData ld, string? tag, string? og, string? headline, string? hostLabel)
     {
         var hints = new HashSet<string>(StringComparer.Ordinal);
+
+        foreach (var s in m.SiteNames)
+        {
+            if (!string.IsNullOrWhiteSpace(s))
+            {
+                hints.Add(BodyExtractor.Normalize(s));
+            }
+        }
 
         foreach (var s in (ReadOnlySpan<string?>)[m.MetaValue("og:site_name"), m.MetaValue("application-name"), ld.Publisher, m.MetaValue("twitter:site")?.TrimStart('@')])
         {
@@ -1017,6 +1031,9 @@ internal static partial class MetadataReader
 
         return BodyExtractor.CollapseWhitespace(span);
     }
+
+    [GeneratedRegex(@"(?:^|[\s_-])(?:site[-_]?(?:title|name|logo|branding)|logo|brand(?:ing)?|masthead|blog[-_]?(?:title|name))(?:$|[\s_-])", RegexOptions.IgnoreCase)]
+    private static partial Regex SiteBranding();
 
     [GeneratedRegex(@"\s+(?:[|–—·•»/]|::|-|:)\s+|\s*\|\s*")]
     private static partial Regex TitleSeparator();

@@ -6,6 +6,8 @@ internal sealed class PageMetadata
     public string? HtmlLang;
     public string? TitleTag;
     public List<string> H1 = [];
+    /// <summary>Texts of h1 elements marked as the site's branding (id or class "site-title", "logo", ...).</summary>
+    public List<string> SiteNames = [];
     public Dictionary<string, string> Meta = new(StringComparer.OrdinalIgnoreCase);
     public string? Canonical;
     public List<string> JsonLd = [];
