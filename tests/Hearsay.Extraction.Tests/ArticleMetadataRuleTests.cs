@@ -48,6 +48,26 @@ public sealed class ArticleMetadataRuleTests
         extractor.Extract(html, null).Title.ShouldBe("Iran: To Vote or not to Vote");
     }
 
+    [Theory]
+    [InlineData("es", "10/05/2022", 2022, 5, 10)]
+    [InlineData("en", "10/05/2022", 2022, 10, 5)]
+    [InlineData("de", "25/05/2022", 2022, 5, 25)]
+    [InlineData("en", "10/25/2022", 2022, 10, 25)]
+    public void A_shown_slashed_date_whose_parts_could_both_be_the_month_is_read_in_the_pages_language(string lang, string shown, int y, int m, int d)
+    {
+        var html = Page(string.Empty, "<span class='post-date'>" + shown + "</span>").Replace("<html>", "<html lang='" + lang + "'>", StringComparison.Ordinal);
+
+        extractor.Extract(html, null).Published.ShouldBe(new DateOnly(y, m, d));
+    }
+
+    [Fact]
+    public void A_slashed_date_in_a_meta_stays_month_first_whatever_the_language()
+    {
+        var html = Page("<meta name='date' content='11/01/2023 12:43:42'>", string.Empty).Replace("<html>", "<html lang='de'>", StringComparison.Ordinal);
+
+        extractor.Extract(html, null).Published.ShouldBe(new DateOnly(2023, 11, 1));
+    }
+
     [Fact]
     public void A_login_handle_in_structured_data_gives_way_to_the_spelled_out_name()
     {

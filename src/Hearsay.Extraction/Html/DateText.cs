@@ -44,8 +44,12 @@ internal static partial class DateText
         return m;
     }
 
-    /// <summary>A date from a machine-readable attribute value (ISO 8601 and its common variants, RFC 1123).</summary>
-    public static DateOnly? FromMachine(string? value)
+    /// <summary>
+    /// A date from a machine-readable value (ISO 8601 and its common variants, RFC 1123). A local numeric date
+    /// ("10/05/2022") is read month-first unless <paramref name="monthFirst"/> says otherwise: callers pass the page's
+    /// order only for text a reader sees, since server software writes attribute values in US order.
+    /// </summary>
+    public static DateOnly? FromMachine(string? value, bool monthFirst = true)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
@@ -60,13 +64,13 @@ internal static partial class DateText
         }
 
         // The invariant culture reads "10.11.2021" month-first; only let it parse RFC 1123-style strings with month names.
-        if (s.IndexOfAnyInRange('A', 'z') >= 0 && FromProse(s.ToString()) is null
+        if (s.IndexOfAnyInRange('A', 'z') >= 0 && FromProse(s.ToString(), monthFirst) is null
             && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var dto))
         {
             return Valid(DateOnly.FromDateTime(dto.DateTime));
         }
 
-        return FromProse(s.ToString());
+        return FromProse(s.ToString(), monthFirst);
     }
 
     /// <summary>A date in a URL path: /2019/10/24/, /2020-02/19/, /20160214/, 2019-12-22-slug.</summary>
@@ -104,8 +108,11 @@ internal static partial class DateText
         return slash < 0 ? null : url[(slash + 1)..];
     }
 
-    /// <summary>The first date written in prose: "24. Oktober 2019", "October 24, 2019", "24.10.2019", "2019-10-24".</summary>
-    public static DateOnly? FromProse(string? text)
+    /// <summary>
+    /// The first date written in prose: "24. Oktober 2019", "October 24, 2019", "24.10.2019", "2019-10-24".
+    /// <paramref name="monthFirst"/> decides a slashed date whose two parts could both be the month ("10/05/2022").
+    /// </summary>
+    public static DateOnly? FromProse(string? text, bool monthFirst = true)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -114,7 +121,7 @@ internal static partial class DateText
 
         foreach (Match m in ProseDate().Matches(text))
         {
-            var d = FromMatch(m);
+            var d = FromMatch(m, monthFirst);
             if (d is not null)
             {
                 return d;
@@ -124,7 +131,7 @@ internal static partial class DateText
         return null;
     }
 
-    private static DateOnly? FromMatch(Match m)
+    private static DateOnly? FromMatch(Match m, bool monthFirst)
     {
         if (m.Groups["iy"].Success)
         {
@@ -133,7 +140,8 @@ internal static partial class DateText
 
         if (m.Groups["ny"].Success)
         {
-            // Numeric d.m.y is the European order; slashes with a first part over 12 are d/m/y too, else m/d/y.
+            // Numeric d.m.y is the European order; slashes with a first part over 12 are d/m/y, with a second part
+            // over 12 m/d/y, and when both could be the month the page's language decides.
             var a = int.Parse(m.Groups["na"].Value, CultureInfo.InvariantCulture);
             var b = int.Parse(m.Groups["nb"].Value, CultureInfo.InvariantCulture);
             var y = m.Groups["ny"].Value;
@@ -145,7 +153,7 @@ internal static partial class DateText
 
             return sep == "/" && a <= 12 && b > 12
                 ? Make(y, a.ToString(CultureInfo.InvariantCulture), b.ToString(CultureInfo.InvariantCulture))
-                : sep == "/" && a <= 12 && b <= 12
+                : sep == "/" && a <= 12 && b <= 12 && monthFirst
                     ? Make(y, a.ToString(CultureInfo.InvariantCulture), b.ToString(CultureInfo.InvariantCulture))
                     : Make(y, b.ToString(CultureInfo.InvariantCulture), a.ToString(CultureInfo.InvariantCulture));
         }
@@ -193,7 +201,7 @@ internal static partial class DateText
 
     [GeneratedRegex(
         @"(?<![\d.])(?:(?<iy>(?:19|20)\d{2})-(?<im>[01]?\d)-(?<id>[0-3]?\d)(?!\d)"
-        + @"|(?<na>[0-3]?\d)(?<sep>[./])\s?(?<nb>[01]?\d)\k<sep>\s?(?<ny>(?:19|20)\d{2}|\d{2})(?![\d.]\d)"
+        + @"|(?<na>[0-3]?\d)(?<sep>[./])\s?(?<nb>[0-3]?\d)\k<sep>\s?(?<ny>(?:19|20)\d{2}|\d{2})(?![\d.]\d)"
         + @"|(?<dd>[0-3]?\d)(?:\.|er|st|nd|rd|th|º)?\s*(?:de\s+)?(?<dm>\p{L}{3,12}\.?),?\s*(?:de\s+)?(?<dy>(?:19|20)\d{2})(?!\d)"
         + @"|(?<mm>\p{L}{3,12}\.?)\s+(?<md>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?<my>(?:19|20)\d{2})(?!\d))",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -862,6 +862,11 @@ internal static partial class MetadataReader
 
     private static DateOnly? FindPublished(PageMetadata m, LinkedData ld, string? url, string? lead)
     {
+        // A visible "10/05/2022" is 5 October in American English and 10 May almost everywhere else. Machine values
+        // keep the month-first reading: server software writes them in US order whatever the page's language
+        // (a Swiss page's meta "11/01/2023" under a visible "01.11.2023").
+        var monthFirst = MarkupLanguage(m, ld) is null or "en";
+        DateOnly? Prose(string? text) => DateText.FromProse(text, monthFirst);
         var zone = NewsroomZone.Find(url, m.HtmlLang);
         DateOnly? Machine(string? value) => zone?.DayOfUtc(value) ?? DateText.FromMachine(value);
 
@@ -884,7 +889,7 @@ internal static partial class MetadataReader
 
         foreach (var t in m.Times)
         {
-            if (t.Published && !t.Furniture && (Machine(t.DateTime) ?? DateText.FromProse(t.Text)) is { } pd)
+            if (t.Published && !t.Furniture && (Machine(t.DateTime) ?? Prose(t.Text)) is { } pd)
             {
                 return pd;
             }
@@ -893,7 +898,7 @@ internal static partial class MetadataReader
         // "Erschienen am: 01.11.2023", "Published on 3 May 2021": the page says which of its dates is the publication.
         foreach (var t in m.PublishedTexts)
         {
-            if (DateText.FromProse(t) is { } labelled)
+            if (Prose(t) is { } labelled)
             {
                 return labelled;
             }
@@ -905,14 +910,14 @@ internal static partial class MetadataReader
             return d;
         }
 
-        if (Dateline(lead) is { } dateline)
+        if (Dateline(lead, monthFirst) is { } dateline)
         {
             return dateline;
         }
 
         foreach (var t in m.Times)
         {
-            if (!t.Furniture && (DateText.FromMachine(t.DateTime) ?? DateText.FromProse(t.Text)) is { } td)
+            if (!t.Furniture && (DateText.FromMachine(t.DateTime) ?? Prose(t.Text)) is { } td)
             {
                 return td;
             }
@@ -927,7 +932,7 @@ internal static partial class MetadataReader
         {
             foreach (var t in m.DateTexts)
             {
-                if (!t.Loose && DateOfText(t.Text) is { } shown)
+                if (!t.Loose && DateOfText(t.Text, monthFirst) is { } shown)
                 {
                     return shown;
                 }
@@ -937,14 +942,14 @@ internal static partial class MetadataReader
         }
 
         // A wiki article is never published once: its last edit is its date, not a date in its text (the next meeting).
-        if (DateText.FromProse(m.WikiLastEdited) is { } edited)
+        if (Prose(m.WikiLastEdited) is { } edited)
         {
             return edited;
         }
 
         foreach (var t in m.DateTexts)
         {
-            if (DateOfText(t.Text) is { } dd)
+            if (DateOfText(t.Text, monthFirst) is { } dd)
             {
                 return dd;
             }
@@ -952,20 +957,20 @@ internal static partial class MetadataReader
 
         foreach (var t in m.ShortDateTexts)
         {
-            if (DateText.FromProse(t) is { } sd)
+            if (Prose(t) is { } sd)
             {
                 return sd;
             }
         }
 
-        if (DateText.FromProse(m.TitleTag) is { } titleDate)
+        if (Prose(m.TitleTag) is { } titleDate)
         {
             return titleDate;
         }
 
         foreach (var t in m.Times)
         {
-            if ((DateText.FromMachine(t.DateTime) ?? DateText.FromProse(t.Text)) is { } furniture)
+            if ((DateText.FromMachine(t.DateTime) ?? Prose(t.Text)) is { } furniture)
             {
                 return furniture;
             }
@@ -974,11 +979,11 @@ internal static partial class MetadataReader
         return DateText.FromMachine(ld.Modified) ?? DateText.FromMachine(m.MetaValue("article:modified_time", "og:updated_time", "dateModified", "last-modified"));
     }
 
-    private static DateOnly? DateOfText(string t)
-        => (t.Length >= 8 && char.IsDigit(t[0]) ? DateText.FromMachine(t) : null) ?? DateText.FromProse(t);
+    private static DateOnly? DateOfText(string t, bool monthFirst)
+        => (t.Length >= 8 && char.IsDigit(t[0]) ? DateText.FromMachine(t, monthFirst) : null) ?? DateText.FromProse(t, monthFirst);
 
     /// <summary>A date that opens the article text and is set off by a dash: "29.11.2022 – Mehrfach und vehement ...".</summary>
-    private static DateOnly? Dateline(string? lead)
+    private static DateOnly? Dateline(string? lead, bool monthFirst)
     {
         if (string.IsNullOrEmpty(lead))
         {
@@ -999,7 +1004,7 @@ internal static partial class MetadataReader
         }
 
         var prefix = head[..dash].Trim();
-        return prefix.Length <= 30 && char.IsDigit(prefix[0]) ? DateText.FromProse(prefix.ToString()) : null;
+        return prefix.Length <= 30 && char.IsDigit(prefix[0]) ? DateText.FromProse(prefix.ToString(), monthFirst) : null;
     }
 
     public static DateOnly? ChooseModified(PageMetadata m, LinkedData ld)
