@@ -89,4 +89,56 @@ public class CorefSpeakerExtentTests
             File.Delete(path);
         }
     }
+
+    /// <summary>"Ann lives in CITY , OK . CITY grew ." with "OK" parsed as a conjunct of the city, as the parser often does.</summary>
+    private static CorefDocument Town(string city)
+    {
+        (string Word, string Tag, int Head, string Rel)[] words =
+        [
+            ("Ann", "NNP", 1, "nsubj"), ("lives", "VBZ", -1, "root"), ("in", "IN", 3, "case"), (city, "NNP", 1, "obl"), (",", ",", 5, "punct"), ("OK", "NNP", 3, "conj"), (".", ".", 1, "punct"),
+            (city, "NNP", 8, "nsubj"), ("grew", "VBD", -1, "root"), (".", ".", 8, "punct"),
+        ];
+        var doc = CorefResolverTests.Build([.. words.Select(w => (w.Word, w.Tag))]);
+        for (int i = 0; i < words.Length; i++)
+        {
+            doc.Tokens[i].Head = words[i].Head;
+            doc.Tokens[i].DepRel = words[i].Rel;
+        }
+
+        doc.MarkPresent(Layers.Dependencies);
+        CorefGoldMention[] gold =
+        [
+            new(new TokenRange(3, 6), "1", "place", null),
+            new(new TokenRange(7, 8), "1", "place", null),
+        ];
+        return new CorefDocument("town_" + city, "news", doc, Array.Empty<ConlluSentence>(), gold);
+    }
+
+    [Fact]
+    public void APlaceTailParsedAsAConjunctIsACandidateButAListIsNot()
+    {
+        var train = new[] { Town("Vinita"), Town("Tulsa"), Town("Enid"), Town("Lawton") };
+        var options = new CoreferenceOptions { RelativePronouns = false, FullPhrases = true };
+        var ranker = MentionRankerTrainer.Train(train, options, epochs: 3, seed: 1, version: "rank-test", sieveFeatures: true, TextWriter.Null);
+        ranker.Extent.ShouldNotBeNull();
+
+        // GUM marks "Norman, OK" as one mention.
+        var doc = Town("Norman").Document;
+        ranker.Extent.End(doc, 3, 4, 3, name: true).ShouldBe(6);
+
+        // "Norman, OK and Texas" is a list: the coordination stays a mention of its own.
+        (string Word, string Tag, int Head, string Rel)[] words =
+        [
+            ("Ann", "NNP", 1, "nsubj"), ("lives", "VBZ", -1, "root"), ("in", "IN", 3, "case"), ("Norman", "NNP", 1, "obl"), (",", ",", 5, "punct"), ("OK", "NNP", 3, "conj"), ("and", "CC", 7, "cc"), ("Texas", "NNP", 3, "conj"), (".", ".", 1, "punct"),
+        ];
+        var list = CorefResolverTests.Build([.. words.Select(w => (w.Word, w.Tag))]);
+        for (int i = 0; i < words.Length; i++)
+        {
+            list.Tokens[i].Head = words[i].Head;
+            list.Tokens[i].DepRel = words[i].Rel;
+        }
+
+        list.MarkPresent(Layers.Dependencies);
+        ranker.Extent.End(list, 3, 4, 3, name: true).ShouldBe(4);
+    }
 }
