@@ -47,14 +47,7 @@ public class CorefSpeakerExtentTests
             ("the", "DT", 1, "det"), (noun, "NN", 5, "nsubj"), ("in", "IN", 4, "case"), ("the", "DT", 4, "det"), ("town", "NN", 1, "nmod"), ("spoke", "VBD", -1, "root"), (".", ".", 5, "punct"),
             ("the", "DT", 8, "det"), (noun, "NN", 9, "nsubj"), ("left", "VBD", -1, "root"), (".", ".", 9, "punct"),
         ];
-        var doc = CorefResolverTests.Build([.. words.Select(w => (w.Word, w.Tag))]);
-        for (int i = 0; i < words.Length; i++)
-        {
-            doc.Tokens[i].Head = words[i].Head;
-            doc.Tokens[i].DepRel = words[i].Rel;
-        }
-
-        doc.MarkPresent(Layers.Dependencies);
+        var doc = Parsed(words);
         CorefGoldMention[] gold =
         [
             new(new TokenRange(0, 5), "1", "person", null),
@@ -88,5 +81,56 @@ public class CorefSpeakerExtentTests
         {
             File.Delete(path);
         }
+    }
+
+    /// <summary>"Ann lives in CITY , OK . CITY grew ." with "OK" parsed as a conjunct of the city, as the parser often does.</summary>
+    private static CorefDocument Town(string city)
+    {
+        (string Word, string Tag, int Head, string Rel)[] words =
+        [
+            ("Ann", "NNP", 1, "nsubj"), ("lives", "VBZ", -1, "root"), ("in", "IN", 3, "case"), (city, "NNP", 1, "obl"), (",", ",", 5, "punct"), ("OK", "NNP", 3, "conj"), (".", ".", 1, "punct"),
+            (city, "NNP", 8, "nsubj"), ("grew", "VBD", -1, "root"), (".", ".", 8, "punct"),
+        ];
+        var doc = Parsed(words);
+        CorefGoldMention[] gold =
+        [
+            new(new TokenRange(3, 6), "1", "place", null),
+            new(new TokenRange(7, 8), "1", "place", null),
+        ];
+        return new CorefDocument("town_" + city, "news", doc, Array.Empty<ConlluSentence>(), gold);
+    }
+
+    [Fact]
+    public void APlaceTailParsedAsAConjunctIsACandidateButAListIsNot()
+    {
+        var train = new[] { Town("Vinita"), Town("Tulsa"), Town("Enid"), Town("Lawton") };
+        var options = new CoreferenceOptions { RelativePronouns = false, FullPhrases = true };
+        var ranker = MentionRankerTrainer.Train(train, options, epochs: 3, seed: 1, version: "rank-test", sieveFeatures: true, TextWriter.Null);
+        ranker.Extent.ShouldNotBeNull();
+
+        // GUM marks "Norman, OK" as one mention.
+        var doc = Town("Norman").Document;
+        ranker.Extent.End(doc, 3, 4, 3, name: true).ShouldBe(6);
+
+        // "Norman, OK and Texas" is a list: the coordination stays a mention of its own.
+        (string Word, string Tag, int Head, string Rel)[] words =
+        [
+            ("Ann", "NNP", 1, "nsubj"), ("lives", "VBZ", -1, "root"), ("in", "IN", 3, "case"), ("Norman", "NNP", 1, "obl"), (",", ",", 5, "punct"), ("OK", "NNP", 3, "conj"), ("and", "CC", 7, "cc"), ("Texas", "NNP", 3, "conj"), (".", ".", 1, "punct"),
+        ];
+        ranker.Extent.End(Parsed(words), 3, 4, 3, name: true).ShouldBe(4);
+    }
+
+    /// <summary>A document of the given words with their tags and dependency parse (heads are 0-based, -1 for the root).</summary>
+    private static Document Parsed((string Word, string Tag, int Head, string Rel)[] words)
+    {
+        var doc = CorefResolverTests.Build([.. words.Select(w => (w.Word, w.Tag))]);
+        for (int i = 0; i < words.Length; i++)
+        {
+            doc.Tokens[i].Head = words[i].Head;
+            doc.Tokens[i].DepRel = words[i].Rel;
+        }
+
+        doc.MarkPresent(Layers.Dependencies);
+        return doc;
     }
 }

@@ -160,8 +160,10 @@ public sealed class MentionExtent
                 continue;
             }
 
-            // Coordination is a mention of its own around the conjuncts, and a clause beyond it is not the phrase's.
-            if (tokens[t].DepRel is "conj" or "cc" or "parataxis" or "root")
+            // Coordination is a mention of its own around the conjuncts, and a clause beyond it is not the phrase's;
+            // but "Vinita, OK" / "Victoria, Australia" is one GUM mention however the parser attaches the second name.
+            bool placeTail = PlaceTail(tokens, head, t, limit);
+            if (tokens[t].DepRel is "conj" or "cc" or "parataxis" or "root" && !placeTail)
             {
                 break;
             }
@@ -172,9 +174,44 @@ public sealed class MentionExtent
             {
                 list.Add(new Candidate(trimmed, t));
             }
+
+            if (placeTail && tokens[t].DepRel == "conj")
+            {
+                break;
+            }
         }
 
         return list;
+    }
+
+    /// <summary>
+    /// Whether dependent <paramref name="d"/> is a "Name, Name" place tail of a proper-noun head: a comma right
+    /// before it, only proper nouns in its stretch, and no list going on after it ("Kraków, Warsaw and Wrocław" is a
+    /// coordination). GUM train (licensed genres) marks 51 such "Place, Place" sequences as one mention and the
+    /// shipped model found 26 of them only as the first name.
+    /// </summary>
+    private static bool PlaceTail(Token[] tokens, int head, int d, int limit)
+    {
+        if (tokens[head].Xpos is not ("NNP" or "NNPS") || tokens[d].Xpos is not ("NNP" or "NNPS") || d < 2 || tokens[d - 1].Xpos != ",")
+        {
+            return false;
+        }
+
+        int end = PhraseExtent.SubtreeEnd(tokens, d, limit);
+        if (end - d > 3)
+        {
+            return false;
+        }
+
+        for (int t = d; t < end; t++)
+        {
+            if (tokens[t].Xpos is not ("NNP" or "NNPS"))
+            {
+                return false;
+            }
+        }
+
+        return end >= limit || tokens[end].Xpos is not "," && tokens[end].DepRel is not ("cc" or "conj");
     }
 
     /// <summary>
