@@ -97,10 +97,10 @@ public static class ExtractionBench
                     $"{r["system"],-12} {Fmt(r, "precision"),7} {Fmt(r, "recall"),7} {Fmt(r, "f1"),7} {Fmt(r, "title"),7} {Fmt(r, "author"),7} {Fmt(r, "date"),7} {r["coldPagesPerSecond"],13} {r["pagesPerSecond"],15} {r["pagesPerWallSecond"],16} {r["allocatedMBPerPage"],14} {r["peakManagedHeapMB"],13}"));
             }
 
-            if (summary.ContainsKey("speedup"))
+            if (summary.TryGetValue("speedup", out var speedup))
             {
                 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"speedup hearsay / smartreader, pages per CPU-second on one core: steady state (passes {FirstSteadyPass + 1}-{passes}) {summary["speedup"]}x, cold first pass {summary["coldSpeedup"]}x"));
+                    $"speedup hearsay / smartreader, pages per CPU-second on one core: steady state (passes {FirstSteadyPass + 1}-{passes}) {speedup}x, cold first pass {summary["coldSpeedup"]}x"));
             }
 
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,

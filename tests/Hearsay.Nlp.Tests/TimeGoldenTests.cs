@@ -12,6 +12,8 @@ namespace Hearsay.Nlp.Tests;
 /// </summary>
 public class TimeGoldenTests
 {
+    private static readonly JsonSerializerOptions IndentedJson = new(HearsayJson.Options) { WriteIndented = true };
+
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
@@ -43,7 +45,7 @@ public class TimeGoldenTests
         var times = new TimexRecognizer().Recognize(text, published);
         var actual = JsonSerializer.Serialize(
             times.Select(t => new { text = t.Range.Substring(text), start = t.Range.Start, end = t.Range.End, type = TimeMlDocument.TypeName(t.Type), value = t.Value }),
-            new JsonSerializerOptions(HearsayJson.Options) { WriteIndented = true }) + "\n";
+            IndentedJson) + "\n";
         var expectedPath = Path.Combine(dir, "expected.json");
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {

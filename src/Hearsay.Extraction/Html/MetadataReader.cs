@@ -788,7 +788,7 @@ internal static partial class MetadataReader
     }
 
     private static bool LooksLikeHandle(string name)
-        => name.IndexOfAny(['.', '_']) > 0 && !name.Contains(". ", StringComparison.Ordinal) && name.ToLowerInvariant() == name;
+        => name.IndexOfAny(['.', '_']) > 0 && !name.Contains(". ", StringComparison.Ordinal) && !name.Any(char.IsUpper);
 
     /// <summary>Letters only, lower case, accents dropped: "Gàbor Muniér" and "gabor_munier" read alike.</summary>
     private static string LettersOf(string s)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Hearsay.Extraction.PlainText;
@@ -42,7 +43,7 @@ internal static partial class JunkLine
             start++;
         }
 
-        var firstLength = span[start..].IndexOfAny(ShareRowSeparators);
+        var firstLength = span[start..].IndexOfAny(ShareRowSeparatorValues);
         var first = firstLength < 0 ? span[start..] : span.Slice(start, firstLength);
         if (first.IsEmpty || !SocialWord().IsMatch(first))
         {
@@ -67,6 +68,7 @@ internal static partial class JunkLine
     }
 
     private static readonly char[] ShareRowSeparators = [' ', '\t', '|', '·', '•', '/', ',', '-', '–'];
+    private static readonly SearchValues<char> ShareRowSeparatorValues = SearchValues.Create(ShareRowSeparators);
 
     // Standalone labels: the whole line is the label, perhaps with a trailing colon or arrow.
     [GeneratedRegex(

@@ -401,10 +401,7 @@ public sealed class SparseLinearModel : ILinearScorer
 
         public Builder(int classCount)
         {
-            if (classCount > ushort.MaxValue)
-            {
-                throw new ArgumentOutOfRangeException(nameof(classCount));
-            }
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(classCount, ushort.MaxValue);
 
             ClassCount = classCount;
         }
