@@ -72,7 +72,7 @@ public sealed class TaggerTrainer
             {
                 // Thresholds come from held-out training spans, never from dev: a dev score with thresholds picked
                 // on dev is optimistic (58.30 dev-tuned on PolNeAR dev, see the model card).
-                var (filter, heldOut, gold) = TrainFilter(train, folded, RankerEpochs, Seed, log);
+                var (filter, heldOut, gold) = TrainFilter(train, folded, RankerEpochs, Seed, crossFit: ThresholdHoldout <= 0, log);
                 (filter.ExactThreshold, filter.OverlapThreshold) = ThresholdHoldout > 0
                     ? ChooseOnHeldOutDocuments(train, dev, filter, log, cancellationToken)
                     : ContentSpanFilter.ChooseThresholds(heldOut, gold, log);
@@ -165,11 +165,12 @@ public sealed class TaggerTrainer
     /// <summary>
     /// The filter learns from spans as the shipped stages leave them on unseen text: the fold taggers' labels, moved
     /// by a ranker trained on the other half of the units (a ranker trained on a unit is surer of it than of new text).
-    /// Also returns every span scored by regressions fitted on the other half only (a two-fold cross-fit), so that the
-    /// thresholds are chosen on probabilities as out of sample as the ones the shipped filter gives on new text, and
-    /// the number of gold content spans of the training units.
+    /// With <paramref name="crossFit"/>, also returns every span scored by regressions fitted on the other half only (a
+    /// two-fold cross-fit), so that the thresholds are chosen on probabilities as out of sample as the ones the shipped
+    /// filter gives on new text, and the number of gold content spans of the training units; without it (thresholds
+    /// chosen on held-out documents instead) the two extra fits are skipped and the list is empty.
     /// </summary>
-    private static (ContentSpanFilter Filter, List<ContentSpanFilter.ScoredSpan> HeldOut, int Gold) TrainFilter(IReadOnlyList<LabeledSentence> train, (int[] Labels, TagLattice Lattice)[] folded, int rankerEpochs, int seed, TextWriter log)
+    private static (ContentSpanFilter Filter, List<ContentSpanFilter.ScoredSpan> HeldOut, int Gold) TrainFilter(IReadOnlyList<LabeledSentence> train, (int[] Labels, TagLattice Lattice)[] folded, int rankerEpochs, int seed, bool crossFit, TextWriter log)
     {
         int half = train.Count / 2;
         var xs = new List<float[]>();
@@ -215,6 +216,11 @@ public sealed class TaggerTrainer
         }
 
         var filter = ContentSpanFilter.Train(xs, exact, overlap, 300, log);
+        if (!crossFit)
+        {
+            return (filter, [], gold);
+        }
+
         var heldOut = new ContentSpanFilter.ScoredSpan[xs.Count];
         for (int part = 0; part < 2; part++)
         {
