@@ -35,8 +35,10 @@ public class CorefSpeakerExtentTests
         var a = new ConlluSentence();
         a.Comments.Add("# speaker = NickBos");
         var b = new ConlluSentence();
-        var doc = new CorefDocument("d", "interview", CorefResolverTests.Build([("x", "NN")]), [a, b], []);
-        doc.Speakers().ShouldBe(["NickBos", null]);
+        var malformed = new ConlluSentence();
+        malformed.Comments.Add("# speaker");
+        var doc = new CorefDocument("d", "interview", CorefResolverTests.Build([("x", "NN")]), [a, b, malformed], []);
+        doc.Speakers().ShouldBe(["NickBos", null, null]);
     }
 
     /// <summary>"the leader in the town spoke ." parsed; GUM-style gold takes the prepositional phrase into the mention.</summary>

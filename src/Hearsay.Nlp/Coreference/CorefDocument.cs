@@ -40,9 +40,10 @@ public sealed class CorefDocument
         {
             foreach (var c in Sentences[s].Comments)
             {
-                if (c.StartsWith("# speaker", StringComparison.Ordinal))
+                int eq = c.IndexOf('=', StringComparison.Ordinal);
+                if (eq > 0 && c.StartsWith("# speaker", StringComparison.Ordinal))
                 {
-                    speakers[s] = c[(c.IndexOf('=', StringComparison.Ordinal) + 1)..].Trim();
+                    speakers[s] = c[(eq + 1)..].Trim();
                 }
             }
         }
