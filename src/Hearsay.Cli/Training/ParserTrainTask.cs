@@ -83,7 +83,7 @@ public sealed class ParserTrainTask : ITrainTask
             double fullLas = Las(full);
             foreach (var threshold in new[] { 0.002f, 0.005f, 0.01f, 0.02f })
             {
-                var pruned = new ParserModel(parser.Version, parser.Transitions.Prune(threshold), parser.Labels.Prune(threshold), parser.LabelNames, parser.BeamWidth);
+                var pruned = new ParserModel(parser.Version, parser.Transitions.Prune(threshold), parser.Labels.Prune(threshold), parser.LabelNames, parser.BeamWidth, parser.TemplateCount);
                 var score = evaluate(pruned, epochs);
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"parser: prune {threshold}: {pruned.Transitions.FeatureCount} + {pruned.Labels.FeatureCount} features; dev {score}"));
                 if (Las(score) < fullLas - 0.001)

@@ -153,7 +153,7 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
         while (!state.IsTerminal)
         {
             ParserFeatures.Extract(state.Context(), tree.Words, tree.Tags, tree.Upos, features);
-            model.Transitions.Score(features, scores);
+            model.Transitions.Score(features[..model.TemplateCount], scores);
             int best = -1;
             for (int a = 0; a < ParserState.ActionCount; a++)
             {

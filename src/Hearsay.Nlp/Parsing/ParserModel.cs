@@ -5,13 +5,18 @@ namespace Hearsay.Nlp.Parsing;
 /// <summary>A trained dependency parser: the transition classifier, the arc labeler and its relation names.</summary>
 public sealed class ParserModel
 {
-    private const uint Magic = 0x5044_4831; // "HDP1": greedy
-    private const uint BeamMagic = 0x5044_4832; // "HDP2": the beam width it was trained with follows the version
+    private const uint Magic = 0x5044_4831; // "HDP1": greedy, the first 66 templates
+    private const uint BeamMagic = 0x5044_4832; // "HDP2": all templates; the beam width it was trained with follows the version
 
-    public ParserModel(string version, SparseLinearModel transitions, SparseLinearModel labels, string[] labelNames, int beamWidth = 1)
+    /// <summary>Templates of the files written before the label-set templates (HDP1).</summary>
+    public const int LegacyTemplateCount = 66;
+
+    public ParserModel(string version, SparseLinearModel transitions, SparseLinearModel labels, string[] labelNames, int beamWidth = 1, int templateCount = ParserFeatures.Count)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(beamWidth, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(templateCount, ParserFeatures.Count);
         BeamWidth = beamWidth;
+        TemplateCount = templateCount;
         Version = version;
         Transitions = transitions;
         Labels = labels;
@@ -23,6 +28,13 @@ public sealed class ParserModel
 
     /// <summary>Beam width the transition weights were trained for (1: greedy, dynamic oracle); the parser's default.</summary>
     public int BeamWidth { get; }
+
+    /// <summary>
+    /// How many of <see cref="ParserFeatures"/>' templates the transition weights were trained on. A model scores only
+    /// those: the newer templates' fingerprints would otherwise meet an older model's weights by hash collision and move
+    /// a few parses (31 of 380k PolNeAR tokens), so an older file would no longer parse as it was measured.
+    /// </summary>
+    public int TemplateCount { get; }
 
     public SparseLinearModel Transitions { get; }
 
@@ -37,9 +49,15 @@ public sealed class ParserModel
     public void Save(string path)
     {
         using var w = ModelFile.Create(path);
-        w.Write(BeamWidth > 1 ? BeamMagic : Magic);
+        if (TemplateCount != LegacyTemplateCount && TemplateCount != ParserFeatures.Count)
+        {
+            throw new InvalidOperationException($"A parser model of {TemplateCount} templates has no file format.");
+        }
+
+        bool legacy = TemplateCount == LegacyTemplateCount && BeamWidth == 1;
+        w.Write(legacy ? Magic : BeamMagic);
         w.Write(Version);
-        if (BeamWidth > 1)
+        if (!legacy)
         {
             w.Write(BeamWidth);
         }
@@ -82,7 +100,7 @@ public sealed class ParserModel
 
             var transitions = SparseLinearModel.Read(r);
             var labelModel = SparseLinearModel.Read(r);
-            return new ParserModel(version, transitions, labelModel, labels, beamWidth);
+            return new ParserModel(version, transitions, labelModel, labels, beamWidth, magic == Magic ? LegacyTemplateCount : ParserFeatures.Count);
         }
         catch (EndOfStreamException e)
         {

@@ -94,4 +94,24 @@ public class BeamSearchTests
             File.Delete(path);
         }
     }
+
+    [Theory]
+    [InlineData(ParserModel.LegacyTemplateCount)]
+    [InlineData(ParserFeatures.Count)]
+    public void The_model_file_keeps_how_many_templates_the_weights_were_trained_on(int templates)
+    {
+        var model = Tagged.Value.Model;
+        var path = Path.Combine(Path.GetTempPath(), $"hearsay-templates-{Guid.NewGuid():N}.bin");
+        try
+        {
+            new ParserModel(model.Version, model.Transitions, model.Labels, model.LabelNames, templateCount: templates).Save(path);
+            var loaded = ParserModel.Load(path);
+            loaded.TemplateCount.ShouldBe(templates);
+            loaded.BeamWidth.ShouldBe(1);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
