@@ -286,4 +286,58 @@ public sealed class ArticleMetadataRuleTests
 
         text.Length.ShouldBeGreaterThan(Prose.Length * 10);
     }
+
+    [Fact]
+    public void An_update_the_page_labels_and_shows_instead_of_any_publication_date_is_the_articles_date()
+    {
+        var head = "<meta property='article:published_time' content='2021-03-08T11:15:28Z'><meta itemprop='dateModified' content='2021-03-14T20:10:50Z'>";
+        var onlyUpdate = Page(head, "<p class='update-time'>Updated 2010 GMT (0410 HKT) March 14, 2021</p>");
+        var both = Page(head, "<p class='update-time'>Updated March 14, 2021, first published March 8, 2021</p>");
+
+        var article = extractor.Extract(onlyUpdate, null);
+        article.Published.ShouldBe(new DateOnly(2021, 3, 14));
+        article.Modified.ShouldBe(new DateOnly(2021, 3, 14));
+        extractor.Extract(both, null).Published.ShouldBe(new DateOnly(2021, 3, 8));
+    }
+
+    [Theory]
+    [InlineData("2022-01-25T14:45:00+01:00", "2022-01-26T14:30:00+01:00", "Mittwoch, 26.01.2022 - 14:30", 2022, 1, 26)]
+    [InlineData("2022-01-25T14:45:00+01:00", "2022-01-26T14:30:00+01:00", "Dienstag, 25.01.2022 - 14:45 | Mittwoch, 26.01.2022", 2022, 1, 25)]
+    [InlineData("2017-12-15T08:50:02-05:00", "2018-07-24T14:15:58-04:00", "Jul 24, 2018, 2:15pm EDT", 2017, 12, 15)]
+    public void A_shown_modified_date_without_a_label_is_the_articles_date_only_soon_after_an_unshown_publication(
+        string published, string modified, string shown, int y, int m, int d)
+    {
+        var html = Page(
+            "<meta property='article:published_time' content='" + published + "'><meta property='article:modified_time' content='" + modified + "'>",
+            "<div class='field-online-datum'>" + shown + "</div>");
+
+        extractor.Extract(html, null).Published.ShouldBe(new DateOnly(y, m, d));
+    }
+
+    [Theory]
+    [InlineData("2020-02-19T18:37:32+01:00", 2020, 2, 19)]
+    [InlineData("2020-02-19T00:30:00Z", 2020, 2, 18)]
+    public void The_url_corrects_a_utc_time_across_midnight_but_not_a_time_written_with_its_local_offset(string published, int y, int m, int d)
+    {
+        var html = Page("<meta property='article:published_time' content='" + published + "'>", string.Empty);
+
+        extractor.Extract(html, new Uri("https://example.com/2020/02/18/slug.html")).Published.ShouldBe(new DateOnly(y, m, d));
+    }
+
+    [Fact]
+    public void A_parenthesised_date_opening_a_paragraph_after_the_byline_is_a_dateline()
+    {
+        var html = "<html><body><div class='widget-menu'><span class='newsitem-time'>01.10.2022</span></div><article><h1>Headline</h1>"
+            + "<p>Von Leonora Holling</p><p>(21. November 2022) " + Prose + "</p><p>" + Prose + "</p></article></body></html>";
+
+        extractor.Extract(html, null).Published.ShouldBe(new DateOnly(2022, 11, 21));
+    }
+
+    [Fact]
+    public void A_spanish_date_with_del_before_the_year_is_read()
+    {
+        var html = Page(string.Empty, "<span class='author__date'>sábado 07 de mayo del 2022</span>").Replace("<html>", "<html lang='es'>", StringComparison.Ordinal);
+
+        extractor.Extract(html, null).Published.ShouldBe(new DateOnly(2022, 5, 7));
+    }
 }

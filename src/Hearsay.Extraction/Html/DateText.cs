@@ -131,6 +131,18 @@ internal static partial class DateText
         return null;
     }
 
+    /// <summary>Every date written in a text, in order ("Last updated 04 Jun 2020, originally created 17 Jun 2019" has two).</summary>
+    public static IEnumerable<DateOnly> AllFromProse(string text, bool monthFirst)
+    {
+        foreach (Match m in ProseDate().Matches(text))
+        {
+            if (FromMatch(m, monthFirst) is { } d)
+            {
+                yield return d;
+            }
+        }
+    }
+
     private static DateOnly? FromMatch(Match m, bool monthFirst)
     {
         if (m.Groups["iy"].Success)
@@ -202,7 +214,7 @@ internal static partial class DateText
     [GeneratedRegex(
         @"(?<![\d.])(?:(?<iy>(?:19|20)\d{2})-(?<im>[01]?\d)-(?<id>[0-3]?\d)(?!\d)"
         + @"|(?<na>[0-3]?\d)(?<sep>[./])\s?(?<nb>[0-3]?\d)\k<sep>\s?(?<ny>(?:19|20)\d{2}|\d{2})(?![\d.]\d)"
-        + @"|(?<dd>[0-3]?\d)(?:\.|er|st|nd|rd|th|º)?\s*(?:de\s+)?(?<dm>\p{L}{3,12}\.?),?\s*(?:de\s+)?(?<dy>(?:19|20)\d{2})(?!\d)"
+        + @"|(?<dd>[0-3]?\d)(?:\.|er|st|nd|rd|th|º)?\s*(?:de\s+)?(?<dm>\p{L}{3,12}\.?),?\s*(?:del?\s+)?(?<dy>(?:19|20)\d{2})(?!\d)"
         + @"|(?<mm>\p{L}{3,12}\.?)\s+(?<md>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?<my>(?:19|20)\d{2})(?!\d))",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex ProseDate();

@@ -103,7 +103,7 @@ public sealed class HtmlArticleExtractor : IArticleExtractor
             Title = title,
             Byline = authors.Count == 0 ? null : string.Join(", ", authors),
             Authors = authors,
-            Published = MetadataReader.ChoosePublished(meta, ld, urlForDate, paragraphs.Count == 0 ? null : text[..Math.Min(text.Length, 60)]),
+            Published = MetadataReader.ChoosePublished(meta, ld, urlForDate, paragraphs.Count == 0 ? null : text[..Math.Min(text.Length, 600)]),
             Modified = MetadataReader.ChooseModified(meta, ld),
             Site = site,
             Language = language,

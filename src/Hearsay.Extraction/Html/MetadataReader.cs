@@ -11,6 +11,12 @@ internal static partial class MetadataReader
 {
     private const int MaxCollected = 12;
 
+    /// <summary>Enough for a page's header, article and sidebars; an archive page's hundreds of dates add nothing.</summary>
+    private const int MaxVisibleDates = 200;
+
+    /// <summary>How long after the publication an unlabelled, shown modified date still reads as the story's update (a quarter).</summary>
+    private const int UnlabelledUpdateDays = 90;
+
     public static PageMetadata Collect(PageTree tree)
     {
         var m = new PageMetadata();
@@ -128,6 +134,11 @@ internal static partial class MetadataReader
                 CollectPublishedLabels(tree, n, m);
             }
 
+            if (!n.Skipped && n.DirectText > 1 && m.VisibleDateTexts.Count < MaxVisibleDates)
+            {
+                CollectVisibleDates(tree, n, m);
+            }
+
             if (!n.Skipped && n.DirectText is > 1 and < 80 && m.ShortDateTexts.Count < 3 * MaxCollected)
             {
                 if (m.PublishedTexts.Count < MaxCollected)
@@ -196,6 +207,33 @@ internal static partial class MetadataReader
         }
 
         return best is not null && best.Length * 10 >= full.Length * 6 && best.Length >= 10 ? best : full;
+    }
+
+    private static void CollectVisibleDates(PageTree tree, PageNode n, PageMetadata m)
+    {
+        var kids = n.Element.ChildNodes;
+        bool? article = null;
+        for (var k = 0; k < kids.Length && m.VisibleDateTexts.Count < MaxVisibleDates; k++)
+        {
+            if (kids[k] is not IText t || t.Data.Length >= 200 || !YearLike().IsMatch(t.Data))
+            {
+                continue;
+            }
+
+            if (article is null)
+            {
+                if (InCommentThread(tree, n))
+                {
+                    return;
+                }
+
+                article = !n.InStrongNegative && !InTeaserList(tree, n);
+            }
+
+            var label = UpdateLabel().IsMatch(t.Data)
+                || (t.PreviousSibling is IElement before && before.TextContent is { Length: < 40 } lt && UpdateLabel().IsMatch(lt));
+            m.VisibleDateTexts.Add((t.Data, article.Value, label));
+        }
     }
 
     private static void CollectPublishedLabels(PageTree tree, PageNode n, PageMetadata m)
@@ -849,49 +887,101 @@ internal static partial class MetadataReader
     public static DateOnly? ChoosePublished(PageMetadata m, LinkedData ld, string? url, string? lead = null)
     {
         url = DateText.ArchivedUrl(url);
-        var found = FindPublished(m, ld, url, lead);
 
-        // Markup times are often UTC-shifted across midnight; the date in the URL is the newsroom's own calendar day.
-        if (found is { } f && DateText.FromUrl(url) is { } u && Math.Abs(f.DayNumber - u.DayNumber) == 1)
-        {
-            return u;
-        }
-
-        return found;
-    }
-
-    private static DateOnly? FindPublished(PageMetadata m, LinkedData ld, string? url, string? lead)
-    {
         // A visible "10/05/2022" is 5 October in American English and 10 May almost everywhere else. Machine values
         // keep the month-first reading: server software writes them in US order whatever the page's language
         // (a Swiss page's meta "11/01/2023" under a visible "01.11.2023").
         var monthFirst = MarkupLanguage(m, ld) is null or "en";
+        var (found, written) = FindPublished(m, ld, url, lead, monthFirst);
+
+        // Markup times are often UTC-shifted across midnight; the date in the URL is the newsroom's own calendar day.
+        // A time written with its local offset ("2020-02-19T18:37:32+01:00") is already on the newsroom's calendar:
+        // the URL then keeps the day the story was filed under, not the one the page gives.
+        if (found is { } f && !LocalTime().IsMatch(written ?? string.Empty) && DateText.FromUrl(url) is { } u && Math.Abs(f.DayNumber - u.DayNumber) == 1)
+        {
+            found = u;
+        }
+
+        return found is { } p ? ShownUpdate(m, ld, p, monthFirst) ?? p : null;
+    }
+
+    /// <summary>
+    /// The update date a reader sees as the article's date, when the page shows no publication date at all. Many
+    /// newsrooms replace the visible date with the last update ("Updated 2010 GMT March 14, 2021", "Aktualisiert:
+    /// 11.04.2020", or just the update's "12.01.2022" under the headline) and keep the first publication only in
+    /// metadata. Taken only when the publication day is nowhere on the page (outside comment threads; a teaser's
+    /// coincident date counts as shown, erring towards the publication) and the update is later: the modified
+    /// metadata's day shown beside the article, else the first date the page labels as an update. An unlabelled
+    /// shown date counts only within <see cref="UnlabelledUpdateDays"/> of the publication: a story's corrections and
+    /// follow-ups come within days or weeks, while a template that prints the record's last-change time shows a
+    /// re-save, a CMS migration or a refreshed "best of 2017" list years later, and then the publication stays the
+    /// article's date. A page that labels the date as an update presents it as the article's date stamp on purpose.
+    /// </summary>
+    private static DateOnly? ShownUpdate(PageMetadata m, LinkedData ld, DateOnly published, bool monthFirst)
+    {
+        var shown = new HashSet<DateOnly>();
+        DateOnly? labelled = null;
+        foreach (var (text, article, updateLabel) in m.VisibleDateTexts)
+        {
+            foreach (var d in DateText.AllFromProse(text, monthFirst))
+            {
+                if (d == published)
+                {
+                    return null;
+                }
+
+                if (article)
+                {
+                    shown.Add(d);
+                    labelled ??= updateLabel ? d : null;
+                }
+            }
+        }
+
+        return ChooseModified(m, ld) is { } modified && modified > published && modified.DayNumber - published.DayNumber <= UnlabelledUpdateDays
+                && shown.Contains(modified) ? modified
+            : labelled > published ? labelled
+            : null;
+    }
+
+    private static (DateOnly? Date, string? Written) FindPublished(PageMetadata m, LinkedData ld, string? url, string? lead, bool monthFirst)
+    {
         DateOnly? Prose(string? text) => DateText.FromProse(text, monthFirst);
         var zone = NewsroomZone.Find(url, m.HtmlLang);
         DateOnly? Machine(string? value) => zone?.DayOfUtc(value) ?? DateText.FromMachine(value);
 
         var fromLd = Machine(ld.Published);
-        var d = Machine(m.MetaValue(
+        var metaValue = m.MetaValue(
             "article:published_time", "og:article:published_time", "article:published", "datePublished", "og:published_time", "published_time",
             "pubdate", "publishdate", "publish-date", "publish_date", "dc.date.issued", "dcterms.issued",
             "sailthru.date", "parsely-pub-date", "citation_publication_date", "citation_date", "article.published", "og:pubdate", "dc.date.created",
             "cxenseparse:recs:publishtime", "article_date_original", "originalpublicationdate", "displaydate", "dateCreated", "created",
-            "publication_date", "published_at", "date.published", "dc.date.published", "dcterms.available", "release_date", "og:article:published"));
+            "publication_date", "published_at", "date.published", "dc.date.published", "dcterms.available", "release_date", "og:article:published");
 
         // The publication metas come before the page's JSON-LD: where they disagree the JSON-LD (often an SEO
         // plugin's or a syndication feed's record) carries a draft or first-import time, the metas the shown date
         // (trafilatura dev +2 pages, Readability test pages 0.8125 -> 0.8438). An ImageObject's or VideoObject's
         // date is when the picture or clip was made, often years before the page, so only a page-typed one counts here.
-        if ((d ?? (ld.DescribesPage ? fromLd : null)) is { } early)
+        if (Machine(metaValue) is { } early)
         {
-            return early;
+            return (early, metaValue);
+        }
+
+        if (ld.DescribesPage && fromLd is { } pageLd)
+        {
+            return (pageLd, ld.Published);
         }
 
         foreach (var t in m.Times)
         {
-            if (t.Published && !t.Furniture && (Machine(t.DateTime) ?? Prose(t.Text)) is { } pd)
+            if (t.Published && !t.Furniture && Machine(t.DateTime) is { } pm)
             {
-                return pd;
+                return (pm, t.DateTime);
+            }
+
+            if (t.Published && !t.Furniture && Prose(t.Text) is { } pd)
+            {
+                return (pd, null);
             }
         }
 
@@ -900,26 +990,25 @@ internal static partial class MetadataReader
         {
             if (Prose(t) is { } labelled)
             {
-                return labelled;
+                return (labelled, null);
             }
         }
 
-        d = DateText.FromUrl(url);
-        if (d is not null)
+        if (DateText.FromUrl(url) is { } inUrl)
         {
-            return d;
+            return (inUrl, null);
         }
 
         if (Dateline(lead, monthFirst) is { } dateline)
         {
-            return dateline;
+            return (dateline, null);
         }
 
         foreach (var t in m.Times)
         {
             if (!t.Furniture && (DateText.FromMachine(t.DateTime) ?? Prose(t.Text)) is { } td)
             {
-                return td;
+                return (td, null);
             }
         }
 
@@ -927,31 +1016,32 @@ internal static partial class MetadataReader
         // record's creation or last-change time, so a time element, a date the page labels as its publication or a
         // date-classed text beside the article comes first. Loose date-classed texts (a header's "today", an events
         // list) are weaker than the meta.
-        var weak = Machine(m.MetaValue("dc.date", "dcterms.date", "dcterms.created", "date")) ?? fromLd;
+        var bareValue = m.MetaValue("dc.date", "dcterms.date", "dcterms.created", "date");
+        var weak = Machine(bareValue) ?? fromLd;
         if (weak is not null)
         {
             foreach (var t in m.DateTexts)
             {
                 if (!t.Loose && DateOfText(t.Text, monthFirst) is { } shown)
                 {
-                    return shown;
+                    return (shown, null);
                 }
             }
 
-            return weak;
+            return (weak, Machine(bareValue) is null ? ld.Published : bareValue);
         }
 
         // A wiki article is never published once: its last edit is its date, not a date in its text (the next meeting).
         if (Prose(m.WikiLastEdited) is { } edited)
         {
-            return edited;
+            return (edited, null);
         }
 
         foreach (var t in m.DateTexts)
         {
             if (DateOfText(t.Text, monthFirst) is { } dd)
             {
-                return dd;
+                return (dd, null);
             }
         }
 
@@ -959,30 +1049,34 @@ internal static partial class MetadataReader
         {
             if (Prose(t) is { } sd)
             {
-                return sd;
+                return (sd, null);
             }
         }
 
         if (Prose(m.TitleTag) is { } titleDate)
         {
-            return titleDate;
+            return (titleDate, null);
         }
 
         foreach (var t in m.Times)
         {
             if ((DateText.FromMachine(t.DateTime) ?? Prose(t.Text)) is { } furniture)
             {
-                return furniture;
+                return (furniture, null);
             }
         }
 
-        return DateText.FromMachine(ld.Modified) ?? DateText.FromMachine(m.MetaValue("article:modified_time", "og:updated_time", "dateModified", "last-modified"));
+        return (ChooseModified(m, ld), null);
     }
 
     private static DateOnly? DateOfText(string t, bool monthFirst)
         => (t.Length >= 8 && char.IsDigit(t[0]) ? DateText.FromMachine(t, monthFirst) : null) ?? DateText.FromProse(t, monthFirst);
 
-    /// <summary>A date that opens the article text and is set off by a dash: "29.11.2022 – Mehrfach und vehement ...".</summary>
+    /// <summary>
+    /// A date that opens one of the article's first paragraphs, set off by a dash or in parentheses: "29.11.2022 –
+    /// Mehrfach und vehement ...", "(21. November 2022) Energieverbraucher erhalten ...". The headline, a kicker and a
+    /// byline often come first, so the first three paragraphs are looked at.
+    /// </summary>
     private static DateOnly? Dateline(string? lead, bool monthFirst)
     {
         if (string.IsNullOrEmpty(lead))
@@ -990,7 +1084,29 @@ internal static partial class MetadataReader
             return null;
         }
 
-        var head = lead.AsSpan(0, Math.Min(lead.Length, 40));
+        var rest = lead.AsSpan();
+        for (var i = 0; i < 3 && !rest.IsEmpty; i++)
+        {
+            var end = rest.IndexOf("\n\n", StringComparison.Ordinal);
+            if (ParagraphDateline(end < 0 ? rest : rest[..end], monthFirst) is { } d)
+            {
+                return d;
+            }
+
+            rest = end < 0 ? [] : rest[(end + 2)..];
+        }
+
+        return null;
+    }
+
+    private static DateOnly? ParagraphDateline(ReadOnlySpan<char> paragraph, bool monthFirst)
+    {
+        var head = paragraph[..Math.Min(paragraph.Length, 40)];
+        if (head.Length > 8 && head[0] == '(' && head.IndexOf(')') is var close and > 6 && char.IsDigit(head[1]))
+        {
+            return DateText.FromProse(head[1..close].ToString(), monthFirst);
+        }
+
         var dash = head.IndexOfAny("–—-");
         while (dash > 0 && head[dash] == '-' && (dash + 1 >= head.Length || head[dash + 1] != ' '))
         {
@@ -1036,6 +1152,17 @@ internal static partial class MetadataReader
 
         return BodyExtractor.CollapseWhitespace(span);
     }
+
+    // A time of day with an offset other than UTC's: "2020-02-19T18:37:32+01:00", "2022-05-07T13:43:46-05:00".
+    [GeneratedRegex(@"\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*[+-](?!00:?00$)\d{2}:?\d{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LocalTime();
+
+    // Digits that can belong to a full date: a year, or a day.month.two-digit year ("10.12.19").
+    [GeneratedRegex(@"(?:19|20)\d{2}|\d[./]\d{1,2}[./]\d{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex YearLike();
+
+    [GeneratedRegex(@"^\s*(?:last\s+|zuletzt\s+)?(?:updated|modified|aktualisiert|geändert|stand|letzte\s+änderung|actualizado|actualizada|mis\s+à\s+jour|aggiornato|bijgewerkt)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UpdateLabel();
 
     [GeneratedRegex(@"(?:^|[\s_-])(?:site[-_]?(?:title|name|logo|branding)|logo|brand(?:ing)?|masthead|blog[-_]?(?:title|name))(?:$|[\s_-])", RegexOptions.IgnoreCase)]
     private static partial Regex SiteBranding();

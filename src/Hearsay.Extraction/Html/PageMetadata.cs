@@ -19,6 +19,12 @@ internal sealed class PageMetadata
     /// <summary>Texts of date-classed elements; Loose: in a header, footer, menu, list item or teaser list (a "today" clock, an events list).</summary>
     public List<(string Text, bool Loose)> DateTexts = [];
     public List<string> ShortDateTexts = [];
+    /// <summary>
+    /// Texts with a date that a reader sees (not inside scripts, hidden or skipped elements, or comment threads).
+    /// Article: outside furniture and teaser lists. UpdateLabel: the text, or the label just before it, says the date
+    /// is an update ("Updated", "Aktualisiert", "Stand").
+    /// </summary>
+    public List<(string Text, bool Article, bool UpdateLabel)> VisibleDateTexts = [];
     public List<string> PublishedTexts = [];
     public List<string> ShortBylineTexts = [];
     public List<string> FurnitureBylineTexts = [];
