@@ -134,7 +134,7 @@ internal static partial class MetadataReader
                 CollectPublishedLabels(tree, n, m);
             }
 
-            if (!n.Skipped && n.DirectText > 1 && m.VisibleDateTexts.Count < MaxVisibleDates)
+            if (!n.Skipped && n.DirectText is > 1 and < 200 && m.VisibleDateTexts.Count < MaxVisibleDates)
             {
                 CollectVisibleDates(tree, n, m);
             }
@@ -215,7 +215,7 @@ internal static partial class MetadataReader
         bool? article = null;
         for (var k = 0; k < kids.Length && m.VisibleDateTexts.Count < MaxVisibleDates; k++)
         {
-            if (kids[k] is not IText t || t.Data.Length >= 200 || !YearLike().IsMatch(t.Data))
+            if (kids[k] is not IText t || t.Data.Length >= 200 || t.Data.AsSpan().IndexOfAnyInRange('0', '9') < 0 || !YearLike().IsMatch(t.Data))
             {
                 continue;
             }
@@ -919,6 +919,15 @@ internal static partial class MetadataReader
     /// </summary>
     private static DateOnly? ShownUpdate(PageMetadata m, LinkedData ld, DateOnly published, bool monthFirst)
     {
+        // Most pages have neither a recent later modified date nor an update label: nothing to read then.
+        var recent = ChooseModified(m, ld) is { } modified && modified > published && modified.DayNumber - published.DayNumber <= UnlabelledUpdateDays
+            ? modified
+            : (DateOnly?)null;
+        if (recent is null && !m.VisibleDateTexts.Exists(t => t.Article && t.UpdateLabel))
+        {
+            return null;
+        }
+
         var shown = new HashSet<DateOnly>();
         DateOnly? labelled = null;
         foreach (var (text, article, updateLabel) in m.VisibleDateTexts)
@@ -938,8 +947,7 @@ internal static partial class MetadataReader
             }
         }
 
-        return ChooseModified(m, ld) is { } modified && modified > published && modified.DayNumber - published.DayNumber <= UnlabelledUpdateDays
-                && shown.Contains(modified) ? modified
+        return recent is { } update && shown.Contains(update) ? update
             : labelled > published ? labelled
             : null;
     }

@@ -20,7 +20,8 @@ internal sealed class PageMetadata
     public List<(string Text, bool Loose)> DateTexts = [];
     public List<string> ShortDateTexts = [];
     /// <summary>
-    /// Texts with a date that a reader sees (not inside scripts, hidden or skipped elements, or comment threads).
+    /// Date lines a reader sees: texts with a year in elements with under 200 characters of their own text (not inside
+    /// scripts, hidden or skipped elements, or comment threads).
     /// Article: outside furniture and teaser lists. UpdateLabel: the text, or the label just before it, says the date
     /// is an update ("Updated", "Aktualisiert", "Stand").
     /// </summary>
