@@ -105,4 +105,25 @@ public class WordClassFeatureTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void TheStageCarriesTheTokensClassesToATaggerTrainedWithThem()
+    {
+        var tagger = new TaggerTrainer { Epochs = 5, Seed = 3, MinFeatureCount = 1, WordClassFeatures = true }.Train(Toy(), null, TextWriter.Null);
+        var stage = new AttributionExtractor(tagger, tagger);
+        var doc = TestDocuments.Tokenized("Ann proclaimed the deal was off .");
+        var tokens = doc.Tokens;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            tokens[i].Xpos = "X";
+            tokens[i].WordClass = ClassOf(doc.Slice(tokens[i].Range));
+        }
+
+        var withoutLayer = stage.TagSpans(doc);
+        doc.MarkPresent(Layers.WordClasses);
+        var spans = stage.TagSpans(doc);
+        var cue = spans.Single(s => s.Role == AttributionRole.Cue);
+        doc.Slice(doc.CharRangeOf(cue.Tokens)).ShouldBe("proclaimed");
+        withoutLayer.ShouldNotContain(s => s.Role == AttributionRole.Cue && doc.Slice(doc.CharRangeOf(s.Tokens)) == "proclaimed");
+    }
 }
