@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Hearsay.Core.Documents;
 
 namespace Hearsay.Attribution.Tagging;
 
@@ -52,13 +53,17 @@ public sealed class AttributionTagger
     /// <summary>Last stage that drops content spans unlikely to be exact (needs the ranker's confidence), or null.</summary>
     public ContentSpanFilter? Filter { get; internal set; }
 
+    /// <summary>Whether the tagger was trained with word-class features (<see cref="WordClass"/>); classes given to one without are ignored.</summary>
+    public bool UsesWordClasses { get; internal set; }
+
     /// <summary>BIO labels for one sentence.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     /// <param name="heads">Dependency head of each word within these words (-1: root or outside), or null.</param>
     /// <param name="rels">Dependency relation of each word to its head, or null.</param>
+    /// <param name="classes">Distributional class of each word, or null.</param>
     /// <param name="dropDoubtfulContent">Whether the <see cref="Filter"/> drops content spans unlikely to be exact (span taggers
     /// scored by exact match); the attribution stage keeps them, since an attribution without content is dropped whole.</param>
-    public int[] Predict(string[] words, string?[]? pos = null, int[]? heads = null, string?[]? rels = null, bool dropDoubtfulContent = true)
+    public int[] Predict(string[] words, string?[]? pos = null, int[]? heads = null, string?[]? rels = null, bool dropDoubtfulContent = true, WordClass[]? classes = null)
     {
         ArgumentNullException.ThrowIfNull(words);
         if (words.Length == 0)
@@ -66,7 +71,7 @@ public sealed class AttributionTagger
             return [];
         }
 
-        var (labels, emissions) = Lattice(words, pos, heads, rels);
+        var (labels, emissions) = Lattice(words, pos, heads, rels, classes);
         TrimLeadingPunctuation(words, labels);
         var lattice = new TagLattice(emissions, _transitions);
         var gaps = Filter is null || !dropDoubtfulContent ? null : new List<(int Start, int End, float Gap)>();
@@ -80,11 +85,11 @@ public sealed class AttributionTagger
     }
 
     /// <summary>The Viterbi labels and the emission scores (n x labels) they were decoded from, before any post-step.</summary>
-    internal (int[] Labels, float[] Emissions) Lattice(string[] words, string?[]? pos, int[]? heads, string?[]? rels)
+    internal (int[] Labels, float[] Emissions) Lattice(string[] words, string?[]? pos, int[]? heads, string?[]? rels, WordClass[]? classes = null)
     {
         var feats = new List<ulong>(words.Length * 40);
         var offsets = new int[words.Length + 1];
-        Features.Extract(words, pos, feats, offsets, Inner?.Predict(words, pos, heads, rels), heads, rels);
+        Features.Extract(words, pos, feats, offsets, Inner?.Predict(words, pos, heads, rels, classes: classes), heads, rels, UsesWordClasses ? classes : null);
         var ids = new int[feats.Count];
         for (int k = 0; k < ids.Length; k++)
         {
@@ -244,6 +249,12 @@ public sealed class AttributionTagger
         Ranker?.Write(w);
         w.Write(Filter is not null);
         Filter?.Write(w);
+
+        // Written only when set, so that a model without word classes stays byte for byte what it was before the flag.
+        if (UsesWordClasses)
+        {
+            w.Write(true);
+        }
     }
 
     private void WriteBody(BinaryWriter w, float pruneBelow)
@@ -339,6 +350,15 @@ public sealed class AttributionTagger
         if (buffer.Position < buffer.Length && r.ReadBoolean())
         {
             tagger.Filter = ContentSpanFilter.Read(r);
+        }
+
+        if (buffer.Position < buffer.Length && r.ReadBoolean())
+        {
+            tagger.UsesWordClasses = true;
+            if (tagger.Inner is { } first)
+            {
+                first.UsesWordClasses = true;
+            }
         }
 
         return tagger;

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using Hearsay.Core.Documents;
 
 namespace Hearsay.Attribution.Tagging;
 
@@ -6,20 +8,26 @@ namespace Hearsay.Attribution.Tagging;
 /// Feature templates of the attribution tagger: the word and its neighbours, shape and affixes,
 /// cue-lexicon strength, quotation state, and the position relative to the nearest likely cue
 /// (distance, which cue, whether "that" or a comma intervenes). Penn tags are used when the
-/// input has them. Features are hashed (<see cref="FeatureHash"/>), never materialized as strings.
+/// input has them, and so are distributional word classes (<see cref="WordClass"/>) when given. Features are hashed (<see cref="FeatureHash"/>), never materialized as strings.
 /// </summary>
 public sealed class FeatureExtractor
 {
     private readonly CueLexicon _lexicon;
 
+    /// <summary>Class numbers as strings, made once: features hash strings, and a class is a small number (0: none).</summary>
+    private static readonly string[] ClassNumbers = Enumerable.Range(0, 1024).Select(k => k.ToString(CultureInfo.InvariantCulture)).ToArray();
+
     public FeatureExtractor(CueLexicon lexicon) => _lexicon = lexicon;
+
+    private static string ClassName(ushort c) => c < ClassNumbers.Length ? ClassNumbers[c] : c.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Appends every token's features to <paramref name="features"/>; token i's are [offsets[i], offsets[i+1]).
     /// <paramref name="firstPass"/> are a first tagger's labels (stacking): where it put cues, sources and content.
+    /// <paramref name="classes"/> are the words' distributional classes, or null (a model trained without them).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Extract(string[] words, string?[]? pos, List<ulong> features, int[] offsets, int[]? firstPass = null, int[]? heads = null, string?[]? rels = null)
+    public void Extract(string[] words, string?[]? pos, List<ulong> features, int[] offsets, int[]? firstPass = null, int[]? heads = null, string?[]? rels = null, WordClass[]? classes = null)
     {
         int n = words.Length;
         var norm = new string[n];
@@ -170,9 +178,14 @@ public sealed class FeatureExtractor
                 features.Add(FeatureHash.Of(30, p, ld));
             }
 
+            if (classes is not null)
+            {
+                AddClasses(i, classes, cb, ld, rd, leftCue[i], rightCue[i], features);
+            }
+
             if (heads is not null && rels is not null)
             {
-                AddSyntax(i, heads, rels, cueB, pos, q, features, tree!.Value, norm);
+                AddSyntax(i, heads, rels, cueB, pos, q, features, tree!.Value, norm, classes);
             }
         }
 
@@ -181,6 +194,22 @@ public sealed class FeatureExtractor
         {
             AddFirstPass(norm, firstPass, features, offsets);
         }
+    }
+
+    /// <summary>
+    /// Word-class features: the word's coarse and fine class, the fine class with the word's cue strength, and the
+    /// class of the nearest likely cue word on each side with its distance, so that a cue verb or an
+    /// intention/evaluation predicate unseen in training can be read like the seen words of its class.
+    /// (Neighbour classes and class x cue-distance conjunctions as well scored lower on PolNeAR dev; see the model card.)
+    /// </summary>
+    private static void AddClasses(int i, WordClass[] classes, string cb, string ld, string rd, int leftCue, int rightCue, List<ulong> features)
+    {
+        string fine = ClassName(classes[i].Fine);
+        features.Add(FeatureHash.Of(80, ClassName(classes[i].Coarse)));
+        features.Add(FeatureHash.Of(81, fine));
+        features.Add(FeatureHash.Of(86, fine, cb));
+        features.Add(FeatureHash.Of(89, leftCue < 0 ? "-" : ClassName(classes[leftCue].Fine), ld));
+        features.Add(FeatureHash.Of(90, rightCue < 0 ? "-" : ClassName(classes[rightCue].Fine), rd));
     }
 
     /// <summary>Stacked features: the first pass's labels around the token and its nearest predicted cue on each side.</summary>
@@ -267,7 +296,7 @@ public sealed class FeatureExtractor
     /// Dependency features: the token's relation, and the branch by which it hangs under its nearest
     /// cue-word ancestor (nsubj for a source, ccomp/parataxis/xcomp for content), with direction and depth.
     /// </summary>
-    private static void AddSyntax(int i, int[] heads, string?[] rels, string?[] cueB, string?[]? pos, string q, List<ulong> features, (int[] Cue, int[] Branch, int[] Depth, int[] Lo, int[] Hi) tree, string[] norm)
+    private static void AddSyntax(int i, int[] heads, string?[] rels, string?[] cueB, string?[]? pos, string q, List<ulong> features, (int[] Cue, int[] Branch, int[] Depth, int[] Lo, int[] Hi) tree, string[] norm, WordClass[]? classes)
     {
         int n = heads.Length;
         string rel = rels[i] ?? "-";
@@ -277,6 +306,11 @@ public sealed class FeatureExtractor
         features.Add(FeatureHash.Of(61, rel, headCue));
         features.Add(FeatureHash.Of(62, rel, h >= 0 && h < n ? rels[h] ?? "-" : "root"));
         features.Add(FeatureHash.Of(73, rel, h >= 0 && h < n ? norm[h] : "root"));
+        if (classes is not null)
+        {
+            // The head word's class: the predicate a content phrase depends on (said, plans, wrong) even when unseen.
+            features.Add(FeatureHash.Of(91, rel, h >= 0 && h < n ? ClassName(classes[h].Fine) : "root"));
+        }
 
         int cue = tree.Cue[i];
         if (cue < 0)
@@ -300,6 +334,11 @@ public sealed class FeatureExtractor
             features.Add(FeatureHash.Of(69, branch, edge, norm[i]));
             features.Add(FeatureHash.Of(71, branch, norm[cue]));
             features.Add(FeatureHash.Of(72, branch, dir, pos?[i] ?? "-"));
+            if (classes is not null)
+            {
+                // The cue's class with the branch: an unseen cue verb's complement read like a seen one's.
+                features.Add(FeatureHash.Of(92, branch, ClassName(classes[cue].Fine)));
+            }
         }
 
         // The token right after a clause under a cue: the clause's end is a likely content end (or the final stop inside it).

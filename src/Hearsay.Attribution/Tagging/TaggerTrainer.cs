@@ -38,6 +38,9 @@ public sealed class TaggerTrainer
     /// <summary>Epochs of the content-boundary ranker.</summary>
     public int RankerEpochs { get; init; } = 5;
 
+    /// <summary>Also read the units' distributional word classes (<see cref="LabeledSentence.Classes"/>) as features.</summary>
+    public bool WordClassFeatures { get; init; }
+
     /// <summary>Two passes: a first tagger's labels (cross-predicted on train in two folds) become features of a second.</summary>
     public bool Stacked { get; init; }
 
@@ -96,7 +99,7 @@ public sealed class TaggerTrainer
         var firstPass = new int[train.Count][];
         for (int s = 0; s < train.Count; s++)
         {
-            firstPass[s] = (s < half ? onB : onA).Predict(train[s].Tokens, train[s].Pos, train[s].Heads, train[s].Rels);
+            firstPass[s] = (s < half ? onB : onA).Predict(train[s].Tokens, train[s].Pos, train[s].Heads, train[s].Rels, classes: train[s].Classes);
         }
 
         log.WriteLine("stacking: first pass on all training units");
@@ -265,7 +268,7 @@ public sealed class TaggerTrainer
         var recipe = new TaggerTrainer
         {
             Epochs = Epochs, Seed = Seed, MinFeatureCount = MinFeatureCount, Margin = Margin, ContentBoundaries = true,
-            RankerEpochs = RankerEpochs, RankerFolds = RankerFolds,
+            RankerEpochs = RankerEpochs, RankerFolds = RankerFolds, WordClassFeatures = WordClassFeatures,
         };
         var tagger = recipe.Train(fit, dev, log, cancellationToken);
         var path = Path.GetTempFileName();
@@ -284,7 +287,7 @@ public sealed class TaggerTrainer
         int gold = 0;
         foreach (var s in held)
         {
-            var (labels, emissions) = tagger.Lattice(s.Tokens, s.Pos, s.Heads, s.Rels);
+            var (labels, emissions) = tagger.Lattice(s.Tokens, s.Pos, s.Heads, s.Rels, s.Classes);
             AttributionTagger.TrimLeadingPunctuation(s.Tokens, labels);
             var lattice = new TagLattice(emissions, tagger.Transitions);
             var gaps = new List<(int Start, int End, float Gap)>();
@@ -350,7 +353,7 @@ public sealed class TaggerTrainer
             var other = TrainOne(rest, null, null, null, "fold-" + (fold + 1).ToString(CultureInfo.InvariantCulture), log, cancellationToken);
             for (int s = from; s < to; s++)
             {
-                var (labels, emissions) = other.Lattice(train[s].Tokens, train[s].Pos, train[s].Heads, train[s].Rels);
+                var (labels, emissions) = other.Lattice(train[s].Tokens, train[s].Pos, train[s].Heads, train[s].Rels, train[s].Classes);
                 AttributionTagger.TrimLeadingPunctuation(train[s].Tokens, labels);
                 predicted[s] = (labels, new TagLattice(emissions, other.Transitions));
             }
@@ -374,7 +377,7 @@ public sealed class TaggerTrainer
         {
             buffer.Clear();
             offsets[s] = new int[train[s].Tokens.Length + 1];
-            extractor.Extract(train[s].Tokens, train[s].Pos, buffer, offsets[s], firstPass?[s], train[s].Heads, train[s].Rels);
+            extractor.Extract(train[s].Tokens, train[s].Pos, buffer, offsets[s], firstPass?[s], train[s].Heads, train[s].Rels, WordClassFeatures ? train[s].Classes : null);
             hashes[s] = [.. buffer];
             foreach (var h in buffer)
             {
@@ -469,7 +472,7 @@ public sealed class TaggerTrainer
 
             var avgW = Average(w, u, step);
             var avgT = Average(t, ut, step);
-            var tagger = new AttributionTagger(lexicon, folded, avgW, avgT, name + "-" + epoch.ToString(CultureInfo.InvariantCulture), inner);
+            var tagger = new AttributionTagger(lexicon, folded, avgW, avgT, name + "-" + epoch.ToString(CultureInfo.InvariantCulture), inner) { UsesWordClasses = WordClassFeatures };
             string devText = "";
             double score = epoch;
             if (dev is { Count: > 0 })
@@ -496,7 +499,7 @@ public sealed class TaggerTrainer
         var scores = new SpanScores();
         foreach (var s in data)
         {
-            scores.Add(s.Labels, tagger.Predict(s.Tokens, s.Pos, s.Heads, s.Rels));
+            scores.Add(s.Labels, tagger.Predict(s.Tokens, s.Pos, s.Heads, s.Rels, classes: s.Classes));
         }
 
         return scores;

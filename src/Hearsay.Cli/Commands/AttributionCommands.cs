@@ -35,7 +35,8 @@ public static class AttributionCommands
                 ct.ThrowIfCancellationRequested();
 
                 // Gold labels and tags from the input are not used: the prediction sees the tokens and the shipped POS tagger's tags.
-                predicted.Add(s with { Pos = null, Labels = tagger.Predict(s.Tokens, tags.Tag(s.Tokens)) });
+                var (pos, _, _, classes) = tags.Analyze(s.Tokens, false);
+                predicted.Add(s with { Pos = null, Labels = tagger.Predict(s.Tokens, pos, classes: classes) });
             }
 
             using (var writer = new StreamWriter(parse.GetValue(output)!))

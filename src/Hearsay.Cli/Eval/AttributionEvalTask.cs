@@ -84,8 +84,8 @@ public sealed class AttributionEvalTask : IEvalTask
         foreach (var s in sentences)
         {
             ct.ThrowIfCancellationRequested();
-            var (pos, heads, rels) = tags is null ? (null, null, null) : tags.Analyze(s.Tokens, deps);
-            var predicted = tagger.Predict(s.Tokens, pos, heads, rels);
+            var (pos, heads, rels, classes) = tags is null ? (null, null, null, null) : tags.Analyze(s.Tokens, deps);
+            var predicted = tagger.Predict(s.Tokens, pos, heads, rels, classes: classes);
             scores.Add(s.Labels, predicted);
             if (dump is not null)
             {

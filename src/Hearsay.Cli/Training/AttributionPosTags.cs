@@ -7,7 +7,7 @@ namespace Hearsay.Cli.Training;
 /// <summary>
 /// Penn tags from the shipped POS tagger for a pre-tokenized attribution unit, so that the
 /// attribution tagger trains and is scored on the same tags the pipeline gives it (not the
-/// corpus's own CoreNLP tags).
+/// corpus's own CoreNLP tags), with the tagger's distributional word classes.
 /// </summary>
 public sealed class AttributionPosTags
 {
@@ -15,13 +15,11 @@ public sealed class AttributionPosTags
 
     private DependencyParser? _parser;
 
-    public string?[] Tag(string[] words) => Analyze(words, false).Pos;
-
     /// <summary>
-    /// Penn tags and, when <paramref name="parse"/>, dependency heads (index within the words, -1 for a root)
+    /// Penn tags, word classes (the default where the tagger has no table) and, when <paramref name="parse"/>, dependency heads (index within the words, -1 for a root)
     /// and relations from the shipped parser, over sentences cut after a final stop as the pipeline's splitter would.
     /// </summary>
-    public (string?[] Pos, int[]? Heads, string?[]? Rels) Analyze(string[] words, bool parse)
+    public (string?[] Pos, int[]? Heads, string?[]? Rels, WordClass[] Classes) Analyze(string[] words, bool parse)
     {
         ArgumentNullException.ThrowIfNull(words);
         var text = new System.Text.StringBuilder();
@@ -46,14 +44,16 @@ public sealed class AttributionPosTags
         }
 
         var result = new string?[words.Length];
+        var classes = new WordClass[words.Length];
         for (int k = 0; k < result.Length; k++)
         {
             result[k] = doc.Tokens[k].Xpos;
+            classes[k] = doc.Tokens[k].WordClass;
         }
 
         if (!parse || tokens.Length == 0)
         {
-            return (result, null, null);
+            return (result, null, null, classes);
         }
 
         _parser ??= DependencyParser.Load();
@@ -66,7 +66,7 @@ public sealed class AttributionPosTags
             rels[k] = doc.Tokens[k].DepRel;
         }
 
-        return (result, heads, rels);
+        return (result, heads, rels, classes);
     }
 
     private static Sentence[] Sentences(string[] words, Token[] tokens)

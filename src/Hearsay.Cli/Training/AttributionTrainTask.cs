@@ -7,7 +7,7 @@ namespace Hearsay.Cli.Training;
 /// <c>hearsay train attribution --data POLNEAR/data/train --dev POLNEAR/sentences/valid.txt --out models/attribution/attribution.bin.gz</c>.
 /// Env <c>HEARSAY_ATTRIBUTION_ANNOTATORS=first</c> keeps one annotator's version per article (default: all versions);
 /// <c>HEARSAY_ATTRIBUTION_PRUNE</c> sets the weight below which features are dropped from the file (default 1.0);
-/// <c>HEARSAY_ATTRIBUTION_MINCOUNT</c> the least count of a kept feature (default 6); <c>HEARSAY_ATTRIBUTION_STACKED=1</c> trains the two-pass variant; <c>HEARSAY_ATTRIBUTION_MARGIN</c> the loss-augmented decoding margin (default 0); <c>HEARSAY_ATTRIBUTION_BOUNDARIES=1</c> adds the content-boundary ranker
+/// <c>HEARSAY_ATTRIBUTION_MINCOUNT</c> the least count of a kept feature (default 6); <c>HEARSAY_ATTRIBUTION_STACKED=1</c> trains the two-pass variant; <c>HEARSAY_ATTRIBUTION_MARGIN</c> the loss-augmented decoding margin (default 0); <c>HEARSAY_ATTRIBUTION_CLASSES=1</c> adds the POS tagger's word classes as features; <c>HEARSAY_ATTRIBUTION_BOUNDARIES=1</c> adds the content-boundary ranker
 /// (<c>HEARSAY_ATTRIBUTION_RANKER_EPOCHS</c>, default 5; for experiments <c>HEARSAY_ATTRIBUTION_FOLDS=FILE</c> caches its two-fold predictions and
 /// <c>HEARSAY_ATTRIBUTION_BASE=MODEL</c> puts it on an existing tagger instead of training one); <c>HEARSAY_ATTRIBUTION_DUMP=FILE</c> writes the
 /// converted training units as sentence JSON lines for inspection (outside the repository: it is corpus text).
@@ -45,8 +45,8 @@ public sealed class AttributionTrainTask : ITrainTask
             var tags = new AttributionPosTags();
             LabeledSentence With(LabeledSentence s)
             {
-                var (pos, heads, rels) = tags.Analyze(s.Tokens, deps);
-                return s with { Pos = pos, Heads = heads, Rels = rels };
+                var (pos, heads, rels, classes) = tags.Analyze(s.Tokens, deps);
+                return s with { Pos = pos, Heads = heads, Rels = rels, Classes = classes };
             }
 
             train = train.ConvertAll(With);
@@ -68,6 +68,7 @@ public sealed class AttributionTrainTask : ITrainTask
         float prune = float.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_PRUNE"), System.Globalization.CultureInfo.InvariantCulture, out var pr) ? pr : 1.0f;
         var trainer = new TaggerTrainer { Epochs = options.Epochs ?? 13, Seed = options.Seed, Stacked = stacked, MinFeatureCount = minCount, Margin = margin, ContentBoundaries = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_BOUNDARIES") == "1",
             ContentFilter = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_FILTER") == "1",
+            WordClassFeatures = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_CLASSES") == "1",
             FoldCache = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_FOLDS"),
             BaseTagger = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_BASE") is { Length: > 0 } basePath ? AttributionTagger.Load(basePath) : null,
             // HEARSAY_ATTRIBUTION_FILTER_HOLDOUT=0: the filter's thresholds from the two-fold cross-fit instead of 20% of the documents.
@@ -75,7 +76,7 @@ public sealed class AttributionTrainTask : ITrainTask
             SavePrune = prune,
             RankerEpochs = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_RANKER_EPOCHS"), System.Globalization.CultureInfo.InvariantCulture, out var re) ? re : 5,
         };
-        log.WriteLine($"hyper-parameters: epochs {trainer.Epochs}, seed {trainer.Seed}, min feature count {trainer.MinFeatureCount}, stacked {stacked}, margin {margin}");
+        log.WriteLine($"hyper-parameters: epochs {trainer.Epochs}, seed {trainer.Seed}, min feature count {trainer.MinFeatureCount}, stacked {stacked}, margin {margin}, word classes {trainer.WordClassFeatures}");
         var tagger = trainer.Train(train, dev, log, cancellationToken);
         var dir = Path.GetDirectoryName(Path.GetFullPath(options.Out));
         if (dir is not null)

@@ -17,4 +17,7 @@ public enum Layers
     TimeExpressions = 1 << 9,
     DocumentDate = 1 << 10,
     Attributions = 1 << 11,
+
+    /// <summary>Distributional word classes on the tokens (<see cref="Token.WordClass"/>).</summary>
+    WordClasses = 1 << 12,
 }

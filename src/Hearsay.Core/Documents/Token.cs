@@ -33,6 +33,9 @@ public struct Token
     /// <summary>Universal Dependencies relation to the head, or null before parsing.</summary>
     public string? DepRel;
 
+    /// <summary>Distributional word class (<see cref="Layers.WordClasses"/>), or the default (no class) before tagging or outside the table.</summary>
+    public WordClass WordClass;
+
     public readonly int Start => Range.Start;
 
     public readonly int End => Range.End;

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Text;
+using Hearsay.Core.Documents;
 
 namespace Hearsay.Nlp.Learning;
 
@@ -30,6 +31,13 @@ public sealed class WordClasses
 
     /// <summary>The word's class (coarse * Fine + fine + 1), or 0 for a word outside the table.</summary>
     public int ClassOf(string word) => Classes.TryGetValue(FeatureHash.OfLower(word), out ushort c) ? c : 0;
+
+    /// <summary>The word's coarse and fine class (each counted from 1) by its <see cref="FeatureHash.OfLower"/> hash, or no class.</summary>
+    public WordClass Of(ulong lowerHash)
+    {
+        int c = ClassOf(lowerHash);
+        return c == 0 ? default : new WordClass((ushort)(((c - 1) / Fine) + 1), (ushort)(((c - 1) % Fine) + 1));
+    }
 
     /// <summary>Reads the word embedding table and vocabulary from the MiniLM ONNX model (or the assembly embedding it) and clusters the words.</summary>
     public static WordClasses FromMiniLm(string path, int seed, TextWriter log) =>

@@ -27,7 +27,8 @@ public sealed class PosTagger : ModelStage<TagPrediction>
 
     public override Layers Requires => Layers.Tokens | Layers.Sentences;
 
-    public override Layers Provides => Layers.PartOfSpeech | Layers.Lemmas;
+    /// <summary>Tags and lemmas, and word classes when the model carries a class table (the shipped one does).</summary>
+    public override Layers Provides => Layers.PartOfSpeech | Layers.Lemmas | (Model.WordClasses is null ? Layers.None : Layers.WordClasses);
 
     /// <summary>Loads the shipped model through <see cref="ModelPaths"/>.</summary>
     /// <exception cref="FileNotFoundException">No tagger model is installed.</exception>
@@ -43,6 +44,8 @@ public sealed class PosTagger : ModelStage<TagPrediction>
         var tokens = document.Tokens;
         int n = tokens.Length;
         var classes = new int[n];
+        var table = Model.WordClasses;
+        var wordClasses = table is null ? null : new WordClass[n];
         var words = new WordHashes[Math.Min(n, 1024)];
         var text = document.Text;
         foreach (var s in document.Sentences)
@@ -58,6 +61,10 @@ public sealed class PosTagger : ModelStage<TagPrediction>
             {
                 var t = tokens[s.Tokens.Start + i];
                 words[i] = Model.Hashes(text.AsSpan(t.Start, t.Range.Length));
+                if (wordClasses is not null)
+                {
+                    wordClasses[s.Tokens.Start + i] = table!.Of(words[i].Lower);
+                }
             }
 
             TagSentence(words.AsSpan(0, len), classes.AsSpan(s.Tokens.Start, len));
@@ -73,7 +80,7 @@ public sealed class PosTagger : ModelStage<TagPrediction>
             lemmas[i] = Model.Lemmatizer.Lemmatize(text.AsSpan(tokens[i].Start, tokens[i].Range.Length), upos[i], xpos[i]);
         }
 
-        return new TagPrediction(upos, xpos, lemmas);
+        return new TagPrediction(upos, xpos, lemmas, wordClasses);
     }
 
     /// <summary>Tags a sentence given as word forms; returns (UPOS, XPOS) per word.</summary>
@@ -157,8 +164,9 @@ public sealed class PosTagger : ModelStage<TagPrediction>
             tokens[i].Upos = prediction.Upos[i];
             tokens[i].Xpos = prediction.Xpos[i];
             tokens[i].Lemma = prediction.Lemmas[i];
+            tokens[i].WordClass = prediction.Classes?[i] ?? default;
         }
 
-        document.MarkPresent(Layers.PartOfSpeech | Layers.Lemmas);
+        document.MarkPresent(Layers.PartOfSpeech | Layers.Lemmas | (prediction.Classes is null ? Layers.None : Layers.WordClasses));
     }
 }

@@ -1,3 +1,4 @@
+using Hearsay.Core.Documents;
 using Hearsay.Nlp.Conllu;
 using Hearsay.Nlp.Learning;
 using Hearsay.Nlp.Tagging;
@@ -61,5 +62,47 @@ public class WordClassTaggerTests
         {
             File.Delete(path);
         }
+    }
+
+    private static Document Tagged(PosTagger tagger, string text)
+    {
+        var doc = new Document(text);
+        var words = text.Split(' ');
+        var tokens = new Token[words.Length];
+        int at = 0;
+        for (int k = 0; k < words.Length; k++)
+        {
+            tokens[k] = new Token(new CharRange(at, at + words[k].Length), k + 1 < words.Length ? 1 : 0);
+            at += words[k].Length + 1;
+        }
+
+        doc.SetTokens(tokens);
+        doc.SetSentences([new Sentence(new TokenRange(0, tokens.Length), new CharRange(0, text.Length))]);
+        tagger.Apply(doc, tagger.Predict(doc, CancellationToken.None));
+        return doc;
+    }
+
+    [Fact]
+    public void The_stage_puts_the_classes_on_the_tokens_and_declares_the_layer()
+    {
+        var train = ConlluReader.Read(new StringReader(Corpus));
+        var tagger = new PosTagger(TaggerTrainer.Train(train, null, 3, 1, "test", TextWriter.Null, Classes()));
+        tagger.Provides.HasFlag(Layers.WordClasses).ShouldBeTrue();
+        var doc = Tagged(tagger, "the Ferrets sleep zyzzyva");
+        doc.Has(Layers.WordClasses).ShouldBeTrue();
+        doc.Tokens[1].WordClass.ShouldBe(new WordClass(4, 8));
+        doc.Tokens[2].WordClass.ShouldBe(new WordClass(6, 10));
+        doc.Tokens[3].WordClass.IsKnown.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_stage_without_a_table_provides_no_classes()
+    {
+        var train = ConlluReader.Read(new StringReader(Corpus));
+        var tagger = new PosTagger(TaggerTrainer.Train(train, null, 2, 1, "test", TextWriter.Null));
+        tagger.Provides.HasFlag(Layers.WordClasses).ShouldBeFalse();
+        var doc = Tagged(tagger, "the cats sleep");
+        doc.Has(Layers.WordClasses).ShouldBeFalse();
+        doc.Tokens[1].WordClass.ShouldBe(default);
     }
 }
