@@ -30,13 +30,17 @@ public static class AttributionCommands
             var tagger = parse.GetValue(model) is { } given ? LoadTagger(given) : AttributionModel.Tagged ?? LoadTagger(null);
             var predicted = new List<LabeledSentence>(sentences.Count);
             var tags = new Hearsay.Cli.Training.AttributionPosTags();
+
+            // HEARSAY_ATTRIBUTION_DEPS=0 leaves dependencies out, for a model trained without them (the eval reads the same knob).
+            bool deps = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_DEPS") != "0";
             foreach (var s in sentences)
             {
                 ct.ThrowIfCancellationRequested();
 
-                // Gold labels and tags from the input are not used: the prediction sees the tokens and the shipped POS tagger's tags.
-                var (pos, _, _, classes) = tags.Analyze(s.Tokens, false);
-                predicted.Add(s with { Pos = null, Labels = tagger.Predict(s.Tokens, pos, classes: classes) });
+                // Gold labels and tags from the input are not used: the prediction sees the tokens and the shipped tagger's tags and
+                // parser's dependencies, as `hearsay eval attribution` does, so the two give the same labels.
+                var (pos, heads, rels, classes) = tags.Analyze(s.Tokens, deps);
+                predicted.Add(s with { Pos = null, Labels = tagger.Predict(s.Tokens, pos, heads, rels, classes: classes) });
             }
 
             using (var writer = new StreamWriter(parse.GetValue(output)!))
