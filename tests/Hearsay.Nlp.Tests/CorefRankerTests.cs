@@ -124,4 +124,59 @@ public class CorefRankerTests
         name.ShouldBeGreaterThanOrEqualTo(0);
         EntityAt(doc, 1, 3).ShouldBe(name);
     }
+
+    /// <summary>"NOUN seekers wait . NOUN claims rose . The office opened . The office closed .": GUM marks the repeated offices, not the compound modifiers.</summary>
+    private static CorefDocument Offices(string noun)
+    {
+        (string Word, string Tag, int Head, string Rel)[] words =
+        [
+            (noun, "NN", 1, "compound"), ("seekers", "NNS", 2, "nsubj"), ("wait", "VBP", -1, "root"), (".", ".", 2, "punct"),
+            (noun, "NN", 5, "compound"), ("claims", "NNS", 6, "nsubj"), ("rose", "VBD", -1, "root"), (".", ".", 6, "punct"),
+            ("The", "DT", 9, "det"), ("office", "NN", 10, "nsubj"), ("opened", "VBD", -1, "root"), (".", ".", 10, "punct"),
+            ("The", "DT", 13, "det"), ("office", "NN", 14, "nsubj"), ("closed", "VBD", -1, "root"), (".", ".", 14, "punct"),
+        ];
+        CorefGoldMention[] gold =
+        [
+            new(new TokenRange(0, 2), "1", "person", null),
+            new(new TokenRange(4, 6), "2", "abstract", null),
+            new(new TokenRange(8, 10), "3", "organization", null),
+            new(new TokenRange(12, 14), "3", "organization", null),
+        ];
+        return new CorefDocument("offices_" + noun, "news", CorefSpeakerExtentTests.Parsed(words), Array.Empty<ConlluSentence>(), gold);
+    }
+
+    [Fact]
+    public void PairRelationsAreAnOptionTheModelFileKeeps()
+    {
+        var train = new[] { Offices("asylum"), Offices("visa"), Offices("tax"), Offices("border") };
+        var options = new CoreferenceOptions { RelativePronouns = false, FullPhrases = true };
+        var plain = MentionRankerTrainer.Train(train, options, epochs: 3, seed: 1, version: "rank-test", sieveFeatures: true, TextWriter.Null);
+        var related = MentionRankerTrainer.Train(train, options, epochs: 3, seed: 1, version: "rank-test", sieveFeatures: true, TextWriter.Null, pairRelations: true);
+        plain.PairRelations.ShouldBeFalse();
+        related.PairRelations.ShouldBeTrue();
+        related.Weights.FeatureCount.ShouldBeGreaterThan(plain.Weights.FeatureCount);
+
+        var path = Path.Combine(Path.GetTempPath(), "hearsay-coref-" + Guid.NewGuid().ToString("N") + ".bin");
+        try
+        {
+            plain.Save(path);
+            MentionRanker.Load(path).PairRelations.ShouldBeFalse();
+            related.Save(path);
+            var loaded = MentionRanker.Load(path);
+            loaded.PairRelations.ShouldBeTrue();
+            loaded.Extent.ShouldNotBeNull();
+            loaded.Weights.FeatureCount.ShouldBe(related.Weights.FeatureCount);
+
+            // The repeated office is one entity; the two compound modifiers are not put together.
+            var doc = Offices("trade").Document;
+            var resolver = new CoreferenceResolver(new CoreferenceOptions { RelativePronouns = false, FullPhrases = true, Ranker = loaded, Extent = loaded.Extent });
+            var clusters = resolver.Predict(doc, CancellationToken.None).Clusters;
+            clusters.ShouldContain(c => c.Contains(new TokenRange(8, 10)) && c.Contains(new TokenRange(12, 14)));
+            clusters.ShouldNotContain(c => c.Contains(new TokenRange(0, 1)) && c.Contains(new TokenRange(4, 5)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -123,7 +123,7 @@ public class CorefSpeakerExtentTests
     }
 
     /// <summary>A document of the given words with their tags and dependency parse (heads are 0-based, -1 for the root).</summary>
-    private static Document Parsed((string Word, string Tag, int Head, string Rel)[] words)
+    internal static Document Parsed((string Word, string Tag, int Head, string Rel)[] words)
     {
         var doc = CorefResolverTests.Build([.. words.Select(w => (w.Word, w.Tag))]);
         for (int i = 0; i < words.Length; i++)

@@ -9,7 +9,9 @@ namespace Hearsay.Cli.Training;
 /// <c>hearsay train coref --data 'gum/dep#train+...' [--dev 'gum/dep#dev'] --out models/coref/coref.bin</c>: the mention
 /// ranker that redraws the sieve's clusters. Tags, parse and names come from the shipped models, as at run time; gold
 /// coreference only labels the training mentions. The dev score is the CoNLL F1 without singletons.
-/// HEARSAY_COREF_NO_SIEVE=1 trains without the sieve's decisions as features (the learned model alone, for comparison).
+/// HEARSAY_COREF_NO_SIEVE=1 trains without the sieve's decisions as features (the learned model alone, for comparison);
+/// HEARSAY_COREF_PAIR_RELATIONS=1 adds the head relations of name and nominal pairs (<see cref="MentionRanker.PairRelations"/>,
+/// saved in the model file, so run time follows).
 /// </summary>
 public sealed class CorefTrainTask : ITrainTask
 {
@@ -29,6 +31,7 @@ public sealed class CorefTrainTask : ITrainTask
         var clock = Stopwatch.StartNew();
         int epochs = options.Epochs ?? 6;
         bool sieveFeatures = Environment.GetEnvironmentVariable("HEARSAY_COREF_NO_SIEVE") is null;
+        bool pairRelations = Environment.GetEnvironmentVariable("HEARSAY_COREF_PAIR_RELATIONS") is not null;
         var stages = CorefEvalTask.LoadStages();
         var train = Annotate(CorefEvalTask.Load(options.Data), stages, cancellationToken);
         var dev = options.Dev is { } d ? Annotate(CorefEvalTask.Load(d), stages, cancellationToken) : null;
@@ -44,7 +47,7 @@ public sealed class CorefTrainTask : ITrainTask
         int runs = Environment.GetEnvironmentVariable("HEARSAY_COREF_SEEDS") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : SeedRuns;
         var seeds = Enumerable.Range(options.Seed, Math.Max(1, runs)).ToArray();
         var version = "rank-" + DateTime.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-s" + options.Seed.ToString(CultureInfo.InvariantCulture) + (seeds.Length > 1 ? "x" + seeds.Length.ToString(CultureInfo.InvariantCulture) : "") + (sieveFeatures ? "" : "-nosieve");
-        var model = MentionRankerTrainer.Train(train, baseOptions, epochs, seeds, version, sieveFeatures, log, evaluate, cancellationToken);
+        var model = MentionRankerTrainer.Train(train, baseOptions, epochs, seeds, version, sieveFeatures, log, evaluate, pairRelations, cancellationToken);
         model.Save(options.Out);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coref: wrote {options.Out} ({model.Weights.FeatureCount} features, {new FileInfo(options.Out).Length} bytes) in {clock.Elapsed.TotalSeconds:F0} s"));
     }
