@@ -18,6 +18,9 @@ internal sealed class WordPieces
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly int _unknown;
 
+    /// <summary>Longest entry: longer candidates cannot match, so the greedy search starts there (names are often split).</summary>
+    private readonly int _longest;
+
     public WordPieces(IReadOnlyList<string> vocabulary)
     {
         Vocabulary = vocabulary;
@@ -25,6 +28,7 @@ internal sealed class WordPieces
         for (int i = 0; i < vocabulary.Count; i++)
         {
             _rows.TryAdd(vocabulary[i], i);
+            _longest = Math.Max(_longest, vocabulary[i].Length);
         }
 
         _lookup = _rows.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -87,7 +91,7 @@ internal sealed class WordPieces
         int start = 0;
         while (start < run.Length && count < rows.Length)
         {
-            int found = -1, end = run.Length;
+            int found = -1, end = Math.Min(run.Length, start + _longest);
             for (; end > start; end--)
             {
                 var candidate = run[start..end];
