@@ -57,16 +57,18 @@ public class EntitiesRecognizerTests
     }
 
     [Fact]
-    public void Save_and_load_give_the_same_predictions()
+    public void Save_and_load_give_the_same_predictions() => ShouldRoundTrip(TrainSmall(), Synthetic().Take(10));
+
+    /// <summary>Saves <paramref name="model"/>, loads it back and checks both tag <paramref name="sentences"/> alike.</summary>
+    internal static void ShouldRoundTrip(NerModel model, IEnumerable<LabeledSentence> sentences)
     {
-        var model = TrainSmall();
         var path = Path.Combine(Path.GetTempPath(), $"hearsay-ner-{Guid.NewGuid():N}.bin");
         try
         {
             model.Save(path);
             var loaded = NerModel.Load(path);
             loaded.Version.ShouldBe(model.Version);
-            foreach (var s in Synthetic().Take(10))
+            foreach (var s in sentences)
             {
                 var (text, tokens) = NerTrainer.Join(s.Words);
                 loaded.Predict(text, tokens).ShouldBe(model.Predict(text, tokens));

@@ -20,6 +20,10 @@ public sealed class NerTrainTask : ITrainTask
         var repeats = new List<int>();
         var gazetteerOnly = new List<LabeledSentence>();
         WordClusters? clusters = null;
+        WordEmbeddings? embeddings = null;
+        int networkEpochs = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_NER_NETWORK"), out int ne) ? ne : 0;
+        int networkCorpora = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_NER_NETWORK_CORPORA"), out int nc) ? nc : int.MaxValue;
+        int? networkSentences = null;
         foreach (var source in options.Data.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             // "gaz:PATH" contributes names to the gazetteer without being trained on.
@@ -29,6 +33,7 @@ public sealed class NerTrainTask : ITrainTask
                 try
                 {
                     clusters = WordClusters.FromMiniLm(source[7..], options.Seed, log);
+                    embeddings = networkEpochs > 0 ? WordEmbeddings.FromMiniLm(source[7..]) : null;
                 }
                 catch (Exception e) when (e is FileNotFoundException or InvalidDataException or DirectoryNotFoundException)
                 {
@@ -52,6 +57,10 @@ public sealed class NerTrainTask : ITrainTask
                 }
 
                 var loaded = Load(path, log);
+                if (--networkCorpora == 0)
+                {
+                    networkSentences = train.Count + loaded.Count; // the scorer trains on the training sources up to this one
+                }
                 train.AddRange(loaded);
                 repeats.AddRange(Enumerable.Repeat(times, loaded.Count));
             }
@@ -72,6 +81,12 @@ public sealed class NerTrainTask : ITrainTask
             Consistency = Environment.GetEnvironmentVariable("HEARSAY_NER_CONSISTENCY") != "0",
             Gazetteer = Environment.GetEnvironmentVariable("HEARSAY_NER_GAZETTEER") != "0",
             Stacked = Environment.GetEnvironmentVariable("HEARSAY_NER_STACKED") == "1",
+            NetworkEpochs = networkEpochs,
+            NetworkSentences = networkSentences,
+            NetworkDim = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_NER_NETWORK_DIM"), out int nd) ? nd : 48,
+            NetworkHidden = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_NER_NETWORK_HIDDEN"), out int nh) ? nh : 128,
+            NetworkDropout = float.TryParse(Environment.GetEnvironmentVariable("HEARSAY_NER_NETWORK_DROPOUT"), System.Globalization.CultureInfo.InvariantCulture, out float dr) ? dr : 0.2f,
+            NetworkScale = float.TryParse(Environment.GetEnvironmentVariable("HEARSAY_NER_NETWORK_SCALE"), System.Globalization.CultureInfo.InvariantCulture, out float sc) ? sc : null,
             Version = Path.GetFileNameWithoutExtension(options.Out) + "-" + TimeProvider.System.GetUtcNow().ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture),
         };
         log.WriteLine($"ner: data={options.Data} dev={options.Dev ?? "-"} out={options.Out} {trainer}");
@@ -96,7 +111,12 @@ public sealed class NerTrainTask : ITrainTask
             }
         }
 
-        var model = new NerTrainer(trainer, log).Train(train, dev, gazetteerOnly, clusters, repeats, posTagger, cancellationToken);
+        if (networkEpochs > 0 && embeddings is null)
+        {
+            throw new CliException("HEARSAY_NER_NETWORK needs a 'minilm:PATH' source (the word vectors).");
+        }
+
+        var model = new NerTrainer(trainer, log).Train(train, dev, gazetteerOnly, clusters, repeats, posTagger, embeddings, cancellationToken);
         model.Save(options.Out);
         log.WriteLine($"ner: wrote {options.Out} ({new FileInfo(options.Out).Length / 1024.0 / 1024.0:F2} MB)");
     }

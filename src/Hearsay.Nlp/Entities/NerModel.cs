@@ -14,6 +14,9 @@ public sealed class NerModel
 {
     private const string Magic = "HSNER3";
     private const string MagicPos = "HSNER4";
+
+    /// <summary>With a window scorer (<see cref="Scorer"/>): flags (POS) follow, the scorer comes last.</summary>
+    private const string MagicScorer = "HSNER5";
     private readonly ThreadLocal<NerFeatureExtractor> _extractor;
 
     internal NerModel(EntityLabel[] labels, int bucketBits, float[] weights, float[] transitions, Gazetteer? gazetteer, WordClusters? clusters, string version, bool stacked = false, bool usesPos = false)
@@ -44,7 +47,17 @@ public sealed class NerModel
 
     /// <summary>This model as the first pass of <paramref name="second"/>.</summary>
     internal NerModel WithSecond(NerModel second) =>
-        new(Tags.Labels, BucketBits, Weights, Transitions, Gazetteer, Clusters, Version, usesPos: UsesPos) { Second = second };
+        new(Tags.Labels, BucketBits, Weights, Transitions, Gazetteer, Clusters, Version, usesPos: UsesPos) { Second = second, Scorer = Scorer };
+
+    /// <summary>
+    /// The window scorer over MiniLM word vectors whose scaled tag log-probabilities are added to this model's
+    /// emission scores, or null. The perceptron is trained without it; the two are combined only in decoding.
+    /// </summary>
+    internal WindowScorer? Scorer { get; init; }
+
+    /// <summary>This model decoding with <paramref name="scorer"/> (null: alone).</summary>
+    internal NerModel WithScorer(WindowScorer? scorer) =>
+        new(Tags.Labels, BucketBits, Weights, Transitions, Gazetteer, Clusters, Version, IsStacked, UsesPos) { Second = Second, Scorer = scorer };
 
     public IReadOnlyList<EntityLabel> Labels => Tags.Labels;
 
@@ -142,14 +155,20 @@ public sealed class NerModel
 
         var extractor = Extractor;
         int[] feats = ArrayPool<int>.Shared.Rent(n * extractor.Count);
+        float[]? extra = Scorer is null ? null : ArrayPool<float>.Shared.Rent(n * Tags.Count);
         try
         {
             extractor.Extract(text, tokens, feats, firstTags, votes);
-            Decode(feats, n, Weights, Transitions, tags);
+            Scorer?.Score(text, tokens, extra);
+            Decode(feats, n, Weights, Transitions, tags, extra);
         }
         finally
         {
             ArrayPool<int>.Shared.Return(feats);
+            if (extra is not null)
+            {
+                ArrayPool<float>.Shared.Return(extra);
+            }
         }
     }
 
@@ -199,8 +218,8 @@ public sealed class NerModel
         return result;
     }
 
-    /// <summary>Viterbi over emission scores from <paramref name="weights"/>; writes the best tag sequence.</summary>
-    internal void Decode(ReadOnlySpan<int> feats, int n, float[] weights, float[] transitions, Span<int> best)
+    /// <summary>Viterbi over emission scores from <paramref name="weights"/> plus <paramref name="extra"/> (n x tags, if any); writes the best tag sequence.</summary>
+    internal void Decode(ReadOnlySpan<int> feats, int n, float[] weights, float[] transitions, Span<int> best, float[]? extra = null)
     {
         int t = Tags.Count;
         float[] score = ArrayPool<float>.Shared.Rent(n * t);
@@ -208,6 +227,13 @@ public sealed class NerModel
         try
         {
             Emissions(feats, n, weights, score);
+            if (extra is not null)
+            {
+                for (int k = 0; k < n * t; k++)
+                {
+                    score[k] += extra[k];
+                }
+            }
             var allowed = Tags.Allowed;
             int startOff = t * t;
             for (int y = 0; y < t; y++)
@@ -299,7 +325,12 @@ public sealed class NerModel
     public void Save(string path)
     {
         using var w = ModelFile.Create(path);
-        w.Write(UsesPos ? MagicPos : Magic);
+        w.Write(Scorer is not null ? MagicScorer : UsesPos ? MagicPos : Magic);
+        if (Scorer is not null)
+        {
+            w.Write(UsesPos);
+        }
+
         w.Write(Version);
         w.Write(Tags.Labels.Length);
         foreach (var l in Tags.Labels)
@@ -331,6 +362,7 @@ public sealed class NerModel
         WriteWeights(w);
         w.Write(Second is not null);
         Second?.WriteWeights(w);
+        Scorer?.Write(w);
     }
 
     private void WriteWeights(BinaryWriter w)
@@ -406,12 +438,13 @@ public sealed class NerModel
         try
         {
             string magic = r.ReadString();
-            if (magic != Magic && magic != MagicPos)
+            if (magic != Magic && magic != MagicPos && magic != MagicScorer)
             {
                 throw new InvalidDataException($"'{path}' is not a Hearsay NER model.");
             }
 
-            bool usesPos = magic == MagicPos;
+            bool hasScorer = magic == MagicScorer;
+            bool usesPos = magic == MagicPos || (hasScorer && r.ReadBoolean());
             string version = r.ReadString();
             var labels = new EntityLabel[r.ReadInt32()];
             for (int i = 0; i < labels.Length; i++)
@@ -445,7 +478,8 @@ public sealed class NerModel
                 second = new NerModel(labels, bits, w2, t2, gazetteer, clusters, version, stacked: true, usesPos);
             }
 
-            return new NerModel(labels, bits, weights, transitions, gazetteer, clusters, version, usesPos: usesPos) { Second = second };
+            var scorer = hasScorer ? WindowScorer.Read(r) : null;
+            return new NerModel(labels, bits, weights, transitions, gazetteer, clusters, version, usesPos: usesPos) { Second = second, Scorer = scorer };
         }
         catch (EndOfStreamException e)
         {

@@ -20,7 +20,7 @@ public sealed class NerTrainer
         _log = log;
     }
 
-    public NerModel Train(IReadOnlyList<LabeledSentence> train, IReadOnlyList<LabeledSentence>? dev, IReadOnlyList<LabeledSentence>? gazetteerOnly = null, WordClusters? clusters = null, IReadOnlyList<int>? repeats = null, Func<IReadOnlyList<string>, string[]>? posTagger = null, CancellationToken cancellationToken = default)
+    public NerModel Train(IReadOnlyList<LabeledSentence> train, IReadOnlyList<LabeledSentence>? dev, IReadOnlyList<LabeledSentence>? gazetteerOnly = null, WordClusters? clusters = null, IReadOnlyList<int>? repeats = null, Func<IReadOnlyList<string>, string[]>? posTagger = null, WordEmbeddings? embeddings = null, CancellationToken cancellationToken = default)
     {
         gazetteerOnly ??= [];
         _posTagger = posTagger;
@@ -36,8 +36,15 @@ public sealed class NerTrainer
             _log.WriteLine($"ner: POS-tagged {train.Count + (dev?.Count ?? 0)} sentences in {posClock.Elapsed.TotalSeconds:F1}s");
         }
 
+        WindowScorer? scorer = null;
+        if (embeddings is not null && _options.NetworkEpochs > 0)
+        {
+            float scale = _options.NetworkScale ?? ChooseScale(train, gazetteerOnly, clusters, repeats, embeddings, cancellationToken);
+            scorer = new WindowScorerTrainer(_options, _log).Train("ner network", train.Take(_options.NetworkSentences ?? train.Count).ToArray(), embeddings, new BilouTags(_options.Labels), cancellationToken).WithScale(scale);
+        }
+
         var clock = Stopwatch.StartNew();
-        var first = TrainPass("ner", train, dev, gazetteerOnly, clusters, repeats, _options.Epochs, null, null, cancellationToken, out int firstEpoch);
+        var first = TrainPass("ner", train, dev, gazetteerOnly, clusters, repeats, _options.Epochs, null, null, cancellationToken, out int firstEpoch, scorer);
         if (!_options.Stacked)
         {
             return first;
@@ -73,7 +80,43 @@ public sealed class NerTrainer
         return TrainPass("ner second pass", train, dev, gazetteerOnly, clusters, repeats, _options.Epochs, stack, first, cancellationToken, out _);
     }
 
-    private NerModel TrainPass(string name, IReadOnlyList<LabeledSentence> train, IReadOnlyList<LabeledSentence>? dev, IReadOnlyList<LabeledSentence> gazetteerOnly, WordClusters? clusters, IReadOnlyList<int>? repeats, int epochs, StackInput? stack, NerModel? first, CancellationToken cancellationToken, out int bestEpoch)
+    /// <summary>
+    /// The weight of the window scorer against the perceptron: both are trained without the first block of the
+    /// training sentences, and the weight that scores best on that block (with the document pass) is kept. Dev is
+    /// never used for it.
+    /// </summary>
+    private float ChooseScale(IReadOnlyList<LabeledSentence> train, IReadOnlyList<LabeledSentence> gazetteerOnly, WordClusters? clusters, IReadOnlyList<int>? repeats, WordEmbeddings embeddings, CancellationToken cancellationToken)
+    {
+        int held = (int)(train.Count * _options.NetworkHoldout);
+        while (held < train.Count && held > 0 && train[held].Document == train[held - 1].Document)
+        {
+            held++; // whole documents, so that the document pass sees what it will see
+        }
+
+        var heldOut = train.Take(held).ToArray();
+        var rest = train.Skip(held).ToArray();
+        var restRepeats = repeats?.Skip(held).ToArray();
+        var perceptron = TrainPass("ner held-out", rest, null, gazetteerOnly, clusters, restRepeats, _options.Epochs, null, null, cancellationToken, out _);
+        var network = new WindowScorerTrainer(_options, _log).Train("ner held-out network", train.Take(_options.NetworkSentences ?? train.Count).Skip(held).ToArray(), embeddings, perceptron.Tags, cancellationToken);
+        float[] grid = [0, 0.5f, 1, 1.5f, 2, 3, 4, 6, 8, 12, 16, 24, 32, 1000];
+        float best = 0;
+        double bestF1 = -1;
+        foreach (float scale in grid)
+        {
+            var score = Evaluate(perceptron.WithScorer(scale == 0 ? null : network.WithScale(scale)), heldOut, _options.Labels, _options.Consistency);
+            _log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ner held-out: scale {scale} P={score.Micro.Precision:F4} R={score.Micro.Recall:F4} F1={score.Micro.F1:F4} ({held} sentences)"));
+            if (score.Micro.F1 > bestF1)
+            {
+                bestF1 = score.Micro.F1;
+                best = scale;
+            }
+        }
+
+        _log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ner held-out: network scale {best} (F1 {bestF1:F4})"));
+        return best;
+    }
+
+    private NerModel TrainPass(string name, IReadOnlyList<LabeledSentence> train, IReadOnlyList<LabeledSentence>? dev, IReadOnlyList<LabeledSentence> gazetteerOnly, WordClusters? clusters, IReadOnlyList<int>? repeats, int epochs, StackInput? stack, NerModel? first, CancellationToken cancellationToken, out int bestEpoch, WindowScorer? scorer = null)
     {
         var clock = Stopwatch.StartNew();
         var labels = _options.Labels.ToArray();
@@ -204,6 +247,10 @@ public sealed class NerTrainer
             }
 
             var averaged = Average(w, u, trans, transU, c, labels, bits, gazetteer, clusters, _options.Version, stacked, usesPos);
+            if (scorer is not null)
+            {
+                averaged = averaged.WithScorer(scorer);
+            }
             if (first is not null)
             {
                 averaged = first.WithSecond(averaged);

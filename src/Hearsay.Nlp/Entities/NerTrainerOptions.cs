@@ -34,6 +34,29 @@ public sealed record NerTrainerOptions
 
     public string Version { get; init; } = "ner";
 
+    /// <summary>Epochs of the window scorer over MiniLM vectors (<see cref="WindowScorerTrainer"/>); 0: no scorer.</summary>
+    public int NetworkEpochs { get; init; }
+
+    /// <summary>Size of the projected word vectors.</summary>
+    public int NetworkDim { get; init; } = 48;
+
+    /// <summary>Hidden units (a multiple of the SIMD width).</summary>
+    public int NetworkHidden { get; init; } = 128;
+
+    public float NetworkDropout { get; init; } = 0.2f;
+
+    /// <summary>Adam's initial step size (decays linearly to a tenth).</summary>
+    public float NetworkRate { get; init; } = 1e-3f;
+
+    /// <summary>Weight of the scorer's log-probabilities in the Viterbi; null: chosen on held-out training sentences.</summary>
+    public float? NetworkScale { get; init; }
+
+    /// <summary>Share of the training sentences (the first block, UNER documents when UNER comes first) held out to choose the weight.</summary>
+    public double NetworkHoldout { get; init; } = 0.1;
+
+    /// <summary>The scorer trains on the first this many training sentences only (null: all), e.g. only the first corpus.</summary>
+    public int? NetworkSentences { get; init; }
+
     public override string ToString() =>
-        $"epochs={Epochs} seed={Seed} bucketBits={BucketBits} labels={string.Join(",", Labels)} timeLimit={TimeLimit.TotalMinutes}min gazetteer={Gazetteer} gazetteerFolds={GazetteerFolds} lowercaseCopies={LowercaseCopies} consistency={Consistency} stacked={Stacked} features={NerFeatureExtractor.PerToken}/token";
+        $"epochs={Epochs} seed={Seed} bucketBits={BucketBits} labels={string.Join(",", Labels)} timeLimit={TimeLimit.TotalMinutes}min gazetteer={Gazetteer} gazetteerFolds={GazetteerFolds} lowercaseCopies={LowercaseCopies} consistency={Consistency} stacked={Stacked} network={(NetworkEpochs == 0 ? "none" : $"epochs {NetworkEpochs} dim {NetworkDim} hidden {NetworkHidden} dropout {NetworkDropout} rate {NetworkRate} sentences {NetworkSentences?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"} scale {NetworkScale?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? $"held-out {NetworkHoldout}"}")} features={NerFeatureExtractor.PerToken}/token";
 }

@@ -51,9 +51,7 @@ public sealed class WordClasses
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(key);
-        var bytes = File.ReadAllBytes(path);
-        var (vectors, dim) = ReadEmbeddingTable(bytes, path);
-        var vocab = ReadVocabulary(bytes, path);
+        var (vectors, dim, vocab) = ReadTable(path);
         var words = new List<string>();
         var rows = new List<int>();
         for (int i = 0; i < vocab.Count && i < vectors.Length / dim; i++)
@@ -87,6 +85,17 @@ public sealed class WordClasses
 
         log.WriteLine($"word classes from {path}: {words.Count} words of {vocab.Count}, {dim}-d, k={Coarse} and k={Fine} (spherical k-means, 8 iterations, seed {seed})");
         return classes;
+    }
+
+    /// <summary>
+    /// The static input embedding table (rows x dim, row-major) and the WordPiece vocabulary (row i is entry i) of
+    /// the MiniLM ONNX model or the assembly embedding it. The NER's window scorer reads every row, word pieces too.
+    /// </summary>
+    public static (float[] Vectors, int Dim, List<string> Vocabulary) ReadTable(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var (vectors, dim) = ReadEmbeddingTable(bytes, path);
+        return (vectors, dim, ReadVocabulary(bytes, path));
     }
 
     private static (float[] Vectors, int Dim) ReadEmbeddingTable(byte[] b, string path)
@@ -278,7 +287,8 @@ public sealed class WordClasses
         return assign;
     }
 
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    /// <summary>Dot product (also the NER window scorer's).</summary>
+    internal static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         var sum = Vector<float>.Zero;
         int i = 0;
