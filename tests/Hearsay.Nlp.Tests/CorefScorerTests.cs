@@ -95,4 +95,49 @@ public class CorefScorerTests
         d.GoldClusters().Count.ShouldBe(3);
         d.GoldClusters()[0].ShouldBe([new TokenRange(0, 3), new TokenRange(4, 5)]);
     }
+
+    [Fact]
+    public void WriterClosesBeforeItOpensOnTheSameWord()
+    {
+        // A predicted entity may end a mention on the word where its next mention starts (crossing spans, as the
+        // resolver can give them); written open-then-close, "(e1-person e1)" reads back as a one-word mention.
+        var clusters = new List<(IReadOnlyList<TokenRange>, string)>
+        {
+            (new[] { new TokenRange(0, 2), new TokenRange(1, 4) }, "person"),
+            (new[] { new TokenRange(1, 2) }, "place"),
+        };
+        var d = WrittenAndReadBack(4, clusters);
+        d.GoldClusters()[0].ShouldBe([new TokenRange(0, 2), new TokenRange(1, 4)]);
+        d.GoldClusters()[1].ShouldBe([new TokenRange(1, 2)]);
+    }
+
+    [Fact]
+    public void WriterWritesASpanOnceInItsFirstCluster()
+    {
+        // The scorer keeps a span given twice in its first cluster; the written file must hold that same partition.
+        var clusters = new List<(IReadOnlyList<TokenRange>, string)>
+        {
+            (new[] { new TokenRange(2, 4), new TokenRange(0, 1) }, "person"),
+            (new[] { new TokenRange(0, 1), new TokenRange(1, 2), new TokenRange(1, 2) }, "place"),
+        };
+        var d = WrittenAndReadBack(4, clusters);
+        d.Mentions.Count.ShouldBe(3);
+        d.GoldClusters().Count.ShouldBe(2);
+        d.GoldClusters()[0].ShouldBe([new TokenRange(0, 1), new TokenRange(2, 4)]);
+        d.GoldClusters()[1].ShouldBe([new TokenRange(1, 2)]);
+    }
+
+    /// <summary>A sentence of <paramref name="words"/> words written with <paramref name="clusters"/>, then read back.</summary>
+    private static CorefDocument WrittenAndReadBack(int words, List<(IReadOnlyList<TokenRange>, string)> clusters)
+    {
+        var s = new ConlluSentence { SentenceId = "d-1" };
+        for (int i = 0; i < words; i++)
+        {
+            s.Words.Add(new ConlluWord { Id = i + 1, Form = "w" + i });
+        }
+
+        var sw = new StringWriter();
+        CorefConlluWriter.Write(sw, [s], clusters);
+        return CorefConlluReader.FromSentences(ConlluReader.Read(new StringReader(sw.ToString()), "x"), "x");
+    }
 }

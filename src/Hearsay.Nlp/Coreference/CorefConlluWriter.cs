@@ -7,8 +7,8 @@ namespace Hearsay.Nlp.Coreference;
 
 /// <summary>
 /// Writes a document's CoNLL-U with predicted coreference in MISC (<c>Entity=(e1-person ... e1)</c>, CorefUD
-/// bracket order: longer mentions open first and close last), replacing any gold Entity, Bridge and SplitAnte
-/// annotation, for the CorefUD scorer.
+/// bracket order: closings before openings on a word, longer mentions open first and close last), replacing any
+/// gold Entity, Bridge and SplitAnte annotation, for the CorefUD scorer.
 /// </summary>
 public static class CorefConlluWriter
 {
@@ -20,11 +20,19 @@ public static class CorefConlluWriter
         var opens = new Dictionary<int, List<(int End, string Text)>>();
         var closes = new Dictionary<int, List<(int Start, string Text)>>();
         var singles = new Dictionary<int, List<string>>();
+        // The resolver can give one span twice (in two clusters or in one); it is written once, in its first cluster,
+        // which is the partition CorefScorer scores: read back, the file then scores as the prediction does.
+        var written = new HashSet<TokenRange>();
         for (int c = 0; c < clusters.Count; c++)
         {
             string id = "e" + (c + 1).ToString(CultureInfo.InvariantCulture);
             foreach (var m in clusters[c].Mentions)
             {
+                if (!written.Add(m))
+                {
+                    continue;
+                }
+
                 if (m.Length == 1)
                 {
                     Get(singles, m.Start).Add($"({id}-{clusters[c].Type})");
@@ -50,6 +58,17 @@ public static class CorefConlluWriter
             foreach (var w in s.Words)
             {
                 var sb = new StringBuilder();
+                // CorefUD's order (udapi's Rule1, 2 and 4): closings first, so that a mention of an entity ending on the
+                // word where another of the same entity starts is not read as closing the one just opened; then
+                // openings, longest first; then one-word mentions.
+                if (closes.TryGetValue(token, out var cl))
+                {
+                    foreach (var x in cl.OrderByDescending(x => x.Start))
+                    {
+                        sb.Append(x.Text);
+                    }
+                }
+
                 if (opens.TryGetValue(token, out var o))
                 {
                     foreach (var x in o.OrderByDescending(x => x.End))
@@ -63,14 +82,6 @@ public static class CorefConlluWriter
                     foreach (var x in one)
                     {
                         sb.Append(x);
-                    }
-                }
-
-                if (closes.TryGetValue(token, out var cl))
-                {
-                    foreach (var x in cl.OrderByDescending(x => x.Start))
-                    {
-                        sb.Append(x.Text);
                     }
                 }
 
