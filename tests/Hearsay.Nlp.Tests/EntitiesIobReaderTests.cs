@@ -32,6 +32,17 @@ public class EntitiesIobReaderTests
     }
 
     [Fact]
+    public void A_number_in_the_form_column_is_a_word_not_an_id()
+    {
+        // 'FORM POS TAG' (CoNLL style) and 'FORM GOLD PRED' (hearsay ner's output): the layout is the file's, so
+        // "1990" stays the word instead of turning the next columns into form and tag.
+        const string data = "In IN O\n1990 CD O\nFord NNP B-ORG\nsold VBD O\n";
+        var s = IobReader.Read(new StringReader(data), "t").ShouldHaveSingleItem();
+        s.Words.ShouldBe(["In", "1990", "Ford", "sold"]);
+        s.Spans.ShouldBe([new EntitySpan(2, 3, EntityLabel.Org)]);
+    }
+
+    [Fact]
     public void A_line_with_one_column_is_a_clear_error()
     {
         var e = Should.Throw<InvalidDataException>(() => IobReader.Read(new StringReader("word\n"), "bad.iob2"));

@@ -29,6 +29,7 @@ public static class IobReader
         int lineNo = 0;
         int doc = 0;
         bool docMarkers = false;
+        bool? idLayout = null;
         string? line;
         while ((line = reader.ReadLine()) is not null)
         {
@@ -65,7 +66,11 @@ public static class IobReader
                 continue;
             }
 
-            bool uner = fields.Length >= 3 && IsId(fields[0]);
+            // The layout is the file's, decided on its first token line: UNER's 'ID FORM TAG' starts a sentence at ID 1
+            // (or a range "1-2"). Deciding per line took a number written as the form of 'FORM GOLD PRED' (the output
+            // of `hearsay ner`, for conlleval) for an ID.
+            idLayout ??= fields.Length >= 3 && IsId(fields[0]) && (fields[0] == "1" || fields[0].StartsWith("1-", StringComparison.Ordinal));
+            bool uner = idLayout.Value && fields.Length >= 3 && IsId(fields[0]);
             if (uner && !IsIntegerId(fields[0]))
             {
                 continue; // multiword ranges and empty nodes carry no NER tag
