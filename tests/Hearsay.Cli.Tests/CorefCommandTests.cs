@@ -61,4 +61,27 @@ public class CorefCommandTests
     }
 
     private static List<IReadOnlyList<TokenRange>> Clusters(CorefDocument d) => [.. d.GoldClusters()];
+
+    [Fact]
+    public void Resolver_GivesEverySpanToOneMentionOnly()
+    {
+        // The learned phrase boundary once grew "the type" onto "the type of L2 training", a span detected as a mention
+        // of its own, and the two landed in two entities (about 30 spans over GUM dev; these dev documents had them).
+        var gum = Path.Combine(TestPaths.Shared, "corpora", "gum", "dep");
+        var stages = Hearsay.Cli.Eval.CorefEvalTask.LoadStages();
+        var resolver = new CoreferenceResolver(Hearsay.Cli.Eval.CorefEvalTask.CorpusOptions);
+        foreach (var name in new[] { "GUM_academic_exposure", "GUM_court_negligence", "GUM_news_iodine" })
+        {
+            var doc = Hearsay.Cli.Eval.CorefEvalTask.Load(Path.Combine(gum, name + ".conllu")).ShouldHaveSingleItem();
+            var (prediction, _) = Hearsay.Cli.Eval.CorefEvalTask.Resolve(doc, stages, resolver, CancellationToken.None);
+            var seen = new HashSet<TokenRange>();
+            foreach (var cluster in prediction.Clusters)
+            {
+                foreach (var span in cluster)
+                {
+                    seen.Add(span).ShouldBeTrue($"{name}: span {span} is in two mentions");
+                }
+            }
+        }
+    }
 }

@@ -221,13 +221,25 @@ public sealed class CoreferenceResolver : ModelStage<CorefPrediction>
 
         if (Options.FullPhrases && document.Has(Layers.Dependencies))
         {
+            // A phrase may not grow onto a span another mention already has ("the type" + "of L2 training" when "the type
+            // of L2 training" was detected itself): two mentions with one span would land in two entities.
+            var spans = new HashSet<(int, int)>(detected.Count);
+            foreach (var m in detected)
+            {
+                spans.Add((m.Start, m.End));
+            }
+
             foreach (var m in detected)
             {
                 if (m.Kind != MentionKind.Pronoun && !m.Relative)
                 {
-                    m.PhraseEnd = Options.Extent is { } extent
+                    int end = Options.Extent is { } extent
                         ? extent.End(document, m.Start, m.End, m.Head, m.Kind == MentionKind.Name)
                         : PhraseExtent.End(document, m.Start, m.End, m.Head);
+                    if (end > m.End && spans.Add((m.Start, end)))
+                    {
+                        m.PhraseEnd = end;
+                    }
                 }
             }
         }
