@@ -122,7 +122,7 @@ public sealed class PosTagger : ModelStage<TagPrediction>
         return result;
     }
 
-    /// <summary>Tags one sentence given its word hashes; writes class indices.</summary>
+    /// <summary>Tags one sentence given its word hashes; writes class indices. Hashes carry no text, so a model's window scorer is not used here (<see cref="TagWords"/> and <see cref="Predict"/> use it).</summary>
     public void TagSentence(ReadOnlySpan<WordHashes> words, Span<int> classes) => TagSentence(words, classes, default);
 
     /// <summary>
