@@ -22,7 +22,22 @@ public sealed class TaggerTrainTask : ITrainTask
         int epochs = options.Epochs ?? 12;
         log.WriteLine($"tagger: data {options.Data}; dev {options.Dev ?? "none"}; out {options.Out}");
         var version = "perceptron-" + DateTime.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-s" + options.Seed.ToString(CultureInfo.InvariantCulture);
-        var model = TaggerTrainer.Train(train, epochs, options.Seed, version, log, twoPass: false, wordClasses);
+        // Off by default: HEARSAY_TAGGER_NETWORK=N adds the NER stage's window scorer over MiniLM vectors (N epochs; needs the minilm: source).
+        int networkEpochs = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_TAGGER_NETWORK"), out int ne) ? ne : 0;
+        TaggerModel model;
+        if (networkEpochs > 0)
+        {
+            var minilm = options.Data.Split(',', StringSplitOptions.TrimEntries).FirstOrDefault(s => s.StartsWith("minilm:", StringComparison.Ordinal))
+                ?? throw new CliException("HEARSAY_TAGGER_NETWORK needs a minilm:PATH entry in --data.");
+            var embeddings = Hearsay.Nlp.Entities.WordEmbeddings.FromMiniLm(minilm[7..]);
+            log.WriteLine($"tagger: window scorer, {networkEpochs} epochs");
+            model = TaggerTrainer.TrainWithNetwork(train, epochs, options.Seed, version, log, wordClasses, embeddings, networkEpochs, cancellationToken);
+        }
+        else
+        {
+            model = TaggerTrainer.Train(train, epochs, options.Seed, version, log, twoPass: false, wordClasses);
+        }
+
         model.Save(options.Out);
         log.WriteLine($"tagger: wrote {options.Out} ({new FileInfo(options.Out).Length / 1024} KiB)");
         if (options.Dev is { } dev)

@@ -24,32 +24,43 @@ internal sealed class WindowScorerTrainer
 
     public WindowScorer Train(string name, IReadOnlyList<LabeledSentence> train, WordEmbeddings embeddings, BilouTags tags, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        int dim = _options.NetworkDim, src = embeddings.Dim;
-        var network = new WindowNetwork(dim, _options.NetworkHidden, tags.Count);
-        int unit = network.Unit, hiddenSize = network.Hidden, t = tags.Count;
         var rng = new Random(_options.Seed);
 
         // Sentences as the scorer will see them; a seeded share also lower-cased, as for the perceptron.
-        var examples = new List<(float[] Inputs, int[] Rows, int[] Counts, int[] Gold)>(train.Count);
+        var sentences = new List<(string[] Words, int[] Gold)>(train.Count);
         foreach (var sentence in train)
         {
-            Add(sentence.Words);
+            var gold = tags.Encode(sentence.Words.Length, sentence.Spans);
+            sentences.Add((sentence.Words, gold));
             if (_options.LowercaseCopies > 0 && rng.NextDouble() < _options.LowercaseCopies)
             {
-                Add(Array.ConvertAll(sentence.Words, w => w.ToLowerInvariant()));
+                sentences.Add((Array.ConvertAll(sentence.Words, w => w.ToLowerInvariant()), gold));
             }
+        }
 
-            void Add(string[] words)
-            {
-                var (text, tokens) = NerTrainer.Join(words);
-                int n = tokens.Length;
-                var inputs = new float[n * unit];
-                var rows = new int[n * WordPieces.MaxPieces];
-                var counts = new int[n];
-                network.Describe(text, tokens, embeddings.Pieces, inputs, rows, counts);
-                examples.Add((inputs, rows, counts, tags.Encode(n, sentence.Spans)));
-            }
+        return Train(name, sentences, embeddings, tags.Count, rng, cancellationToken);
+    }
+
+    /// <summary>
+    /// Trains on words with one gold class per word (any tag set of <paramref name="classes"/> classes, e.g. the POS
+    /// tagger's); <paramref name="rng"/> continues the seeded sequence (initial weights, shuffling, dropout).
+    /// </summary>
+    public WindowScorer Train(string name, IReadOnlyList<(string[] Words, int[] Gold)> sentences, WordEmbeddings embeddings, int classes, Random rng, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        int dim = _options.NetworkDim, src = embeddings.Dim;
+        var network = new WindowNetwork(dim, _options.NetworkHidden, classes);
+        int unit = network.Unit, hiddenSize = network.Hidden, t = classes;
+        var examples = new List<(float[] Inputs, int[] Rows, int[] Counts, int[] Gold)>(sentences.Count);
+        foreach (var (words, gold) in sentences)
+        {
+            var (text, tokens) = NerTrainer.Join(words);
+            int n = tokens.Length;
+            var inputs = new float[n * unit];
+            var rows = new int[n * WordPieces.MaxPieces];
+            var counts = new int[n];
+            network.Describe(text, tokens, embeddings.Pieces, inputs, rows, counts);
+            examples.Add((inputs, rows, counts, gold));
         }
 
         var projection = new float[src * dim];

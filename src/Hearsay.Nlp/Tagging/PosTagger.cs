@@ -48,6 +48,7 @@ public sealed class PosTagger : ModelStage<TagPrediction>
         var wordClasses = table is null ? null : new WordClass[n];
         var words = new WordHashes[Math.Min(n, 1024)];
         var text = document.Text;
+        var network = Model.Network is null ? null : new float[Math.Min(n, 1024) * Model.ClassCount];
         foreach (var s in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -67,7 +68,17 @@ public sealed class PosTagger : ModelStage<TagPrediction>
                 }
             }
 
-            TagSentence(words.AsSpan(0, len), classes.AsSpan(s.Tokens.Start, len));
+            if (network is not null)
+            {
+                if (network.Length < len * Model.ClassCount)
+                {
+                    network = new float[len * Model.ClassCount];
+                }
+
+                Model.Network!.Score(text, tokens.AsSpan(s.Tokens.Start, len), network);
+            }
+
+            TagSentence(words.AsSpan(0, len), classes.AsSpan(s.Tokens.Start, len), network);
         }
 
         var upos = new string[n];
@@ -93,7 +104,15 @@ public sealed class PosTagger : ModelStage<TagPrediction>
         }
 
         var classes = new int[words.Length];
-        TagSentence(words, classes);
+        float[]? network = null;
+        if (Model.Network is { } scorer)
+        {
+            var (text, tokens) = Entities.NerTrainer.Join(forms);
+            network = new float[tokens.Length * Model.ClassCount];
+            scorer.Score(text, tokens, network);
+        }
+
+        TagSentence(words, classes, network);
         var result = new (string, string)[words.Length];
         for (int i = 0; i < words.Length; i++)
         {
@@ -103,10 +122,16 @@ public sealed class PosTagger : ModelStage<TagPrediction>
         return result;
     }
 
-    /// <summary>Tags one sentence given its word hashes; writes class indices.</summary>
-    public void TagSentence(ReadOnlySpan<WordHashes> words, Span<int> classes)
+    /// <summary>Tags one sentence given its word hashes; writes class indices. Hashes carry no text, so a model's window scorer is not used here (<see cref="TagWords"/> and <see cref="Predict"/> use it).</summary>
+    public void TagSentence(ReadOnlySpan<WordHashes> words, Span<int> classes) => TagSentence(words, classes, default);
+
+    /// <summary>
+    /// Tags one sentence; <paramref name="network"/> (words x classes, or empty) is added to the perceptron's scores
+    /// of each word before its greedy decision (the model's window scorer output, already scaled).
+    /// </summary>
+    internal void TagSentence(ReadOnlySpan<WordHashes> words, Span<int> classes, ReadOnlySpan<float> network)
     {
-        TagFirstPass(words, classes);
+        TagFirstPass(words, classes, network);
         if (Model.SecondPass is not { } second)
         {
             return;
@@ -133,8 +158,9 @@ public sealed class PosTagger : ModelStage<TagPrediction>
         }
     }
 
-    private void TagFirstPass(ReadOnlySpan<WordHashes> words, Span<int> classes)
+    private void TagFirstPass(ReadOnlySpan<WordHashes> words, Span<int> classes, ReadOnlySpan<float> network)
     {
+        int count = Model.ClassCount;
         Span<ulong> features = stackalloc ulong[TaggerFeatures.Count];
         Span<float> scores = stackalloc float[Model.ClassCount];
         int p1 = -1, p2 = -2;
@@ -145,6 +171,15 @@ public sealed class PosTagger : ModelStage<TagPrediction>
             {
                 TaggerFeatures.Extract(words, i, p1, p2, features);
                 Model.Model.Score(features, scores);
+                if (!network.IsEmpty)
+                {
+                    var add = network.Slice(i * count, count);
+                    for (int k = 0; k < count; k++)
+                    {
+                        scores[k] += add[k];
+                    }
+                }
+
                 c = SparseLinearModel.ArgMax(scores);
             }
 

@@ -10,6 +10,9 @@ namespace Hearsay.Nlp.Tagging;
 public sealed class TaggerModel
 {
     private const uint Magic = 0x4754_4835; // "HTG5"
+
+    /// <summary>HTG5 followed by a window scorer; files without one stay HTG5, byte for byte as before.</summary>
+    private const uint MagicWithNetwork = 0x4754_4836; // "HTG6"
     private static readonly ulong UnknownAmbiguity = FeatureHash.Value(-300);
     private readonly Dictionary<ulong, int> _unambiguous;
     private readonly Dictionary<ulong, ulong> _ambiguity;
@@ -46,6 +49,15 @@ public sealed class TaggerModel
 
     /// <summary>Word classes (from MiniLM's embedding table) whose features the model was trained with; null: none.</summary>
     public WordClasses? WordClasses { get; init; }
+
+    /// <summary>
+    /// Optional window scorer over MiniLM vectors (the NER stage's network, here over the UPOS|XPOS classes): its
+    /// scaled log-probabilities are added to the perceptron's scores before each greedy decision; null: perceptron only.
+    /// </summary>
+    internal Entities.WindowScorer? Network { get; init; }
+
+    /// <summary>Weight of the window scorer's log-probabilities; null: the model has no scorer.</summary>
+    public float? NetworkScale => Network?.Scale;
 
     public int ClassCount => Upos.Length;
 
@@ -88,7 +100,7 @@ public sealed class TaggerModel
     public void Save(string path)
     {
         using var w = ModelFile.Create(path);
-        w.Write(Magic);
+        w.Write(Network is null ? Magic : MagicWithNetwork);
         w.Write(Version);
         w.Write(Upos.Length);
         for (int c = 0; c < Upos.Length; c++)
@@ -136,6 +148,8 @@ public sealed class TaggerModel
             w.Write(hash);
             w.Write(c);
         }
+
+        Network?.Write(w);
     }
 
     /// <exception cref="InvalidDataException">The file is not a tagger model.</exception>
@@ -154,7 +168,8 @@ public sealed class TaggerModel
     private static TaggerModel Read(string path)
     {
         using var r = ModelFile.OpenRead(path);
-        if (r.ReadUInt32() != Magic)
+        uint magic = r.ReadUInt32();
+        if (magic is not Magic and not MagicWithNetwork)
         {
             throw new InvalidDataException($"{path}: not a Hearsay tagger model.");
         }
@@ -211,6 +226,7 @@ public sealed class TaggerModel
         {
             SecondPass = second,
             WordClasses = ck > 0 ? new WordClasses(classes) : null,
+            Network = magic == MagicWithNetwork ? Entities.WindowScorer.Read(r) : null,
         };
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Hearsay.Nlp.Conllu;
+using Hearsay.Nlp.Entities;
 using Hearsay.Nlp.Learning;
 using Hearsay.Nlp.Lemmatization;
 
@@ -88,6 +89,80 @@ public static class TaggerTrainer
         var secondModel = second.Average(0.0005f);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger: second pass {secondModel.FeatureCount} features, {secondModel.WeightCount} weights"));
         return new TaggerModel(first.Version, first.Upos, first.Xpos, first.Model, first.UnambiguousTable, first.AmbiguityTable, first.FormAmbiguityTable, first.DominantTable, first.Lemmatizer) { SecondPass = secondModel, WordClasses = wordClasses };
+    }
+
+    /// <summary>
+    /// Trains the tagger exactly as without the option, plus the NER stage's window scorer over MiniLM vectors with the
+    /// tagger's classes. The weight of the scorer's log-probabilities is chosen on held-out training sentences (the
+    /// first <paramref name="holdout"/> share; perceptron and scorer trained on the rest), never on dev; then both are
+    /// retrained on everything.
+    /// </summary>
+    public static TaggerModel TrainWithNetwork(IReadOnlyList<ConlluSentence> train, int epochs, int seed, string version, TextWriter log, WordClasses? wordClasses, WordEmbeddings embeddings, int networkEpochs, CancellationToken cancellationToken, double holdout = 0.1)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(log);
+        int held = (int)(train.Count * holdout);
+        var heldOut = train.Take(held).ToArray();
+        var rest = train.Skip(held).ToArray();
+        var perceptron = Train(rest, null, epochs, seed, "held-out", log, wordClasses);
+        var network = TrainNetwork("tagger held-out network", rest, perceptron, embeddings, networkEpochs, seed, log, cancellationToken).WithScale(1);
+        var tagger = new PosTagger(perceptron);
+        var logProbs = heldOut.Select(sentence =>
+        {
+            var (text, tokens) = NerTrainer.Join(sentence.Words.Select(w => w.Form).ToArray());
+            var scores = new float[tokens.Length * perceptron.ClassCount];
+            network.Score(text, tokens, scores);
+            return scores;
+        }).ToArray();
+        float[] grid = [0, 0.5f, 1, 1.5f, 2, 3, 4, 6, 8, 12, 16, 24, 32, 1000];
+        float best = 0;
+        double bestAccuracy = -1;
+        foreach (float scale in grid)
+        {
+            long correct = 0, correctBoth = 0, total = 0;
+            for (int si = 0; si < heldOut.Length; si++)
+            {
+                var words = heldOut[si].Words;
+                var hashes = words.Select(w => perceptron.Hashes(w.Form)).ToArray();
+                var classes = new int[words.Count];
+                var scaled = Array.ConvertAll(logProbs[si], x => x * scale);
+                tagger.TagSentence(hashes, classes, scaled);
+                for (int i = 0; i < words.Count; i++)
+                {
+                    bool upos = perceptron.Upos[classes[i]] == words[i].Upos;
+                    correct += upos ? 1 : 0;
+                    correctBoth += upos && perceptron.Xpos[classes[i]] == words[i].Xpos ? 1 : 0;
+                    total++;
+                }
+            }
+
+            double accuracy = (double)correct / Math.Max(1, total);
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger held-out: scale {scale} upos {accuracy:F4} upos+xpos {(double)correctBoth / Math.Max(1, total):F4} ({heldOut.Length} sentences, {total} words)"));
+            if (accuracy > bestAccuracy)
+            {
+                bestAccuracy = accuracy;
+                best = scale;
+            }
+        }
+
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger held-out: network scale {best} (upos {bestAccuracy:F4})"));
+        var full = Train(train, null, epochs, seed, version, log, wordClasses);
+        var fullNetwork = TrainNetwork("tagger network", train, full, embeddings, networkEpochs, seed, log, cancellationToken).WithScale(best);
+        return new TaggerModel(full.Version, full.Upos, full.Xpos, full.Model, full.UnambiguousTable, full.AmbiguityTable, full.FormAmbiguityTable, full.DominantTable, full.Lemmatizer) { WordClasses = wordClasses, Network = fullNetwork };
+    }
+
+    /// <summary>The window scorer over <paramref name="model"/>'s classes, with the NER scorer's hyper-parameters (48-d projection, 128 hidden, dropout 0.2).</summary>
+    private static WindowScorer TrainNetwork(string name, IReadOnlyList<ConlluSentence> train, TaggerModel model, WordEmbeddings embeddings, int epochs, int seed, TextWriter log, CancellationToken cancellationToken)
+    {
+        var index = new Dictionary<(string, string), int>();
+        for (int c = 0; c < model.ClassCount; c++)
+        {
+            index[(model.Upos[c], model.Xpos[c])] = c;
+        }
+
+        var sentences = train.Select(s => (s.Words.Select(w => w.Form).ToArray(), s.Words.Select(w => index.GetValueOrDefault((w.Upos, w.Xpos))).ToArray())).ToArray();
+        var options = new NerTrainerOptions { NetworkEpochs = epochs, Seed = seed };
+        return new WindowScorerTrainer(options, log).Train(name, sentences, embeddings, model.ClassCount, new Random(seed), cancellationToken);
     }
 
     private static int ClassOf(TaggerModel model, string upos, string xpos)
