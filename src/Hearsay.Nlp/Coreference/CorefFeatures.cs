@@ -60,6 +60,17 @@ internal static class CorefFeatures
             m.Label = CorefLexicon.LabelOfNoun(headWord) ?? CorefLexicon.LabelOfNoun(lemma);
             m.Animate = m.Label == EntityLabel.Person || m.Gender != '?';
             m.Inanimate = m.Label is null && !CorefLexicon.IsPersonNoun(lemma) && tag is "NN" or "NNS";
+
+            // A date headed by its number ("September 6": head "6", CD) had neither animacy nor number, so "his" or "them"
+            // could take it as antecedent; a nominal that names a month or weekday is one time, not a person.
+            if (!m.Animate && Array.Exists(m.Words, CorefLexicon.IsCalendarWord))
+            {
+                m.Inanimate = true;
+                if (m.Number == 0)
+                {
+                    m.Number = -1;
+                }
+            }
         }
 
         return m;

@@ -83,6 +83,13 @@ internal static class CorefLexicon
         "denied", "warned", "asked", "replied", "declared", "according",
     };
 
+    private static readonly HashSet<string> CalendarWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    };
+
     private static readonly HashSet<string> Demonstratives = new(StringComparer.OrdinalIgnoreCase) { "this", "that", "these", "those" };
 
     private static readonly HashSet<string> NonReferential = new(StringComparer.OrdinalIgnoreCase)
@@ -107,6 +114,9 @@ internal static class CorefLexicon
         || (word.Length > 1 && word[^1] == 's' && (PersonNouns.Contains(word[..^1]) || Male.Contains(word[..^1]) || Female.Contains(word[..^1])));
 
     public static bool IsGroupNoun(string word) => GroupNouns.Contains(word);
+
+    /// <summary>Month and weekday names: a phrase naming a date ("September 6", "last Monday") is never a person.</summary>
+    public static bool IsCalendarWord(string word) => CalendarWords.Contains(word);
 
     public static bool IsPlaceNoun(string word) => PlaceNouns.Contains(word);
 
