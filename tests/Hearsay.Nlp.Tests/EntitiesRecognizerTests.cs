@@ -17,31 +17,34 @@ public class EntitiesRecognizerTests
         var result = new List<LabeledSentence>();
         for (int i = 0; i < 120; i++)
         {
-            var person = People[i % People.Length].Split(' ');
-            var place = Places[(i / 2) % Places.Length].Split(' ');
-            var org = Orgs[(i / 3) % Orgs.Length].Split(' ');
-            var words = new List<string>();
-            var spans = new List<EntitySpan>();
-            void Add(string[] w, EntityLabel? label)
-            {
-                if (label is { } l)
-                {
-                    spans.Add(new EntitySpan(words.Count, words.Count + w.Length, l));
-                }
-
-                words.AddRange(w);
-            }
-
-            Add(person, EntityLabel.Person);
-            Add(["said", "in"], null);
-            Add(place, EntityLabel.Loc);
-            Add(["that", "the", "deal", "with"], null);
-            Add(org, EntityLabel.Org);
-            Add(["was", "good", "."], null);
-            result.Add(new LabeledSentence([.. words], [.. spans]));
+            result.Add(Sentence(People[i % People.Length].Split(' '), Places[(i / 2) % Places.Length].Split(' '), Orgs[(i / 3) % Orgs.Length].Split(' ')));
         }
 
         return result;
+    }
+
+    /// <summary>"PERSON said in PLACE that the deal with ORG was good ." with its three names labelled.</summary>
+    internal static LabeledSentence Sentence(string[] person, string[] place, string[] org)
+    {
+        var words = new List<string>();
+        var spans = new List<EntitySpan>();
+        void Add(string[] w, EntityLabel? label)
+        {
+            if (label is { } l)
+            {
+                spans.Add(new EntitySpan(words.Count, words.Count + w.Length, l));
+            }
+
+            words.AddRange(w);
+        }
+
+        Add(person, EntityLabel.Person);
+        Add(["said", "in"], null);
+        Add(place, EntityLabel.Loc);
+        Add(["that", "the", "deal", "with"], null);
+        Add(org, EntityLabel.Org);
+        Add(["was", "good", "."], null);
+        return new LabeledSentence([.. words], [.. spans]);
     }
 
     private static NerModel TrainSmall() =>

@@ -41,25 +41,9 @@ public class EntitiesWindowScorerTests
         var result = new List<LabeledSentence>();
         for (int i = 0; i < 90; i++)
         {
-            var words = new List<string>();
-            var spans = new List<EntitySpan>();
-            void Add(string[] w, EntityLabel? label)
-            {
-                if (label is { } l)
-                {
-                    spans.Add(new EntitySpan(words.Count, words.Count + w.Length, l));
-                }
-
-                words.AddRange(w);
-            }
-
-            Add(people[i % 3], EntityLabel.Person);
-            Add(["said", "in"], null);
-            Add(places[(i / 3) % 4], EntityLabel.Loc);
-            Add(["that", "the", "deal", "with"], null);
-            Add(orgs[(i / 2) % 3], EntityLabel.Org);
-            Add(["was", "good", "."], null);
-            result.Add(new LabeledSentence([.. words], [.. spans]) { Document = i / 10 });
+            var sentence = EntitiesRecognizerTests.Sentence(people[i % 3], places[(i / 3) % 4], orgs[(i / 2) % 3]);
+            sentence.Document = i / 10;
+            result.Add(sentence);
         }
 
         return result;

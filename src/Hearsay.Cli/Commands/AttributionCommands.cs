@@ -30,9 +30,7 @@ public static class AttributionCommands
             var tagger = parse.GetValue(model) is { } given ? LoadTagger(given) : AttributionModel.Tagged ?? LoadTagger(null);
             var predicted = new List<LabeledSentence>(sentences.Count);
             var tags = new Hearsay.Cli.Training.AttributionPosTags();
-
-            // HEARSAY_ATTRIBUTION_DEPS=0 leaves dependencies out, for a model trained without them (the eval reads the same knob).
-            bool deps = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_DEPS") != "0";
+            bool deps = Hearsay.Cli.Training.AttributionPosTags.DependenciesWanted;
             foreach (var s in sentences)
             {
                 ct.ThrowIfCancellationRequested();

@@ -75,8 +75,7 @@ public sealed class AttributionEvalTask : IEvalTask
         // The shipped POS tagger's tags, as the pipeline gives them (never the file's own); a model trained without tags ignores them.
         var tags = syntax ? new AttributionPosTags() : null;
 
-        // Dependencies only for a model trained with them (HEARSAY_ATTRIBUTION_DEPS=0 leaves them out).
-        bool deps = syntax && Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_DEPS") != "0";
+        bool deps = syntax && AttributionPosTags.DependenciesWanted;
 
         // HEARSAY_ATTRIBUTION_DUMP: a file to write token/gold/predicted lines to, for error analysis.
         var dumpPath = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_DUMP");

@@ -16,6 +16,12 @@ public sealed class AttributionPosTags
     private DependencyParser? _parser;
 
     /// <summary>
+    /// Whether prediction feeds the model dependencies (the shipped model was trained with them); HEARSAY_ATTRIBUTION_DEPS=0
+    /// leaves them out for a model trained without. The eval and `hearsay attribute` read it alike, so they label alike.
+    /// </summary>
+    public static bool DependenciesWanted => Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_DEPS") != "0";
+
+    /// <summary>
     /// Penn tags, word classes (the default where the tagger has no table) and, when <paramref name="parse"/>, dependency heads (index within the words, -1 for a root)
     /// and relations from the shipped parser, over sentences cut after a final stop as the pipeline's splitter would.
     /// </summary>

@@ -83,12 +83,10 @@ internal static class CorefLexicon
         "denied", "warned", "asked", "replied", "declared", "according",
     };
 
-    private static readonly HashSet<string> CalendarWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-        "Jan.", "Feb.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec.",
-        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-    };
+    // The time grammar's own month and weekday names (regex alternatives, "\\." for a written stop).
+    private static readonly HashSet<string> CalendarWords = new(
+        (Time.TimeLexicon.Months + "|" + Time.TimeLexicon.Weekdays).Replace("\\.", ".", StringComparison.Ordinal).Split('|'),
+        StringComparer.OrdinalIgnoreCase);
 
     private static readonly HashSet<string> Demonstratives = new(StringComparer.OrdinalIgnoreCase) { "this", "that", "these", "those" };
 
