@@ -1,7 +1,7 @@
 namespace Hearsay.Nlp.Coreference;
 
 /// <summary>Switches for corpus conventions and for measuring each sieve's contribution.</summary>
-public sealed class CoreferenceOptions
+public sealed record CoreferenceOptions
 {
     /// <summary>Link predicate nominatives ("X is the leader"): GUM does, OntoNotes does not.</summary>
     public bool PredicateNominatives { get; init; } = true;
@@ -28,17 +28,7 @@ public sealed class CoreferenceOptions
     public MentionExtent? Extent { get; init; }
 
     /// <summary>These options with another boundary model (the ranker is trained on the phrases that model reports).</summary>
-    public CoreferenceOptions WithExtent(MentionExtent? extent) => new()
-    {
-        PredicateNominatives = PredicateNominatives,
-        RelativePronouns = RelativePronouns,
-        TypeNouns = TypeNouns,
-        BareNounExactMatch = BareNounExactMatch,
-        FullPhrases = FullPhrases,
-        Ranker = Ranker,
-        Extent = extent,
-        PronounWindow = PronounWindow,
-    };
+    public CoreferenceOptions WithExtent(MentionExtent? extent) => this with { Extent = extent };
 
     /// <summary>Sentences back that a pronoun looks for its antecedent.</summary>
     public int PronounWindow { get; init; } = 3;
