@@ -1,6 +1,6 @@
 using System.Reflection.PortableExecutable;
 using System.Text;
-using Hearsay.Nlp.Entities;
+using Hearsay.Core.Learning;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 
