@@ -281,7 +281,9 @@ public sealed class TaggerTrainer
         log.WriteLine(FormattableString.Invariant($"window scorer: weight chosen on {held.Count} held-out units, perceptron and network on {fit.Count}"));
         var perceptron = TrainOne(fit, null, dev, null, "network held-out perceptron", log, cancellationToken);
         var network = TrainNetwork("attribution held-out network", fit, log, cancellationToken);
-        float[] grid = [0, 0.5f, 1, 1.5f, 2, 3, 4, 6, 8, 12, 16, 24, 32, 1000];
+        // NER's grid, continued above 32: the perceptron's emissions here are larger (hundreds of features a token), and
+        // the first held-out run peaked at its last finite weight (32).
+        float[] grid = [0, 0.5f, 1, 1.5f, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 1000];
         float best = 0;
         double bestScore = -1;
         foreach (float scale in grid)
