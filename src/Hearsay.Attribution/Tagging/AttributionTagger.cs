@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Hearsay.Core.Documents;
+using Hearsay.Core.Learning;
 
 namespace Hearsay.Attribution.Tagging;
 
@@ -53,6 +54,12 @@ public sealed class AttributionTagger
     /// <summary>Last stage that drops content spans unlikely to be exact (needs the ranker's confidence), or null.</summary>
     public ContentSpanFilter? Filter { get; internal set; }
 
+    /// <summary>
+    /// Window scorer over MiniLM word vectors whose weighted log-probabilities of the seven labels are added to the
+    /// perceptron's emissions before decoding (and so before the ranker and filter read the lattice), or null.
+    /// </summary>
+    public WindowScorer? Scorer { get; internal set; }
+
     /// <summary>Whether the tagger was trained with word-class features (<see cref="WordClass"/>); classes given to one without are ignored.</summary>
     public bool UsesWordClasses { get; internal set; }
 
@@ -97,6 +104,17 @@ public sealed class AttributionTagger
         }
 
         var emissions = Emissions(ids, offsets, words.Length, _weights);
+        if (Scorer is not null)
+        {
+            var (text, tokens) = PretokenizedText.Join(words);
+            var network = new float[emissions.Length];
+            Scorer.Score(text, tokens, network);
+            for (int k = 0; k < emissions.Length; k++)
+            {
+                emissions[k] += network[k];
+            }
+        }
+
         return (Viterbi(emissions, words.Length, _transitions), emissions);
     }
 
@@ -250,10 +268,16 @@ public sealed class AttributionTagger
         w.Write(Filter is not null);
         Filter?.Write(w);
 
-        // Written only when set, so that a model without word classes stays byte for byte what it was before the flag.
-        if (UsesWordClasses)
+        // Written only when set, so that a model without word classes (or scorer) stays byte for byte what it was before the flag.
+        if (UsesWordClasses || Scorer is not null)
+        {
+            w.Write(UsesWordClasses);
+        }
+
+        if (Scorer is not null)
         {
             w.Write(true);
+            Scorer.Write(w);
         }
     }
 
@@ -359,6 +383,11 @@ public sealed class AttributionTagger
             {
                 first.UsesWordClasses = true;
             }
+        }
+
+        if (buffer.Position < buffer.Length && r.ReadBoolean())
+        {
+            tagger.Scorer = WindowScorer.Read(r);
         }
 
         return tagger;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Hearsay.Attribution.Evaluation;
+using Hearsay.Core.Learning;
 
 namespace Hearsay.Attribution.Tagging;
 
@@ -50,9 +51,12 @@ public sealed class TaggerTrainer
         ArgumentNullException.ThrowIfNull(log);
         if (!Stacked)
         {
+            var (scorer, fitScorer) = Scorer is not null || NetworkEpochs <= 0 || Embeddings is null
+                ? (Scorer, null)
+                : TrainScorers(train, dev, log, cancellationToken);
             if (!ContentBoundaries)
             {
-                return TrainOne(train, null, dev, null, "perceptron", log, cancellationToken);
+                return WithScorer(TrainOne(train, null, dev, null, "perceptron", log, cancellationToken), scorer, dev, log);
             }
 
             var folded = FoldCache is not null && File.Exists(FoldCache) ? ReadFolds(FoldCache) : CrossPredict(train, log, cancellationToken);
@@ -64,6 +68,7 @@ public sealed class TaggerTrainer
             var tagger = BaseTagger ?? TrainOne(train, null, dev, null, "perceptron", log, cancellationToken);
             tagger.Ranker = null;
             tagger.Filter = null;
+            WithScorer(tagger, scorer, dev, log);
             var ranker = ContentBoundaryRanker.Train(train, folded, RankerEpochs, Seed, log);
             tagger.Ranker = ranker;
             if (dev is { Count: > 0 })
@@ -77,7 +82,7 @@ public sealed class TaggerTrainer
                 // on dev is optimistic (58.30 dev-tuned on PolNeAR dev, see the model card).
                 var (filter, heldOut, gold) = TrainFilter(train, folded, RankerEpochs, Seed, crossFit: ThresholdHoldout <= 0, log);
                 (filter.ExactThreshold, filter.OverlapThreshold) = ThresholdHoldout > 0
-                    ? ChooseOnHeldOutDocuments(train, dev, filter, log, cancellationToken)
+                    ? ChooseOnHeldOutDocuments(train, dev, filter, fitScorer, log, cancellationToken)
                     : ContentSpanFilter.ChooseThresholds(heldOut, gold, log);
                 tagger.Filter = filter;
                 if (dev is { Count: > 0 })
@@ -254,13 +259,77 @@ public sealed class TaggerTrainer
     /// <summary>The pruning the shipped file is saved with (<see cref="AttributionTagger.Save"/>), so that the held-out tagger is quantized like it.</summary>
     public float SavePrune { get; init; } = 1.0f;
 
+    /// <summary>Epochs of the window scorer over MiniLM vectors whose log-probabilities join the tagger's emissions (0: none; needs <see cref="Embeddings"/>).</summary>
+    public int NetworkEpochs { get; init; }
+
+    /// <summary>MiniLM's static embedding table, the window scorer's input.</summary>
+    public WordEmbeddings? Embeddings { get; init; }
+
+    /// <summary>A trained window scorer (with its weight) to put on the tagger instead of training one: the held-out recipe's.</summary>
+    public WindowScorer? Scorer { get; init; }
+
+    /// <summary>
+    /// The window scorer over the seven BIO labels (the NER scorer's network and hyper-parameters), its weight chosen on
+    /// held-out training documents, never on dev: a perceptron and a network trained on the documents outside the
+    /// <see cref="ThresholdHoldout"/> share (the same split as the filter's thresholds), the weight of the grid with the
+    /// best mean exact F1 of the three roles on the held-out documents (tagger alone); then the network is retrained
+    /// on all units. Returns the full scorer and the held-out one, both with that weight.
+    /// </summary>
+    private (WindowScorer Full, WindowScorer Fit) TrainScorers(IReadOnlyList<LabeledSentence> train, IReadOnlyList<LabeledSentence>? dev, TextWriter log, CancellationToken cancellationToken)
+    {
+        var (fit, held) = SplitDocuments(train, ThresholdHoldout > 0 ? ThresholdHoldout : 0.2, Seed);
+        log.WriteLine(FormattableString.Invariant($"window scorer: weight chosen on {held.Count} held-out units, perceptron and network on {fit.Count}"));
+        var perceptron = TrainOne(fit, null, dev, null, "network held-out perceptron", log, cancellationToken);
+        var network = TrainNetwork("attribution held-out network", fit, log, cancellationToken);
+        // NER's grid, continued above 32: the perceptron's emissions here are larger (hundreds of features a token), and
+        // the first held-out run peaked at its last finite weight (32).
+        float[] grid = [0, 0.5f, 1, 1.5f, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192, 256, 1000];
+        float best = 0;
+        double bestScore = -1;
+        foreach (float scale in grid)
+        {
+            perceptron.Scorer = scale == 0 ? null : network.WithScale(scale);
+            var scores = Evaluate(perceptron, held);
+            log.WriteLine(FormattableString.Invariant($"window scorer held-out: weight {scale} mean exact F1 {scores.MeanExactF1:F4} {scores.Summary()}"));
+            if (scores.MeanExactF1 > bestScore)
+            {
+                bestScore = scores.MeanExactF1;
+                best = scale;
+            }
+        }
+
+        log.WriteLine(FormattableString.Invariant($"window scorer: weight {best} (held-out mean exact F1 {bestScore:F4})"));
+        var full = TrainNetwork("attribution network", train, log, cancellationToken);
+        return (full.WithScale(best), network.WithScale(best));
+    }
+
+    private WindowScorer TrainNetwork(string name, IReadOnlyList<LabeledSentence> units, TextWriter log, CancellationToken cancellationToken)
+    {
+        var sentences = units.Select(s => (s.Tokens, s.Labels)).ToArray();
+        return new WindowScorerTrainer(new WindowScorerSettings { Epochs = NetworkEpochs }, log)
+            .Train(name, sentences, Embeddings!, BioLabels.Count, new Random(Seed), cancellationToken);
+    }
+
+    /// <summary>Puts <paramref name="scorer"/> (weight 0: none) on <paramref name="tagger"/> and logs dev with it.</summary>
+    private static AttributionTagger WithScorer(AttributionTagger tagger, WindowScorer? scorer, IReadOnlyList<LabeledSentence>? dev, TextWriter log)
+    {
+        tagger.Scorer = scorer is { Scale: > 0 } ? scorer : null;
+        if (tagger.Scorer is not null && dev is { Count: > 0 })
+        {
+            log.WriteLine("dev with the window scorer: " + Evaluate(tagger, dev).Summary());
+        }
+
+        return tagger;
+    }
+
     /// <summary>
     /// Trains the tagger and ranker with this trainer's recipe on the documents outside a seeded <see cref="ThresholdHoldout"/>
     /// share, saved and reloaded as the shipped file is, predicts the held-out documents, scores their content spans
     /// with <paramref name="filter"/> (the regressions fitted on all training spans, as shipped) and chooses the
     /// thresholds on them with <see cref="ContentSpanFilter.ChooseThresholds"/>.
     /// </summary>
-    private (float Exact, float Overlap) ChooseOnHeldOutDocuments(IReadOnlyList<LabeledSentence> train, IReadOnlyList<LabeledSentence>? dev, ContentSpanFilter filter, TextWriter log, CancellationToken cancellationToken)
+    /// <param name="fitScorer">The window scorer trained on the same training part (with the weight chosen on the same held-out part), or null.</param>
+    private (float Exact, float Overlap) ChooseOnHeldOutDocuments(IReadOnlyList<LabeledSentence> train, IReadOnlyList<LabeledSentence>? dev, ContentSpanFilter filter, WindowScorer? fitScorer, TextWriter log, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var (fit, held) = SplitDocuments(train, ThresholdHoldout, Seed);
@@ -268,7 +337,7 @@ public sealed class TaggerTrainer
         var recipe = new TaggerTrainer
         {
             Epochs = Epochs, Seed = Seed, MinFeatureCount = MinFeatureCount, Margin = Margin, ContentBoundaries = true,
-            RankerEpochs = RankerEpochs, RankerFolds = RankerFolds, WordClassFeatures = WordClassFeatures,
+            RankerEpochs = RankerEpochs, RankerFolds = RankerFolds, WordClassFeatures = WordClassFeatures, Scorer = fitScorer,
         };
         var tagger = recipe.Train(fit, dev, log, cancellationToken);
         var path = Path.GetTempFileName();

