@@ -49,7 +49,8 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
 
     public override string Name => "parser";
 
-    public override string Version => Model.Version;
+    /// <summary>The perceptron's version; "+context" in the accurate mode, whose parses differ.</summary>
+    public override string Version => Context is null ? Model.Version : Model.Version + "+context";
 
     public override Layers Requires => Layers.Tokens | Layers.Sentences | Layers.PartOfSpeech | (Context is null ? Layers.None : Layers.ContextVectors);
 
