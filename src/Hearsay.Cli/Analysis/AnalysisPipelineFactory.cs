@@ -28,7 +28,7 @@ public static class AnalysisPipelineFactory
                 new SentenceSplitter(),
                 .. NlpMode.ContextStages(),
                 PosTagger.Load(),
-                DependencyParser.Load(),
+                DependencyParser.Load(NlpMode.Accurate),
                 EntityRecognizer.LoadDefault(),
                 new CoreferenceResolver(),
                 new DocumentDateEstimator(),

@@ -11,7 +11,7 @@ public static class EvalTasks
         new NerEvalTask(),
         new TimeEvalTask(),
         new AttributionEvalTask(),
-        new SyntaxEvalTask("parser", parse: true, () => [.. Analysis.NlpMode.ContextStages(), Hearsay.Nlp.Tagging.PosTagger.Load(), Hearsay.Nlp.Parsing.DependencyParser.Load()]),
+        new SyntaxEvalTask("parser", parse: true, () => [.. Analysis.NlpMode.ContextStages(), Hearsay.Nlp.Tagging.PosTagger.Load(), Hearsay.Nlp.Parsing.DependencyParser.Load(Analysis.NlpMode.Accurate)]),
         new SeedEvalTask(),
         new CorefEvalTask(),
         new XdocEvalTask(),

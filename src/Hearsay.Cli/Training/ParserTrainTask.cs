@@ -27,22 +27,7 @@ public sealed class ParserTrainTask : ITrainTask
         var (train, wordClasses) = TaggerTrainTask.LoadTraining(options.Data, options.Seed, log);
         int epochs = options.Epochs ?? 15;
         log.WriteLine($"parser: data {options.Data}; dev {options.Dev ?? "none"}; out {options.Out}; jackknife {Folds} folds, fold tagger epochs {FoldTaggerEpochs}");
-        // Opt-in only: the key cannot see a change in the tagger's code, so a run that ships a model recomputes the tags.
-        var cache = Environment.GetEnvironmentVariable("HEARSAY_PARSER_JACKKNIFE_CACHE") == "1"
-            ? JackknifeCache(options, wordClasses is not null)
-            : null;
-        if (cache is null || !RestoreTags(train, cache))
-        {
-            Jackknife(train, wordClasses, options.Seed, log, cancellationToken);
-            if (cache is not null)
-            {
-                SaveTags(train, cache);
-            }
-        }
-        else
-        {
-            log.WriteLine($"parser: jackknifed tags restored from {cache} (HEARSAY_PARSER_JACKKNIFE_CACHE=1)");
-        }
+        PredictTags(train, wordClasses, options, log, cancellationToken);
 
         var version = "arc-hybrid-" + DateTime.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-s" + options.Seed.ToString(CultureInfo.InvariantCulture);
         Func<ParserModel, int, string>? evaluate = null;
@@ -97,6 +82,27 @@ public sealed class ParserTrainTask : ITrainTask
 
         parser.Save(options.Out);
         log.WriteLine($"parser: wrote {options.Out} ({new FileInfo(options.Out).Length / 1024} KiB)");
+    }
+
+    /// <summary>Replaces the gold POS columns of <paramref name="train"/> by jackknifed predictions (or by the cached ones, see the card).</summary>
+    internal static void PredictTags(List<ConlluSentence> train, WordClasses? wordClasses, TrainOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        // Opt-in only: the key cannot see a change in the tagger's code, so a run that ships a model recomputes the tags.
+        var cache = Environment.GetEnvironmentVariable("HEARSAY_PARSER_JACKKNIFE_CACHE") == "1"
+            ? JackknifeCache(options, wordClasses is not null)
+            : null;
+        if (cache is null || !RestoreTags(train, cache))
+        {
+            Jackknife(train, wordClasses, options.Seed, log, cancellationToken);
+            if (cache is not null)
+            {
+                SaveTags(train, cache);
+            }
+        }
+        else
+        {
+            log.WriteLine($"parser: jackknifed tags restored from {cache} (HEARSAY_PARSER_JACKKNIFE_CACHE=1)");
+        }
     }
 
     private static double Las(string score)

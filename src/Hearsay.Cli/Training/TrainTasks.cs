@@ -9,6 +9,7 @@ public static class TrainTasks
         new NerTrainTask(),
         new AttributionTrainTask(),
         new ParserTrainTask(),
+        new ContextParserTrainTask(),
         new CorefTrainTask(),
     ];
 }

@@ -225,7 +225,7 @@ public sealed class WindowScorerTrainer
         }
     }
 
-    private static void Adam(float[][] parameters, float[][] grads, float[][] first, float[][] second, long step, float rate)
+    public static void Adam(float[][] parameters, float[][] grads, float[][] first, float[][] second, long step, float rate)
     {
         float c1 = 1 - MathF.Pow(Beta1, step), c2 = 1 - MathF.Pow(Beta2, step);
         float alpha = rate * MathF.Sqrt(c2) / c1;

@@ -25,32 +25,52 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
 
     /// <param name="beamWidth">Beam width; 0 for the model's own (<see cref="ParserModel.BeamWidth"/>, at most
     /// <see cref="DefaultMaxBeamWidth"/>), 1 for greedy.</param>
-    public DependencyParser(ParserModel model, int beamWidth = 0)
+    /// <param name="context">The accurate mode's scorer over contextual vectors (greedy decoding only), or null.</param>
+    public DependencyParser(ParserModel model, int beamWidth = 0, ContextParserNetwork? context = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfNegative(beamWidth);
+        if (context is not null && !context.LabelNames.SequenceEqual(model.LabelNames))
+        {
+            throw new InvalidDataException("the contextual parser model's relations differ from the parser model's: retrain it over this parser.bin.");
+        }
+
         Model = model;
-        BeamWidth = beamWidth > 0 ? beamWidth : Math.Min(model.BeamWidth, DefaultMaxBeamWidth);
+        Context = context;
+        BeamWidth = context is not null ? 1 : beamWidth > 0 ? beamWidth : Math.Min(model.BeamWidth, DefaultMaxBeamWidth);
     }
 
     public ParserModel Model { get; }
+
+    /// <summary>The accurate mode's contextual scorer, or null (the fast default).</summary>
+    public ContextParserNetwork? Context { get; }
 
     public int BeamWidth { get; }
 
     public override string Name => "parser";
 
-    public override string Version => Model.Version;
+    /// <summary>The perceptron's version; "+context" in the accurate mode, whose parses differ.</summary>
+    public override string Version => Context is null ? Model.Version : Model.Version + "+context";
 
-    public override Layers Requires => Layers.Tokens | Layers.Sentences | Layers.PartOfSpeech;
+    public override Layers Requires => Layers.Tokens | Layers.Sentences | Layers.PartOfSpeech | (Context is null ? Layers.None : Layers.ContextVectors);
 
     public override Layers Provides => Layers.Dependencies;
 
-    /// <exception cref="FileNotFoundException">No parser model is installed.</exception>
-    public static DependencyParser Load()
+    /// <param name="accurate">Also load the contextual scorer (<see cref="ContextParserNetwork.DefaultModelPath"/>): the
+    /// parser then needs <see cref="Layers.ContextVectors"/> and decodes greedily.</param>
+    /// <exception cref="FileNotFoundException">No parser model (or, when accurate, no contextual model) is installed.</exception>
+    public static DependencyParser Load(bool accurate = false)
     {
         var path = ModelPaths.Find(DefaultModelPath) ?? throw new FileNotFoundException($"parser model '{DefaultModelPath}' not found under the models folder ({ModelPaths.Root ?? "none"}).");
         int width = int.TryParse(Environment.GetEnvironmentVariable(BeamVariable), out int w) && w > 0 ? w : 0;
-        return new DependencyParser(ParserModel.Load(path), width);
+        ContextParserNetwork? context = null;
+        if (accurate)
+        {
+            var contextPath = ModelPaths.Find(ContextParserNetwork.DefaultModelPath) ?? throw new FileNotFoundException($"the accurate mode's parser model '{ContextParserNetwork.DefaultModelPath}' not found under the models folder ({ModelPaths.Root ?? "none"}).");
+            context = ContextParserNetwork.Load(contextPath);
+        }
+
+        return new DependencyParser(ParserModel.Load(path), width, context);
     }
 
     public override ParsePrediction Predict(Document document, CancellationToken cancellationToken)
@@ -66,6 +86,13 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
         var labeler = new ModelArcLabeler(Model);
         var markers = new bool[64];
         var labels = new int[64];
+        var context = Context is null ? null : new ContextParse(Context);
+        var vectors = Context is null ? null : document.ContextVectors ?? throw new InvalidOperationException("the contextual parser needs the context vectors layer.");
+        if (vectors is not null && (vectors.Source != Context!.Source || vectors.Dimension != Context.Input))
+        {
+            throw new InvalidOperationException($"the contextual parser reads {Context.Source} vectors ({Context.Input}), the document has {vectors.Source} ({vectors.Dimension}).");
+        }
+
         foreach (var s in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -85,9 +112,10 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
             }
 
             FillRoot(tree);
+            context?.Begin(vectors!.Rows(s.Tokens.Start, n), n);
             if (beam is null)
             {
-                Parse(Model, tree, state, markers, labels);
+                Parse(Model, tree, state, markers, labels, context);
             }
             else
             {
@@ -142,7 +170,8 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
     }
 
     /// <summary>Parses one filled sentence: heads into <c>tree.Heads</c> (Length = root), label classes into <paramref name="labels"/>.</summary>
-    public static void Parse(ParserModel model, SentenceTree tree, ParserState state, ReadOnlySpan<bool> markers, Span<int> labels)
+    /// <param name="context">The accurate mode's scorer, prepared for this sentence (<see cref="ContextParse.Begin"/>), or null.</param>
+    public static void Parse(ParserModel model, SentenceTree tree, ParserState state, ReadOnlySpan<bool> markers, Span<int> labels, ContextParse? context = null)
     {
         int n = tree.Length;
         Span<ulong> features = stackalloc ulong[ParserFeatures.Count];
@@ -154,6 +183,7 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
         {
             ParserFeatures.Extract(state.Context(), tree.Words, tree.Tags, tree.Upos, features);
             model.Transitions.Score(features[..model.TemplateCount], scores);
+            context?.AddTransitionScores(state, scores);
             int best = -1;
             for (int a = 0; a < ParserState.ActionCount; a++)
             {
@@ -167,7 +197,7 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
             int label = -1;
             if (d >= 0)
             {
-                label = PredictLabel(model, tree, h, d, state.KidsOf(d), lf, ls);
+                label = PredictLabel(model, tree, h, d, state.KidsOf(d), lf, ls, context);
                 labels[d] = label;
             }
 
@@ -178,7 +208,7 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
     }
 
     /// <summary>The relation of a new arc: "root" exactly for the root's dependent, otherwise the labeler's best.</summary>
-    public static int PredictLabel(ParserModel model, SentenceTree tree, int h, int d, in Attachments kids, Span<ulong> lf, Span<float> ls)
+    public static int PredictLabel(ParserModel model, SentenceTree tree, int h, int d, in Attachments kids, Span<ulong> lf, Span<float> ls, ContextParse? context = null)
     {
         if (h == tree.Length && model.RootLabel >= 0)
         {
@@ -187,6 +217,7 @@ public sealed class DependencyParser : ModelStage<ParsePrediction>
 
         LabelFeatures.Extract(tree, h, d, kids, lf);
         model.Labels.Score(lf, ls);
+        context?.AddLabelScores(h, d, ls);
         int best = -1;
         for (int c = 0; c < ls.Length; c++)
         {
