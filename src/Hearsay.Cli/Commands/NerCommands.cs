@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text;
+using Hearsay.Cli.Analysis;
 using Hearsay.Core.Documents;
+using Hearsay.Nlp.Contextual;
 using Hearsay.Nlp.Entities;
 using Hearsay.Nlp.Tagging;
 
@@ -37,7 +39,7 @@ public static class NerCommands
             TagPos(m, sentences);
             var sb = new StringBuilder();
             int entities = 0, words = 0;
-            var predicted = m.PredictSentences(sentences, Environment.GetEnvironmentVariable("HEARSAY_NER_CONSISTENCY") != "0");
+            var predicted = m.PredictSentences(sentences, Environment.GetEnvironmentVariable("HEARSAY_NER_CONSISTENCY") != "0", ContextVectorsOf(m, sentences));
             for (int k = 0; k < sentences.Count; k++)
             {
                 ct.ThrowIfCancellationRequested();
@@ -144,13 +146,32 @@ public static class NerCommands
         var env = Environment.GetEnvironmentVariable("HEARSAY_NER_MODEL");
         if (!string.IsNullOrEmpty(env))
         {
-            return NerModel.Load(env);
+            return WithContextIfAccurate(NerModel.Load(env));
         }
 
         var path = Hearsay.Core.Models.ModelPaths.Find(EntityRecognizer.DefaultModelPath)
             ?? throw new FileNotFoundException($"NER model '{EntityRecognizer.DefaultModelPath}' not found under the models folder ({Hearsay.Core.Models.ModelPaths.Root ?? "none found"}); set HEARSAY_MODELS or pass --model.");
-        return NerModel.Load(path);
+        return WithContextIfAccurate(NerModel.Load(path));
     }
+
+    /// <summary>In the accurate mode, the model with its contextual scorer (HEARSAY_NER_CONTEXT_MODEL, else the shipped file).</summary>
+    private static NerModel WithContextIfAccurate(NerModel model)
+    {
+        if (!NlpMode.Accurate)
+        {
+            return model;
+        }
+
+        var path = Environment.GetEnvironmentVariable("HEARSAY_NER_CONTEXT_MODEL") is { Length: > 0 } env
+            ? env
+            : Hearsay.Core.Models.ModelPaths.Find(EntityRecognizer.ContextModelPath)
+                ?? throw new FileNotFoundException($"the accurate mode's NER model '{EntityRecognizer.ContextModelPath}' not found under the models folder ({Hearsay.Core.Models.ModelPaths.Root ?? "none found"}).");
+        return model.WithContext(ContextTokenScorer.Load(path));
+    }
+
+    /// <summary>Each sentence's contextual vectors when <paramref name="model"/> has a contextual scorer (the accurate mode); null otherwise.</summary>
+    internal static IReadOnlyList<float[]>? ContextVectorsOf(NerModel model, IReadOnlyList<LabeledSentence> sentences) =>
+        model.Context is null ? null : [.. sentences.Select(s => NlpMode.SharedEncoder.Encode(s.Words))];
 
     private static string[] ToIob2(List<EntitySpan> spans, int n, ref int entities)
     {

@@ -55,8 +55,8 @@ public static class NlpCommands
     {
         try
         {
-            // The accurate mode (HEARSAY_ACCURATE=1) puts the contextual encoder first and gives the parser its contextual scorer.
-            return [.. Analysis.NlpMode.ContextStages(), PosTagger.Load(), DependencyParser.Load(Analysis.NlpMode.Accurate)];
+            // The accurate mode (HEARSAY_ACCURATE=1) puts the contextual encoder first and gives the tagger and parser their contextual scorers.
+            return [.. Analysis.NlpMode.ContextStages(), PosTagger.Load(Analysis.NlpMode.Accurate), DependencyParser.Load(Analysis.NlpMode.Accurate)];
         }
         catch (FileNotFoundException e)
         {
@@ -161,7 +161,7 @@ public static class NlpCommands
             var tagger = stages.OfType<PosTagger>().Single();
             var parser = stages.OfType<DependencyParser>().Single();
             // The speed target counts NER too (tokenize + tag + parse + NER); timed when its model is installed.
-            var ner = ModelPaths.Find(Hearsay.Nlp.Entities.EntityRecognizer.DefaultModelPath) is null ? null : Hearsay.Nlp.Entities.EntityRecognizer.LoadDefault();
+            var ner = ModelPaths.Find(Hearsay.Nlp.Entities.EntityRecognizer.DefaultModelPath) is null ? null : Hearsay.Nlp.Entities.EntityRecognizer.LoadDefault(Analysis.NlpMode.Accurate);
             long words = 0;
             double tokenizeS = 0, tagS = 0, parseS = 0, nerS = 0;
             double tokenizeCpu = 0, tagCpu = 0, parseCpu = 0, nerCpu = 0;

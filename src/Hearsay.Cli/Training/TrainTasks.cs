@@ -6,7 +6,9 @@ public static class TrainTasks
     public static IReadOnlyList<ITrainTask> All { get; } =
     [
         new TaggerTrainTask(),
+        new TaggerContextTrainTask(),
         new NerTrainTask(),
+        new NerContextTrainTask(),
         new AttributionTrainTask(),
         new ParserTrainTask(),
         new ContextParserTrainTask(),

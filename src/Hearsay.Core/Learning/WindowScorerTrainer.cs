@@ -217,7 +217,8 @@ public sealed class WindowScorerTrainer
         return new WindowScorer(embeddings.Pieces, table, network, 1);
     }
 
-    private static void Fill(float[] weights, float bound, Random rng)
+    /// <summary>Uniform initial weights in [-bound, bound] from the seeded sequence (also the contextual scorers').</summary>
+    public static void Fill(float[] weights, float bound, Random rng)
     {
         for (int i = 0; i < weights.Length; i++)
         {
@@ -225,6 +226,7 @@ public sealed class WindowScorerTrainer
         }
     }
 
+    /// <summary>One Adam step over every parameter array (also the contextual scorers').</summary>
     public static void Adam(float[][] parameters, float[][] grads, float[][] first, float[][] second, long step, float rate)
     {
         float c1 = 1 - MathF.Pow(Beta1, step), c2 = 1 - MathF.Pow(Beta2, step);

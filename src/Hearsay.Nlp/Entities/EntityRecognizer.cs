@@ -15,6 +15,9 @@ public sealed class EntityRecognizer : ModelStage<IReadOnlyList<Mention>>
     /// <summary>The shipped model, relative to the models folder.</summary>
     public const string DefaultModelPath = "ner/en-ner.bin";
 
+    /// <summary>The accurate mode's contextual scorer, beside the fast model (which stays untouched).</summary>
+    public const string ContextModelPath = "ner/ner-context.bin";
+
     private readonly NerModel _model;
 
     public EntityRecognizer(NerModel model)
@@ -28,19 +31,32 @@ public sealed class EntityRecognizer : ModelStage<IReadOnlyList<Mention>>
     /// <summary>Whether the document-level <see cref="NameConsistency"/> pass runs (on by default, as in <c>hearsay eval ner</c>).</summary>
     public bool Consistency { get; init; } = true;
 
-    public override string Version => "ner/" + _model.Version;
+    public override string Version => "ner/" + _model.Version + (_model.Context is { } context ? "+context-" + context.Version : "");
 
-    public override Layers Requires => Layers.Tokens | Layers.Sentences | (_model.UsesPos ? Layers.PartOfSpeech : Layers.None);
+    public override Layers Requires => Layers.Tokens | Layers.Sentences | (_model.UsesPos ? Layers.PartOfSpeech : Layers.None) | (_model.Context is null ? Layers.None : Layers.ContextVectors);
 
     public override Layers Provides => Layers.Mentions;
 
     /// <summary>Loads the shipped model found through <see cref="ModelPaths"/>.</summary>
     /// <exception cref="FileNotFoundException">The model file is not under the models folder.</exception>
-    public static EntityRecognizer LoadDefault()
+    /// <param name="accurate">Also load the accurate mode's contextual scorer (<see cref="ContextModelPath"/>).</param>
+    public static EntityRecognizer LoadDefault(bool accurate = false) => new(LoadModel(accurate));
+
+    /// <summary>The shipped model, with its contextual scorer when <paramref name="accurate"/>.</summary>
+    /// <exception cref="FileNotFoundException">A model file is not under the models folder.</exception>
+    public static NerModel LoadModel(bool accurate)
     {
         var path = ModelPaths.Find(DefaultModelPath)
             ?? throw new FileNotFoundException($"NER model '{DefaultModelPath}' not found under the models folder ({ModelPaths.Root ?? "none found"}); set HEARSAY_MODELS or run 'hearsay train ner'.");
-        return new EntityRecognizer(NerModel.Load(path));
+        var model = NerModel.Load(path);
+        if (!accurate)
+        {
+            return model;
+        }
+
+        var contextPath = ModelPaths.Find(ContextModelPath)
+            ?? throw new FileNotFoundException($"the accurate mode's NER model '{ContextModelPath}' not found under the models folder ({ModelPaths.Root ?? "none found"}).");
+        return model.WithContext(Contextual.ContextTokenScorer.Load(contextPath));
     }
 
     public override IReadOnlyList<Mention> Predict(Document document, CancellationToken cancellationToken)
@@ -61,7 +77,19 @@ public sealed class EntityRecognizer : ModelStage<IReadOnlyList<Mention>>
             segments.Add(segment);
         }
 
-        var spans = _model.PredictDocument(document.Text, segments);
+        List<float[]>? vectors = null;
+        if (_model.Context is not null)
+        {
+            var all = document.ContextVectors ?? throw new InvalidOperationException("the NER contextual model needs the context encoder's vectors (Layers.ContextVectors).");
+            if (all.Source != _model.Context.Source)
+            {
+                throw new InvalidOperationException($"the NER contextual model was trained on '{_model.Context.Source}' vectors, the document has '{all.Source}'.");
+            }
+
+            vectors = [.. segments.Select(segment => all.Rows(segment.Offset, segment.Count).ToArray())];
+        }
+
+        var spans = _model.PredictDocument(document.Text, segments, vectors);
 
         if (Consistency)
         {

@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using Hearsay.Core.Documents;
 using Hearsay.Core.Learning;
+using Hearsay.Nlp.Contextual;
 using Hearsay.Nlp.Learning;
 
 namespace Hearsay.Nlp.Entities;
@@ -60,6 +61,27 @@ public sealed class NerModel
     internal NerModel WithScorer(WindowScorer? scorer) =>
         new(Tags.Labels, BucketBits, Weights, Transitions, Gazetteer, Clusters, Version, IsStacked, UsesPos) { Second = Second, Scorer = scorer };
 
+    /// <summary>
+    /// The accurate mode's contextual scorer, or null: its scaled tag log-probabilities over the encoder's token
+    /// vectors are added to the emission scores in place of the window scorer's, so decoding then needs each
+    /// sentence's vectors.
+    /// </summary>
+    public ContextTokenScorer? Context { get; private init; }
+
+    private int[] ContextMap { get; init; } = [];
+
+    /// <summary>This model decoding with <paramref name="context"/> instead of its window scorer (the accurate mode).</summary>
+    public NerModel WithContext(ContextTokenScorer context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new(Tags.Labels, BucketBits, Weights, Transitions, Gazetteer, Clusters, Version, IsStacked, UsesPos)
+        {
+            Second = Second,
+            Context = context,
+            ContextMap = context.MapClasses(NerContextTrainer.TagNames(Tags)),
+        };
+    }
+
     public IReadOnlyList<EntityLabel> Labels => Tags.Labels;
 
     /// <summary>Identifies the model file (recorded with every analysis).</summary>
@@ -101,7 +123,10 @@ public sealed class NerModel
     /// Entity spans of each sentence of one document: the first pass per sentence, then, for a stacked model,
     /// the second pass over the document's votes. The <see cref="NameConsistency"/> pass is the caller's choice.
     /// </summary>
-    public List<EntitySpan>[] PredictDocument(string text, IReadOnlyList<ArraySegment<Token>> sentences)
+    /// <param name="text">The document text.</param>
+    /// <param name="sentences">Each sentence's tokens.</param>
+    /// <param name="vectors">Each sentence's contextual vectors (tokens x dimension); needed when the model has a <see cref="Context"/> scorer.</param>
+    public List<EntitySpan>[] PredictDocument(string text, IReadOnlyList<ArraySegment<Token>> sentences, IReadOnlyList<float[]>? vectors = null)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         var result = new List<EntitySpan>[sentences.Count];
@@ -109,7 +134,7 @@ public sealed class NerModel
         for (int k = 0; k < sentences.Count; k++)
         {
             first[k] = new int[sentences[k].Count];
-            Tag(text, sentences[k], default, default, first[k]);
+            Tag(text, sentences[k], default, default, first[k], vectors is null ? default : vectors[k]);
         }
 
         if (Second is null)
@@ -146,7 +171,7 @@ public sealed class NerModel
     }
 
     /// <summary>Best tag sequence of one sentence; a stacked model also reads <paramref name="firstTags"/> and <paramref name="votes"/>.</summary>
-    internal void Tag(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<int> firstTags, ReadOnlySpan<ulong> votes, Span<int> tags)
+    internal void Tag(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<int> firstTags, ReadOnlySpan<ulong> votes, Span<int> tags, ReadOnlySpan<float> vectors = default)
     {
         int n = tokens.Length;
         if (n == 0)
@@ -156,11 +181,29 @@ public sealed class NerModel
 
         var extractor = Extractor;
         int[] feats = ArrayPool<int>.Shared.Rent(n * extractor.Count);
-        float[]? extra = Scorer is null ? null : ArrayPool<float>.Shared.Rent(n * Tags.Count);
+        float[]? extra = Scorer is null && Context is null ? null : ArrayPool<float>.Shared.Rent(n * Tags.Count);
         try
         {
             extractor.Extract(text, tokens, feats, firstTags, votes);
-            Scorer?.Score(text, tokens, extra);
+            if (Context is not null)
+            {
+                if (vectors.Length < n * Context.Network.Dim)
+                {
+                    throw new InvalidOperationException($"NER model {Version} has a contextual scorer and needs the sentence's context vectors.");
+                }
+
+                var words = new string[n];
+                for (int i = 0; i < n; i++)
+                {
+                    words[i] = text.Substring(tokens[i].Start, tokens[i].Range.Length);
+                }
+
+                Context.Score(words, vectors, ContextMap, extra);
+            }
+            else
+            {
+                Scorer?.Score(text, tokens, extra);
+            }
             Decode(feats, n, Weights, Transitions, tags, extra);
         }
         finally
@@ -177,7 +220,10 @@ public sealed class NerModel
     /// Tags pre-tokenized sentences document by document (consecutive sentences with the same
     /// <see cref="LabeledSentence.Document"/>), with the <see cref="NameConsistency"/> pass when asked.
     /// </summary>
-    public List<EntitySpan>[] PredictSentences(IReadOnlyList<LabeledSentence> sentences, bool consistency)
+    /// <param name="sentences">The sentences, document by document.</param>
+    /// <param name="consistency">Whether the document pass runs.</param>
+    /// <param name="vectors">Each sentence's contextual vectors; needed when the model has a <see cref="Context"/> scorer.</param>
+    public List<EntitySpan>[] PredictSentences(IReadOnlyList<LabeledSentence> sentences, bool consistency, IReadOnlyList<float[]>? vectors = null)
     {
         var result = new List<EntitySpan>[sentences.Count];
         int start = 0;
@@ -206,7 +252,7 @@ public sealed class NerModel
                 offset += sentences[k].Words.Length;
             }
 
-            PredictDocument(text, segments).CopyTo(result, start);
+            PredictDocument(text, segments, vectors?.Skip(start).Take(end - start).ToArray()).CopyTo(result, start);
 
             if (consistency)
             {

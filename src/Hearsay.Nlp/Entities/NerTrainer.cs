@@ -287,11 +287,11 @@ public sealed class NerTrainer
         return best!;
     }
 
-    public static NerScore Evaluate(NerModel model, IReadOnlyList<LabeledSentence> data, IReadOnlyList<EntityLabel>? scored = null, bool consistency = true)
+    public static NerScore Evaluate(NerModel model, IReadOnlyList<LabeledSentence> data, IReadOnlyList<EntityLabel>? scored = null, bool consistency = true, IReadOnlyList<float[]>? vectors = null)
     {
         var score = new NerScore();
         var set = scored is null ? null : new HashSet<EntityLabel>(scored);
-        var predicted = model.PredictSentences(data, consistency);
+        var predicted = model.PredictSentences(data, consistency, vectors);
         for (int i = 0; i < data.Count; i++)
         {
             score.Add(data[i].Spans, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(predicted[i]), set);

@@ -1,6 +1,7 @@
 using Hearsay.Core.Documents;
 using Hearsay.Core.Models;
 using Hearsay.Core.Pipeline;
+using Hearsay.Nlp.Contextual;
 using Hearsay.Nlp.Learning;
 
 namespace Hearsay.Nlp.Tagging;
@@ -13,29 +14,56 @@ public sealed class PosTagger : ModelStage<TagPrediction>
     /// <summary>Model file under the models folder.</summary>
     public const string DefaultModelPath = "tagger/tagger.bin";
 
-    public PosTagger(TaggerModel model)
+    /// <summary>The accurate mode's contextual scorer, beside the fast model (which stays untouched).</summary>
+    public const string ContextModelPath = "tagger/tagger-context.bin";
+
+    private readonly int[] _contextClasses = [];
+
+    /// <param name="model">The perceptron tagger.</param>
+    /// <param name="context">
+    /// Optional contextual scorer whose scaled log-probabilities are added to the perceptron's scores before each
+    /// greedy decision; the stage then requires <see cref="Layers.ContextVectors"/>.
+    /// </param>
+    public PosTagger(TaggerModel model, ContextTokenScorer? context = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         Model = model;
+        Context = context;
+        if (context is not null)
+        {
+            _contextClasses = context.MapClasses([.. Enumerable.Range(0, model.ClassCount).Select(ClassName)]);
+        }
     }
 
     public TaggerModel Model { get; }
 
+    /// <summary>The accurate mode's contextual scorer, or null (the fast default).</summary>
+    public ContextTokenScorer? Context { get; }
+
     public override string Name => "tagger";
 
-    public override string Version => Model.Version;
+    public override string Version => Context is null ? Model.Version : Model.Version + "+context-" + Context.Version;
 
-    public override Layers Requires => Layers.Tokens | Layers.Sentences;
+    public override Layers Requires => Layers.Tokens | Layers.Sentences | (Context is null ? Layers.None : Layers.ContextVectors);
 
     /// <summary>Tags and lemmas, and word classes when the model carries a class table (the shipped one does).</summary>
     public override Layers Provides => Layers.PartOfSpeech | Layers.Lemmas | (Model.WordClasses is null ? Layers.None : Layers.WordClasses);
 
-    /// <summary>Loads the shipped model through <see cref="ModelPaths"/>.</summary>
-    /// <exception cref="FileNotFoundException">No tagger model is installed.</exception>
-    public static PosTagger Load()
+    /// <summary>The name of class <paramref name="c"/> in a contextual scorer's class list: "UPOS\tXPOS".</summary>
+    public string ClassName(int c) => Model.Upos[c] + "\t" + Model.Xpos[c];
+
+    /// <summary>Loads the shipped model through <see cref="ModelPaths"/>; with <paramref name="accurate"/> also its contextual scorer.</summary>
+    /// <exception cref="FileNotFoundException">No tagger model is installed (or, accurate, no contextual scorer).</exception>
+    public static PosTagger Load(bool accurate = false)
     {
         var path = ModelPaths.Find(DefaultModelPath) ?? throw new FileNotFoundException($"tagger model '{DefaultModelPath}' not found under the models folder ({ModelPaths.Root ?? "none"}).");
-        return new PosTagger(TaggerModel.Load(path));
+        if (!accurate)
+        {
+            return new PosTagger(TaggerModel.Load(path));
+        }
+
+        var contextPath = ModelPaths.Find(ContextModelPath) ?? throw new FileNotFoundException($"the accurate mode's tagger model '{ContextModelPath}' not found under the models folder ({ModelPaths.Root ?? "none"}).");
+        return new PosTagger(TaggerModel.Load(path), ContextTokenScorer.Load(contextPath));
     }
 
     public override TagPrediction Predict(Document document, CancellationToken cancellationToken)
@@ -48,7 +76,14 @@ public sealed class PosTagger : ModelStage<TagPrediction>
         var wordClasses = table is null ? null : new WordClass[n];
         var words = new WordHashes[Math.Min(n, 1024)];
         var text = document.Text;
-        var network = Model.Network is null ? null : new float[Math.Min(n, 1024) * Model.ClassCount];
+        var network = Model.Network is null && Context is null ? null : new float[Math.Min(n, 1024) * Model.ClassCount];
+        var vectors = Context is null ? null : document.ContextVectors ?? throw new InvalidOperationException("the tagger's contextual model needs the context encoder's vectors (Layers.ContextVectors).");
+        if (vectors is not null && vectors.Source != Context!.Source)
+        {
+            throw new InvalidOperationException($"the tagger's contextual model was trained on '{Context.Source}' vectors, the document has '{vectors.Source}'.");
+        }
+
+        var forms = new List<string>();
         foreach (var s in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -75,7 +110,26 @@ public sealed class PosTagger : ModelStage<TagPrediction>
                     network = new float[len * Model.ClassCount];
                 }
 
-                Model.Network!.Score(text, tokens.AsSpan(s.Tokens.Start, len), network);
+                if (Model.Network is { } windowScorer)
+                {
+                    windowScorer.Score(text, tokens.AsSpan(s.Tokens.Start, len), network);
+                }
+                else
+                {
+                    network.AsSpan(0, len * Model.ClassCount).Clear();
+                }
+
+                if (vectors is not null)
+                {
+                    forms.Clear();
+                    for (int i = 0; i < len; i++)
+                    {
+                        var t = tokens[s.Tokens.Start + i];
+                        forms.Add(text.Substring(t.Start, t.Range.Length));
+                    }
+
+                    AddContext(forms, vectors.Rows(s.Tokens.Start, len), network);
+                }
             }
 
             TagSentence(words.AsSpan(0, len), classes.AsSpan(s.Tokens.Start, len), network);
@@ -120,6 +174,18 @@ public sealed class PosTagger : ModelStage<TagPrediction>
         }
 
         return result;
+    }
+
+    /// <summary>Adds the contextual scorer's scaled log-probabilities of a sentence to <paramref name="network"/> (words x classes).</summary>
+    private void AddContext(IReadOnlyList<string> forms, ReadOnlySpan<float> vectors, Span<float> network)
+    {
+        int size = forms.Count * Model.ClassCount;
+        var scores = new float[size];
+        Context!.Score(forms, vectors, _contextClasses, scores);
+        for (int k = 0; k < size; k++)
+        {
+            network[k] += scores[k];
+        }
     }
 
     /// <summary>Tags one sentence given its word hashes; writes class indices. Hashes carry no text, so a model's window scorer is not used here (<see cref="TagWords"/> and <see cref="Predict"/> use it).</summary>
