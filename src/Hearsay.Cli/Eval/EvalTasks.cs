@@ -1,17 +1,29 @@
+using Hearsay.Cli.Analysis;
+using Hearsay.Nlp.Parsing;
+using Hearsay.Nlp.Tagging;
+
 namespace Hearsay.Cli.Eval;
 
 /// <summary>Every evaluation task; each issue adds its own with one line here.</summary>
 public static class EvalTasks
 {
+    // The stage lists are built when a task runs, so NlpMode (HEARSAY_ACCURATE, or the -accurate tasks) is read then.
+    private static readonly IEvalTask Tagger = new SyntaxEvalTask("tagger", parse: false, () => [.. NlpMode.ContextStages(), PosTagger.Load(NlpMode.Accurate)]);
+    private static readonly IEvalTask Parser = new SyntaxEvalTask("parser", parse: true, () => [.. NlpMode.ContextStages(), PosTagger.Load(NlpMode.Accurate), DependencyParser.Load(NlpMode.Accurate)]);
+    private static readonly IEvalTask Ner = new NerEvalTask();
+
     public static IReadOnlyList<IEvalTask> All { get; } =
     [
         new ExtractionEvalTask(),
         new TokenizeEvalTask(),
-        new SyntaxEvalTask("tagger", parse: false, () => [.. Analysis.NlpMode.ContextStages(), Hearsay.Nlp.Tagging.PosTagger.Load(Analysis.NlpMode.Accurate)]),
-        new NerEvalTask(),
+        Tagger,
+        new AccurateEvalTask(Tagger),
+        Ner,
+        new AccurateEvalTask(Ner),
         new TimeEvalTask(),
         new AttributionEvalTask(),
-        new SyntaxEvalTask("parser", parse: true, () => [.. Analysis.NlpMode.ContextStages(), Hearsay.Nlp.Tagging.PosTagger.Load(Analysis.NlpMode.Accurate), Hearsay.Nlp.Parsing.DependencyParser.Load(Analysis.NlpMode.Accurate)]),
+        Parser,
+        new AccurateEvalTask(Parser),
         new SeedEvalTask(),
         new CorefEvalTask(),
         new XdocEvalTask(),
