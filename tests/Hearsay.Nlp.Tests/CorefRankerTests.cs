@@ -151,7 +151,7 @@ public class CorefRankerTests
         var train = new[] { Offices("asylum"), Offices("visa"), Offices("tax"), Offices("border") };
         var options = new CoreferenceOptions { RelativePronouns = false, FullPhrases = true };
         var plain = MentionRankerTrainer.Train(train, options, epochs: 3, seed: 1, version: "rank-test", sieveFeatures: true, TextWriter.Null);
-        var related = MentionRankerTrainer.Train(train, options, epochs: 3, seed: 1, version: "rank-test", sieveFeatures: true, TextWriter.Null, pairRelations: true);
+        var related = MentionRankerTrainer.Train(train, options, epochs: 3, seed: 1, version: "rank-test", sieveFeatures: true, TextWriter.Null, variants: RankerVariants.PairRelations);
         plain.PairRelations.ShouldBeFalse();
         related.PairRelations.ShouldBeTrue();
         related.Weights.FeatureCount.ShouldBeGreaterThan(plain.Weights.FeatureCount);
@@ -166,6 +166,12 @@ public class CorefRankerTests
             loaded.PairRelations.ShouldBeTrue();
             loaded.Extent.ShouldNotBeNull();
             loaded.Weights.FeatureCount.ShouldBe(related.Weights.FeatureCount);
+
+            // Other variants take the HCR4 layout and come back as trained.
+            var variants = RankerVariants.PairRelations | RankerVariants.ItFrames | RankerVariants.Premodifiers;
+            var all = MentionRankerTrainer.Train(train, options, epochs: 3, seed: 1, version: "rank-test", sieveFeatures: true, TextWriter.Null, variants: variants);
+            all.Save(path);
+            MentionRanker.Load(path).Variants.ShouldBe(variants);
 
             // The repeated office is one entity; the two compound modifiers are not put together.
             var doc = Offices("trade").Document;

@@ -11,7 +11,8 @@ namespace Hearsay.Cli.Training;
 /// coreference only labels the training mentions. The dev score is the CoNLL F1 without singletons.
 /// HEARSAY_COREF_NO_SIEVE=1 trains without the sieve's decisions as features (the learned model alone, for comparison);
 /// HEARSAY_COREF_PAIR_RELATIONS=1 adds the head relations of name and nominal pairs (<see cref="MentionRanker.PairRelations"/>,
-/// saved in the model file, so run time follows).
+/// saved in the model file, so run time follows); HEARSAY_COREF_IT_FRAMES=1 the frame of "it" ("it is clear that") and
+/// HEARSAY_COREF_PREMODIFIERS=1 the premodifier rules of mention detection (<see cref="RankerVariants"/>; none shipped).
 /// </summary>
 public sealed class CorefTrainTask : ITrainTask
 {
@@ -31,7 +32,9 @@ public sealed class CorefTrainTask : ITrainTask
         var clock = Stopwatch.StartNew();
         int epochs = options.Epochs ?? 6;
         bool sieveFeatures = Environment.GetEnvironmentVariable("HEARSAY_COREF_NO_SIEVE") is null;
-        bool pairRelations = Environment.GetEnvironmentVariable("HEARSAY_COREF_PAIR_RELATIONS") is not null;
+        var variants = (Environment.GetEnvironmentVariable("HEARSAY_COREF_PAIR_RELATIONS") is null ? RankerVariants.None : RankerVariants.PairRelations)
+            | (Environment.GetEnvironmentVariable("HEARSAY_COREF_IT_FRAMES") is null ? RankerVariants.None : RankerVariants.ItFrames)
+            | (Environment.GetEnvironmentVariable("HEARSAY_COREF_PREMODIFIERS") is null ? RankerVariants.None : RankerVariants.Premodifiers);
         var stages = CorefEvalTask.LoadStages();
         var train = Annotate(CorefEvalTask.Load(options.Data), stages, cancellationToken);
         var dev = options.Dev is { } d ? Annotate(CorefEvalTask.Load(d), stages, cancellationToken) : null;
@@ -47,7 +50,7 @@ public sealed class CorefTrainTask : ITrainTask
         int runs = Environment.GetEnvironmentVariable("HEARSAY_COREF_SEEDS") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : SeedRuns;
         var seeds = Enumerable.Range(options.Seed, Math.Max(1, runs)).ToArray();
         var version = "rank-" + DateTime.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-s" + options.Seed.ToString(CultureInfo.InvariantCulture) + (seeds.Length > 1 ? "x" + seeds.Length.ToString(CultureInfo.InvariantCulture) : "") + (sieveFeatures ? "" : "-nosieve");
-        var model = MentionRankerTrainer.Train(train, baseOptions, epochs, seeds, version, sieveFeatures, log, evaluate, pairRelations, cancellationToken);
+        var model = MentionRankerTrainer.Train(train, baseOptions, epochs, seeds, version, sieveFeatures, log, evaluate, variants, cancellationToken);
         model.Save(options.Out);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coref: wrote {options.Out} ({model.Weights.FeatureCount} features, {new FileInfo(options.Out).Length} bytes) in {clock.Elapsed.TotalSeconds:F0} s"));
     }

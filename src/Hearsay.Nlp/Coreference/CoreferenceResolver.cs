@@ -77,7 +77,7 @@ public sealed class CoreferenceResolver : ModelStage<CorefPrediction>
 
     private List<CorefMention> Collect(Document document)
     {
-        var detected = MentionDetector.Detect(document);
+        var detected = MentionDetector.Detect(document, Options.Premodifiers || (Options.Ranker?.Variants.HasFlag(RankerVariants.Premodifiers) ?? false));
         var byRange = new Dictionary<(int, int), CorefMention>();
         foreach (var m in detected)
         {
