@@ -19,6 +19,7 @@ public static class HearsayCli
         root.Subcommands.Add(ExtractionCommands.Create());
         foreach (var c in NlpCommands.Create()) { root.Subcommands.Add(c); }
         root.Subcommands.Add(CorefCommands.Create());
+        root.Subcommands.Add(EncodeCommand.Create());
         root.Subcommands.Add(StoreCommands.CreateList());
         root.Subcommands.Add(StoreCommands.CreateShow());
         root.Subcommands.Add(StoreCommands.CreateSearch());

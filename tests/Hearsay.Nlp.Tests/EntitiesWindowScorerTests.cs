@@ -1,4 +1,5 @@
 using Hearsay.Core.Documents;
+using Hearsay.Core.Learning;
 using Hearsay.Nlp.Entities;
 
 namespace Hearsay.Nlp.Tests;

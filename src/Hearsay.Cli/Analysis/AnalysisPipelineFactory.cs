@@ -26,6 +26,7 @@ public static class AnalysisPipelineFactory
             [
                 new Tokenizer(),
                 new SentenceSplitter(),
+                .. NlpMode.ContextStages(),
                 PosTagger.Load(),
                 DependencyParser.Load(),
                 EntityRecognizer.LoadDefault(),

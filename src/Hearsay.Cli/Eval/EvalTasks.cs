@@ -7,11 +7,11 @@ public static class EvalTasks
     [
         new ExtractionEvalTask(),
         new TokenizeEvalTask(),
-        new SyntaxEvalTask("tagger", parse: false, () => [Hearsay.Nlp.Tagging.PosTagger.Load()]),
+        new SyntaxEvalTask("tagger", parse: false, () => [.. Analysis.NlpMode.ContextStages(), Hearsay.Nlp.Tagging.PosTagger.Load()]),
         new NerEvalTask(),
         new TimeEvalTask(),
         new AttributionEvalTask(),
-        new SyntaxEvalTask("parser", parse: true, () => [Hearsay.Nlp.Tagging.PosTagger.Load(), Hearsay.Nlp.Parsing.DependencyParser.Load()]),
+        new SyntaxEvalTask("parser", parse: true, () => [.. Analysis.NlpMode.ContextStages(), Hearsay.Nlp.Tagging.PosTagger.Load(), Hearsay.Nlp.Parsing.DependencyParser.Load()]),
         new SeedEvalTask(),
         new CorefEvalTask(),
         new XdocEvalTask(),

@@ -29,7 +29,7 @@ public sealed class TaggerTrainTask : ITrainTask
         {
             var minilm = options.Data.Split(',', StringSplitOptions.TrimEntries).FirstOrDefault(s => s.StartsWith("minilm:", StringComparison.Ordinal))
                 ?? throw new CliException("HEARSAY_TAGGER_NETWORK needs a minilm:PATH entry in --data.");
-            var embeddings = Hearsay.Nlp.Entities.WordEmbeddings.FromMiniLm(minilm[7..]);
+            var embeddings = Hearsay.Core.Learning.WordEmbeddings.FromMiniLm(minilm[7..]);
             log.WriteLine($"tagger: window scorer, {networkEpochs} epochs");
             model = TaggerTrainer.TrainWithNetwork(train, epochs, options.Seed, version, log, wordClasses, embeddings, networkEpochs, cancellationToken);
         }

@@ -17,6 +17,7 @@ public sealed class Document
     private IReadOnlyList<Entity> _entities = [];
     private IReadOnlyList<TimeExpression> _times = [];
     private IReadOnlyList<Attribution> _attributions = [];
+    private TokenVectors? _contextVectors;
 
     public Document(string text, DocumentMetadata? metadata = null)
     {
@@ -66,6 +67,9 @@ public sealed class Document
 
     public IReadOnlyList<Attribution> Attributions => _attributions;
 
+    /// <summary>One contextual vector per token (<see cref="Layers.ContextVectors"/>); null until an encoder stage ran.</summary>
+    public TokenVectors? ContextVectors => _contextVectors;
+
     public bool Has(Layers layers) => (Present & layers) == layers;
 
     public void MarkPresent(Layers layers) => Present |= layers;
@@ -110,6 +114,18 @@ public sealed class Document
         ArgumentNullException.ThrowIfNull(attributions);
         _attributions = attributions;
         Present |= Layers.Attributions;
+    }
+
+    public void SetContextVectors(TokenVectors vectors)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        if (vectors.Count != _tokens.Length)
+        {
+            throw new ArgumentException($"{vectors.Count} context vectors for {_tokens.Length} tokens.", nameof(vectors));
+        }
+
+        _contextVectors = vectors;
+        Present |= Layers.ContextVectors;
     }
 
     /// <summary>Replaces metadata (language detection, date inference); the text never changes.</summary>

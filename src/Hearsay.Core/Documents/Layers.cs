@@ -20,4 +20,7 @@ public enum Layers
 
     /// <summary>Distributional word classes on the tokens (<see cref="Token.WordClass"/>).</summary>
     WordClasses = 1 << 12,
+
+    /// <summary>Contextual vectors of the tokens from a pretrained encoder (<see cref="Document.ContextVectors"/>); the accurate mode's input.</summary>
+    ContextVectors = 1 << 13,
 }

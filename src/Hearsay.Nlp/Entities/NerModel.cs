@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
 using Hearsay.Core.Documents;
+using Hearsay.Core.Learning;
 using Hearsay.Nlp.Learning;
 
 namespace Hearsay.Nlp.Entities;

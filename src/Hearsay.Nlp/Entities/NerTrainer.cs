@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Hearsay.Core.Documents;
+using Hearsay.Core.Learning;
 
 namespace Hearsay.Nlp.Entities;
 
@@ -40,7 +41,7 @@ public sealed class NerTrainer
         if (embeddings is not null && _options.NetworkEpochs > 0)
         {
             float scale = _options.NetworkScale ?? ChooseScale(train, gazetteerOnly, clusters, repeats, embeddings, cancellationToken);
-            scorer = new WindowScorerTrainer(_options, _log).Train("ner network", train.Take(_options.NetworkSentences ?? train.Count).ToArray(), embeddings, new BilouTags(_options.Labels), cancellationToken).WithScale(scale);
+            scorer = TrainNetwork("ner network", train.Take(_options.NetworkSentences ?? train.Count).ToArray(), embeddings, new BilouTags(_options.Labels), cancellationToken).WithScale(scale);
         }
 
         var clock = Stopwatch.StartNew();
@@ -97,7 +98,7 @@ public sealed class NerTrainer
         var rest = train.Skip(held).ToArray();
         var restRepeats = repeats?.Skip(held).ToArray();
         var perceptron = TrainPass("ner held-out", rest, null, gazetteerOnly, clusters, restRepeats, _options.Epochs, null, null, cancellationToken, out _);
-        var network = new WindowScorerTrainer(_options, _log).Train("ner held-out network", train.Take(_options.NetworkSentences ?? train.Count).Skip(held).ToArray(), embeddings, perceptron.Tags, cancellationToken);
+        var network = TrainNetwork("ner held-out network", train.Take(_options.NetworkSentences ?? train.Count).Skip(held).ToArray(), embeddings, perceptron.Tags, cancellationToken);
         float[] grid = [0, 0.5f, 1, 1.5f, 2, 3, 4, 6, 8, 12, 16, 24, 32, 1000];
         float best = 0;
         double bestF1 = -1;
@@ -300,23 +301,27 @@ public sealed class NerTrainer
     }
 
     /// <summary>Builds a text and tokens for pre-tokenized words (one space between words).</summary>
-    public static (string Text, Token[] Tokens) Join(IReadOnlyList<string> words, IReadOnlyList<string?>? pos = null)
+    public static (string Text, Token[] Tokens) Join(IReadOnlyList<string> words, IReadOnlyList<string?>? pos = null) => PretokenizedText.Join(words, pos);
+
+    /// <summary>
+    /// The window scorer over the BILOU tags of <paramref name="train"/>: sentences as the scorer will see them, a
+    /// seeded share also lower-cased, as for the perceptron.
+    /// </summary>
+    private WindowScorer TrainNetwork(string name, IReadOnlyList<LabeledSentence> train, WordEmbeddings embeddings, BilouTags tags, CancellationToken cancellationToken)
     {
-        var toks = new Token[words.Count];
-        var sb = new System.Text.StringBuilder();
-        for (int i = 0; i < words.Count; i++)
+        var rng = new Random(_options.Seed);
+        var sentences = new List<(string[] Words, int[] Gold)>(train.Count);
+        foreach (var sentence in train)
         {
-            int start = sb.Length;
-            sb.Append(words[i]);
-            int ws = i + 1 < words.Count ? 1 : 0;
-            toks[i] = new Token(new CharRange(start, sb.Length), ws) { Xpos = pos?[i] };
-            if (ws == 1)
+            var gold = tags.Encode(sentence.Words.Length, sentence.Spans);
+            sentences.Add((sentence.Words, gold));
+            if (_options.LowercaseCopies > 0 && rng.NextDouble() < _options.LowercaseCopies)
             {
-                sb.Append(' ');
+                sentences.Add((Array.ConvertAll(sentence.Words, w => w.ToLowerInvariant()), gold));
             }
         }
 
-        return (sb.ToString(), toks);
+        return new WindowScorerTrainer(_options.NetworkSettings, _log).Train(name, sentences, embeddings, tags.Count, rng, cancellationToken);
     }
 
     private static int FoldOf(int sentence, int count, int folds) => (int)((long)sentence * folds / count);

@@ -1,4 +1,5 @@
 using Hearsay.Core.Documents;
+using Hearsay.Core.Learning;
 
 namespace Hearsay.Nlp.Entities;
 
@@ -56,6 +57,9 @@ public sealed record NerTrainerOptions
 
     /// <summary>The scorer trains on the first this many training sentences only (null: all), e.g. only the first corpus.</summary>
     public int? NetworkSentences { get; init; }
+
+    /// <summary>The window scorer's hyper-parameters from the Network* options.</summary>
+    public WindowScorerSettings NetworkSettings => new() { Epochs = NetworkEpochs, Dim = NetworkDim, Hidden = NetworkHidden, Dropout = NetworkDropout, Rate = NetworkRate };
 
     public override string ToString() =>
         $"epochs={Epochs} seed={Seed} bucketBits={BucketBits} labels={string.Join(",", Labels)} timeLimit={TimeLimit.TotalMinutes}min gazetteer={Gazetteer} gazetteerFolds={GazetteerFolds} lowercaseCopies={LowercaseCopies} consistency={Consistency} stacked={Stacked} network={(NetworkEpochs == 0 ? "none" : $"epochs {NetworkEpochs} dim {NetworkDim} hidden {NetworkHidden} dropout {NetworkDropout} rate {NetworkRate} sentences {NetworkSentences?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"} scale {NetworkScale?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? $"held-out {NetworkHoldout}"}")} features={NerFeatureExtractor.PerToken}/token";

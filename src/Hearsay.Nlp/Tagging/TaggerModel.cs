@@ -54,7 +54,7 @@ public sealed class TaggerModel
     /// Optional window scorer over MiniLM vectors (the NER stage's network, here over the UPOS|XPOS classes): its
     /// scaled log-probabilities are added to the perceptron's scores before each greedy decision; null: perceptron only.
     /// </summary>
-    internal Entities.WindowScorer? Network { get; init; }
+    internal Hearsay.Core.Learning.WindowScorer? Network { get; init; }
 
     /// <summary>Weight of the window scorer's log-probabilities; null: the model has no scorer.</summary>
     public float? NetworkScale => Network?.Scale;
@@ -226,7 +226,7 @@ public sealed class TaggerModel
         {
             SecondPass = second,
             WordClasses = ck > 0 ? new WordClasses(classes) : null,
-            Network = magic == MagicWithNetwork ? Entities.WindowScorer.Read(r) : null,
+            Network = magic == MagicWithNetwork ? Hearsay.Core.Learning.WindowScorer.Read(r) : null,
         };
     }
 }

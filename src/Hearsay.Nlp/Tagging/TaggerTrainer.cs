@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Hearsay.Core.Learning;
 using Hearsay.Nlp.Conllu;
 using Hearsay.Nlp.Entities;
 using Hearsay.Nlp.Learning;
@@ -161,8 +162,7 @@ public static class TaggerTrainer
         }
 
         var sentences = train.Select(s => (s.Words.Select(w => w.Form).ToArray(), s.Words.Select(w => index.GetValueOrDefault((w.Upos, w.Xpos))).ToArray())).ToArray();
-        var options = new NerTrainerOptions { NetworkEpochs = epochs, Seed = seed };
-        return new WindowScorerTrainer(options, log).Train(name, sentences, embeddings, model.ClassCount, new Random(seed), cancellationToken);
+        return new WindowScorerTrainer(new WindowScorerSettings { Epochs = epochs }, log).Train(name, sentences, embeddings, model.ClassCount, new Random(seed), cancellationToken);
     }
 
     private static int ClassOf(TaggerModel model, string upos, string xpos)

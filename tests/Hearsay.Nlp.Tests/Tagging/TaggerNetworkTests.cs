@@ -1,3 +1,4 @@
+using Hearsay.Core.Learning;
 using Hearsay.Nlp.Conllu;
 using Hearsay.Nlp.Entities;
 using Hearsay.Nlp.Tagging;

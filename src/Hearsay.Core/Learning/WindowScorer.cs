@@ -1,7 +1,7 @@
 using System.Buffers;
 using Hearsay.Core.Documents;
 
-namespace Hearsay.Nlp.Entities;
+namespace Hearsay.Core.Learning;
 
 /// <summary>
 /// Run-time side of the window scorer: per token, log-probabilities of the BILOU tags from a small network over
@@ -10,7 +10,7 @@ namespace Hearsay.Nlp.Entities;
 /// training, so a token costs a table lookup (the mean of its pieces' rows for a word outside the vocabulary) and
 /// one hidden layer. Thread-safe.
 /// </summary>
-internal sealed class WindowScorer
+public sealed class WindowScorer
 {
     /// <summary>Per vocabulary row, filled on first use (<see cref="RowHidden"/>): at most 30,522 x 640 floats.</summary>
     private readonly float[]?[] _rowHidden;

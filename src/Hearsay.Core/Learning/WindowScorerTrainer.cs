@@ -1,44 +1,26 @@
 using System.Diagnostics;
 using System.Globalization;
+using Hearsay.Core.Documents;
 
-namespace Hearsay.Nlp.Entities;
+namespace Hearsay.Core.Learning;
 
 /// <summary>
 /// Trains the window scorer (<see cref="WindowNetwork"/>): a learned matrix projects each token's unit MiniLM vector
-/// (its whole-word row, else the mean of its pieces' rows) to <see cref="NerTrainerOptions.NetworkDim"/> dimensions;
-/// token-level softmax cross-entropy over the BILOU tags, Adam, one sentence per step, dropout on the hidden layer,
+/// (its whole-word row, else the mean of its pieces' rows) to <see cref="WindowScorerSettings.Dim"/> dimensions;
+/// token-level softmax cross-entropy over the classes (NER's BILOU tags, the POS tagger's tags, attribution labels), Adam, one sentence per step, dropout on the hidden layer,
 /// one thread and fixed seeds (byte-reproducible on one machine). Afterwards every vocabulary row is projected once
 /// (<see cref="WindowScorer.Table"/>), so running it needs no projection.
 /// </summary>
-internal sealed class WindowScorerTrainer
+public sealed class WindowScorerTrainer
 {
     private const float Beta1 = 0.9f, Beta2 = 0.999f, Epsilon = 1e-8f;
-    private readonly NerTrainerOptions _options;
+    private readonly WindowScorerSettings _options;
     private readonly TextWriter _log;
 
-    public WindowScorerTrainer(NerTrainerOptions options, TextWriter log)
+    public WindowScorerTrainer(WindowScorerSettings options, TextWriter log)
     {
         _options = options;
         _log = log;
-    }
-
-    public WindowScorer Train(string name, IReadOnlyList<LabeledSentence> train, WordEmbeddings embeddings, BilouTags tags, CancellationToken cancellationToken)
-    {
-        var rng = new Random(_options.Seed);
-
-        // Sentences as the scorer will see them; a seeded share also lower-cased, as for the perceptron.
-        var sentences = new List<(string[] Words, int[] Gold)>(train.Count);
-        foreach (var sentence in train)
-        {
-            var gold = tags.Encode(sentence.Words.Length, sentence.Spans);
-            sentences.Add((sentence.Words, gold));
-            if (_options.LowercaseCopies > 0 && rng.NextDouble() < _options.LowercaseCopies)
-            {
-                sentences.Add((Array.ConvertAll(sentence.Words, w => w.ToLowerInvariant()), gold));
-            }
-        }
-
-        return Train(name, sentences, embeddings, tags.Count, rng, cancellationToken);
     }
 
     /// <summary>
@@ -48,13 +30,13 @@ internal sealed class WindowScorerTrainer
     public WindowScorer Train(string name, IReadOnlyList<(string[] Words, int[] Gold)> sentences, WordEmbeddings embeddings, int classes, Random rng, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        int dim = _options.NetworkDim, src = embeddings.Dim;
-        var network = new WindowNetwork(dim, _options.NetworkHidden, classes);
+        int dim = _options.Dim, src = embeddings.Dim;
+        var network = new WindowNetwork(dim, _options.Hidden, classes);
         int unit = network.Unit, hiddenSize = network.Hidden, t = classes;
         var examples = new List<(float[] Inputs, int[] Rows, int[] Counts, int[] Gold)>(sentences.Count);
         foreach (var (words, gold) in sentences)
         {
-            var (text, tokens) = NerTrainer.Join(words);
+            var (text, tokens) = PretokenizedText.Join(words);
             int n = tokens.Length;
             var inputs = new float[n * unit];
             var rows = new int[n * WordPieces.MaxPieces];
@@ -85,11 +67,11 @@ internal sealed class WindowScorerTrainer
         var gHidden = new float[hiddenSize];
         var scores = new float[t];
         var order = Enumerable.Range(0, examples.Count).ToArray();
-        float dropout = _options.NetworkDropout, keep = 1 - dropout;
+        float dropout = _options.Dropout, keep = 1 - dropout;
         long step = 0;
-        long totalSteps = (long)examples.Count * _options.NetworkEpochs;
-        _log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {examples.Count} sentences, {src}-d MiniLM rows -> {dim}, window {WindowNetwork.Width}, hidden {hiddenSize}, dropout {dropout}, Adam lr {_options.NetworkRate} [{clock.Elapsed.TotalSeconds:F0}s]"));
-        for (int epoch = 1; epoch <= _options.NetworkEpochs; epoch++)
+        long totalSteps = (long)examples.Count * _options.Epochs;
+        _log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {examples.Count} sentences, {src}-d MiniLM rows -> {dim}, window {WindowNetwork.Width}, hidden {hiddenSize}, dropout {dropout}, Adam lr {_options.Rate} [{clock.Elapsed.TotalSeconds:F0}s]"));
+        for (int epoch = 1; epoch <= _options.Epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             rng.Shuffle(order);
@@ -206,7 +188,7 @@ internal sealed class WindowScorerTrainer
                 }
 
                 step++;
-                float rate = _options.NetworkRate * (1 - (0.9f * step / totalSteps));
+                float rate = _options.Rate * (1 - (0.9f * step / totalSteps));
                 Adam(parameters, grads, first, second, step, rate);
             }
 

