@@ -185,4 +185,50 @@ public class CorefRankerTests
             File.Delete(path);
         }
     }
+
+    /// <summary>Synthetic contextual vectors: token t points along axis t mod 8, so "He" (3) shares its direction with nothing but what the test sets.</summary>
+    private static CorefDocument WithVectors(CorefDocument d)
+    {
+        const int dimension = 8;
+        var values = new float[d.Document.Tokens.Length * dimension];
+        for (int t = 0; t < d.Document.Tokens.Length; t++)
+        {
+            values[(t * dimension) + (t % dimension)] = 1f;
+        }
+
+        // The pronoun's context says it is the first name.
+        values[(3 * dimension) + 0] = 1f;
+        d.Document.SetContextVectors(new TokenVectors(values, dimension, "test"));
+        return d;
+    }
+
+    [Fact]
+    public void ContextRankerNeedsTheVectorsAndTheFileSaysSo()
+    {
+        var train = new[] { WithVectors(Story("Smith", "Jones")), WithVectors(Story("Brown", "Green")), WithVectors(Story("White", "Black")) };
+        var options = new CoreferenceOptions { RelativePronouns = false, FullPhrases = true };
+        var ranker = MentionRankerTrainer.Train(train, options, epochs: 3, seed: 1, version: "rank-test", sieveFeatures: true, TextWriter.Null, variants: RankerVariants.Context);
+        ranker.NeedsContextVectors.ShouldBeTrue();
+        var path = Path.Combine(Path.GetTempPath(), "hearsay-coref-" + Guid.NewGuid().ToString("N") + ".bin");
+        try
+        {
+            ranker.Save(path);
+            var loaded = MentionRanker.Load(path);
+            loaded.Variants.ShouldBe(RankerVariants.Context);
+            var resolver = new CoreferenceResolver(new CoreferenceOptions { RelativePronouns = false, FullPhrases = true, Ranker = loaded, Extent = loaded.Extent });
+            resolver.Requires.HasFlag(Layers.ContextVectors).ShouldBeTrue();
+            new CoreferenceResolver(options).Requires.HasFlag(Layers.ContextVectors).ShouldBeFalse();
+
+            var doc = WithVectors(Story("Miller", "Baker")).Document;
+            resolver.Process(doc, CancellationToken.None);
+            EntityAt(doc, 3, 4).ShouldBe(EntityAt(doc, 0, 1));
+
+            // Without the encoder stage the contextual model cannot score: it says so instead of guessing.
+            Should.Throw<InvalidOperationException>(() => resolver.Predict(Story("Miller", "Baker").Document, CancellationToken.None));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -14,6 +14,7 @@ public static class EvalTasks
         new SyntaxEvalTask("parser", parse: true, () => [.. Analysis.NlpMode.ContextStages(), Hearsay.Nlp.Tagging.PosTagger.Load(), Hearsay.Nlp.Parsing.DependencyParser.Load()]),
         new SeedEvalTask(),
         new CorefEvalTask(),
+        new CorefEvalTask(accurate: true),
         new XdocEvalTask(),
     ];
 }

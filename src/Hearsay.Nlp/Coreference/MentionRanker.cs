@@ -16,6 +16,9 @@ public sealed class MentionRanker
 {
     public const string DefaultModelPath = "coref/coref.bin";
 
+    /// <summary>The accurate mode's ranker, trained with contextual similarity (<see cref="RankerVariants.Context"/>).</summary>
+    public const string ContextModelPath = "coref/coref-context.bin";
+
     /// <summary>Earlier mentions an anaphor considers (GUM dev: 120 gave 0.536, 250 0.540, 500 and 2000 0.533).</summary>
     public const int CandidateLimit = 250;
 
@@ -59,12 +62,15 @@ public sealed class MentionRanker
     /// <summary>The optional features and mention rules this ranker was trained with (none in the shipped model).</summary>
     public RankerVariants Variants { get; init; }
 
-    /// <summary>Loads the shipped model, or returns null when none is installed.</summary>
-    public static MentionRanker? LoadDefault()
+    /// <summary>Loads the shipped model (the contextual one when <paramref name="accurate"/>), or returns null when none is installed.</summary>
+    public static MentionRanker? LoadDefault(bool accurate = false)
     {
-        var path = ModelPaths.Find(DefaultModelPath);
+        var path = ModelPaths.Find(accurate ? ContextModelPath : DefaultModelPath);
         return path is null ? null : Load(path);
     }
+
+    /// <summary>Whether scoring reads <see cref="Document.ContextVectors"/> (the accurate mode's model).</summary>
+    public bool NeedsContextVectors => Variants.HasFlag(RankerVariants.Context);
 
     /// <exception cref="InvalidDataException">The file is not a coreference ranking model.</exception>
     public static MentionRanker Load(string path)
@@ -176,6 +182,13 @@ internal sealed class RankingView
     private readonly bool _pairRelations;
     private readonly bool _itFrames;
 
+    // Accurate mode: each mention's head vector and mean base-phrase vector, unit length (null without the variant),
+    // and the best head similarity among the candidates the current anaphor has seen (for its "new" option).
+    private readonly float[][]? _headVectors;
+    private readonly float[][]? _spanVectors;
+    private int _similarityOf = -1;
+    private float _bestSimilarity;
+
     // Each sentence's speaker in a transcript (null: unknown), and how many speakers take part (capped at 3).
     private readonly IReadOnlyList<string?>? _speakers;
     private readonly int _speakerCount;
@@ -204,6 +217,12 @@ internal sealed class RankingView
     {
         _pairRelations = variants.HasFlag(RankerVariants.PairRelations);
         _itFrames = variants.HasFlag(RankerVariants.ItFrames);
+        if (variants.HasFlag(RankerVariants.Context))
+        {
+            var vectors = document.ContextVectors ?? throw new InvalidOperationException("This coreference model reads contextual vectors: run the context encoder stage first (accurate mode).");
+            (_headVectors, _spanVectors) = ContextVectorsOf(vectors, mentions);
+        }
+
         _speakers = speakers;
         if (speakers is not null)
         {
@@ -422,6 +441,11 @@ internal sealed class RankingView
         f.Add(FeatureHash.Feature(25, kk, Flag(c.Possessive), Flag(a.Possessive)));
         f.Add(FeatureHash.Feature(26, kk, Flag(c.Definite), Flag(c.Indefinite)));
         f.Add(FeatureHash.Feature(27, kk, Flag(a.Sentence == c.Sentence && a.Relation == c.Relation)));
+        if (_headVectors is not null)
+        {
+            ContextSimilarity(i, j, kk, head, exact || lemmaExact, f);
+        }
+
         int r = Root(j);
         ulong size = (ulong)Bucket(_clusterSize[r]);
         f.Add(FeatureHash.Feature(60, (ulong)a.Kind, size, Flag(_clusterNamed[r])));
@@ -504,11 +528,78 @@ internal sealed class RankingView
         f.Add(FeatureHash.Feature(55, k, a.Extension, Flag(a.Definite), Flag(a.Indefinite)));
         f.Add(FeatureHash.Feature(50, k, (ulong)a.Label, Flag(a.Possessive)));
         f.Add(FeatureHash.Feature(51, k, a.Words));
+        if (_headVectors is not null)
+        {
+            // The closest candidate's head similarity: an anaphor with nothing similar before it tends to start an entity.
+            ulong best = _similarityOf == i ? (ulong)SimilarityBucket(_bestSimilarity) : 99;
+            f.Add(FeatureHash.Feature(92, k, best, Flag(headBefore)));
+        }
+
         if (a.Frame != 0)
         {
             f.Add(FeatureHash.Feature(86, a.Frame));
             f.Add(FeatureHash.Feature(88, a.FrameLemma));
         }
+    }
+
+    /// <summary>
+    /// Cosine similarity of the two heads' and the two base phrases' contextual vectors, in tenths, with the kinds of
+    /// the pair: the string features cannot tell which earlier "leader" (or which name) a nominal continues, the
+    /// vectors of its context can. Conjoined with head and exact match, since a matching head is then the question of
+    /// which antecedent, a different head the question of whether at all.
+    /// </summary>
+    private void ContextSimilarity(int i, int j, ulong kk, bool head, bool exact, List<ulong> f)
+    {
+        float h = Dot(_headVectors![i], _headVectors[j]);
+        float s = Dot(_spanVectors![i], _spanVectors[j]);
+        if (_similarityOf != i || h > _bestSimilarity)
+        {
+            _similarityOf = i;
+            _bestSimilarity = h;
+        }
+
+        ulong hb = (ulong)SimilarityBucket(h), sb = (ulong)SimilarityBucket(s);
+        f.Add(FeatureHash.Feature(89, kk, hb, Flag(head), Flag(exact)));
+        f.Add(FeatureHash.Feature(90, kk, sb, Flag(head)));
+        f.Add(FeatureHash.Feature(91, kk, hb, sb));
+    }
+
+    /// <summary>Tenths of a cosine, clamped to 0..10 (MiniLM's states are rarely negatively similar).</summary>
+    private static int SimilarityBucket(float cosine) => Math.Clamp((int)MathF.Floor(cosine * 10), 0, 10);
+
+    private static float Dot(float[] a, float[] b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
+
+    /// <summary>Unit-length head and mean base-phrase vectors of every mention.</summary>
+    private static (float[][] Heads, float[][] Spans) ContextVectorsOf(TokenVectors vectors, List<CorefMention> mentions)
+    {
+        var heads = new float[mentions.Count][];
+        var spans = new float[mentions.Count][];
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            int head = m.Head >= 0 && m.Head < vectors.Count ? m.Head : Math.Min(m.End, vectors.Count) - 1;
+            heads[i] = Unit(vectors.Of(head).ToArray());
+            var span = new float[vectors.Dimension];
+            for (int t = m.Start; t < m.End && t < vectors.Count; t++)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Add(span, vectors.Of(t), span);
+            }
+
+            spans[i] = Unit(span);
+        }
+
+        return (heads, spans);
+    }
+
+    private static float[] Unit(float[] v)
+    {
+        float norm = System.Numerics.Tensors.TensorPrimitives.Norm(v);
+        if (norm > 0)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Divide(v, norm, v);
+        }
+
+        return v;
     }
 
     /// <summary>

@@ -17,4 +17,10 @@ public enum RankerVariants
 
     /// <summary>Noun phrases take in participle modifiers, graded adjectives and hyphenated participles before the noun.</summary>
     Premodifiers = 4,
+
+    /// <summary>
+    /// Similarity of the two mentions' contextual vectors (<see cref="Core.Documents.Document.ContextVectors"/>, the
+    /// accurate mode's MiniLM states): the resolver then needs that layer, so only the accurate model file has it.
+    /// </summary>
+    Context = 8,
 }
