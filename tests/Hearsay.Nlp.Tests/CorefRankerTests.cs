@@ -151,7 +151,7 @@ public class CorefRankerTests
         var train = new[] { Offices("asylum"), Offices("visa"), Offices("tax"), Offices("border") };
         var options = new CoreferenceOptions { RelativePronouns = false, FullPhrases = true };
         var plain = MentionRankerTrainer.Train(train, options, epochs: 3, seed: 1, version: "rank-test", sieveFeatures: true, TextWriter.Null);
-        var related = MentionRankerTrainer.Train(train, options, epochs: 3, seed: 1, version: "rank-test", sieveFeatures: true, TextWriter.Null, pairRelations: true);
+        var related = MentionRankerTrainer.Train(train, options, epochs: 3, seed: 1, version: "rank-test", sieveFeatures: true, TextWriter.Null, variants: RankerVariants.PairRelations);
         plain.PairRelations.ShouldBeFalse();
         related.PairRelations.ShouldBeTrue();
         related.Weights.FeatureCount.ShouldBeGreaterThan(plain.Weights.FeatureCount);
@@ -167,12 +167,64 @@ public class CorefRankerTests
             loaded.Extent.ShouldNotBeNull();
             loaded.Weights.FeatureCount.ShouldBe(related.Weights.FeatureCount);
 
+            // Other variants take the HCR4 layout and come back as trained.
+            var variants = RankerVariants.PairRelations | RankerVariants.ItFrames | RankerVariants.Premodifiers;
+            var all = MentionRankerTrainer.Train(train, options, epochs: 3, seed: 1, version: "rank-test", sieveFeatures: true, TextWriter.Null, variants: variants);
+            all.Save(path);
+            MentionRanker.Load(path).Variants.ShouldBe(variants);
+
             // The repeated office is one entity; the two compound modifiers are not put together.
             var doc = Offices("trade").Document;
             var resolver = new CoreferenceResolver(new CoreferenceOptions { RelativePronouns = false, FullPhrases = true, Ranker = loaded, Extent = loaded.Extent });
             var clusters = resolver.Predict(doc, CancellationToken.None).Clusters;
             clusters.ShouldContain(c => c.Contains(new TokenRange(8, 10)) && c.Contains(new TokenRange(12, 14)));
             clusters.ShouldNotContain(c => c.Contains(new TokenRange(0, 1)) && c.Contains(new TokenRange(4, 5)));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Synthetic contextual vectors: token t points along axis t mod 8, so "He" (3) shares its direction with nothing but what the test sets.</summary>
+    private static CorefDocument WithVectors(CorefDocument d)
+    {
+        const int dimension = 8;
+        var values = new float[d.Document.Tokens.Length * dimension];
+        for (int t = 0; t < d.Document.Tokens.Length; t++)
+        {
+            values[(t * dimension) + (t % dimension)] = 1f;
+        }
+
+        // The pronoun's context says it is the first name.
+        values[(3 * dimension) + 0] = 1f;
+        d.Document.SetContextVectors(new TokenVectors(values, dimension, "test"));
+        return d;
+    }
+
+    [Fact]
+    public void ContextRankerNeedsTheVectorsAndTheFileSaysSo()
+    {
+        var train = new[] { WithVectors(Story("Smith", "Jones")), WithVectors(Story("Brown", "Green")), WithVectors(Story("White", "Black")) };
+        var options = new CoreferenceOptions { RelativePronouns = false, FullPhrases = true };
+        var ranker = MentionRankerTrainer.Train(train, options, epochs: 3, seed: 1, version: "rank-test", sieveFeatures: true, TextWriter.Null, variants: RankerVariants.Context);
+        ranker.NeedsContextVectors.ShouldBeTrue();
+        var path = Path.Combine(Path.GetTempPath(), "hearsay-coref-" + Guid.NewGuid().ToString("N") + ".bin");
+        try
+        {
+            ranker.Save(path);
+            var loaded = MentionRanker.Load(path);
+            loaded.Variants.ShouldBe(RankerVariants.Context);
+            var resolver = new CoreferenceResolver(new CoreferenceOptions { RelativePronouns = false, FullPhrases = true, Ranker = loaded, Extent = loaded.Extent });
+            resolver.Requires.HasFlag(Layers.ContextVectors).ShouldBeTrue();
+            new CoreferenceResolver(options).Requires.HasFlag(Layers.ContextVectors).ShouldBeFalse();
+
+            var doc = WithVectors(Story("Miller", "Baker")).Document;
+            resolver.Process(doc, CancellationToken.None);
+            EntityAt(doc, 3, 4).ShouldBe(EntityAt(doc, 0, 1));
+
+            // Without the encoder stage the contextual model cannot score: it says so instead of guessing.
+            Should.Throw<InvalidOperationException>(() => resolver.Predict(Story("Miller", "Baker").Document, CancellationToken.None));
         }
         finally
         {

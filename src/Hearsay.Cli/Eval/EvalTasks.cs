@@ -26,6 +26,7 @@ public static class EvalTasks
         new AccurateEvalTask(Parser),
         new SeedEvalTask(),
         new CorefEvalTask(),
+        new CorefEvalTask(accurate: true),
         new XdocEvalTask(),
     ];
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using Hearsay.Cli.Analysis;
 using Hearsay.Cli.Eval;
+using Hearsay.Nlp.Contextual;
 using Hearsay.Nlp.Coreference;
 
 namespace Hearsay.Cli.Training;
@@ -11,7 +13,10 @@ namespace Hearsay.Cli.Training;
 /// coreference only labels the training mentions. The dev score is the CoNLL F1 without singletons.
 /// HEARSAY_COREF_NO_SIEVE=1 trains without the sieve's decisions as features (the learned model alone, for comparison);
 /// HEARSAY_COREF_PAIR_RELATIONS=1 adds the head relations of name and nominal pairs (<see cref="MentionRanker.PairRelations"/>,
-/// saved in the model file, so run time follows).
+/// saved in the model file, so run time follows); HEARSAY_COREF_IT_FRAMES=1 the frame of "it" ("it is clear that") and
+/// HEARSAY_COREF_PREMODIFIERS=1 the premodifier rules of mention detection (<see cref="RankerVariants"/>; none shipped in
+/// the fast model); HEARSAY_COREF_CONTEXT=1 the contextual similarity of the accurate mode (MiniLM vectors; the model
+/// goes to models/coref/coref-context.bin and is loaded only when accurate).
 /// </summary>
 public sealed class CorefTrainTask : ITrainTask
 {
@@ -31,10 +36,23 @@ public sealed class CorefTrainTask : ITrainTask
         var clock = Stopwatch.StartNew();
         int epochs = options.Epochs ?? 6;
         bool sieveFeatures = Environment.GetEnvironmentVariable("HEARSAY_COREF_NO_SIEVE") is null;
-        bool pairRelations = Environment.GetEnvironmentVariable("HEARSAY_COREF_PAIR_RELATIONS") is not null;
+        var variants = (Environment.GetEnvironmentVariable("HEARSAY_COREF_PAIR_RELATIONS") is null ? RankerVariants.None : RankerVariants.PairRelations)
+            | (Environment.GetEnvironmentVariable("HEARSAY_COREF_IT_FRAMES") is null ? RankerVariants.None : RankerVariants.ItFrames)
+            | (Environment.GetEnvironmentVariable("HEARSAY_COREF_PREMODIFIERS") is null ? RankerVariants.None : RankerVariants.Premodifiers)
+            | (Environment.GetEnvironmentVariable("HEARSAY_COREF_CONTEXT") is null ? RankerVariants.None : RankerVariants.Context);
         var stages = CorefEvalTask.LoadStages();
         var train = Annotate(CorefEvalTask.Load(options.Data), stages, cancellationToken);
         var dev = options.Dev is { } d ? Annotate(CorefEvalTask.Load(d), stages, cancellationToken) : null;
+        if (variants.HasFlag(RankerVariants.Context))
+        {
+            // One cache entry per corpus part: the whole training list in one call, the dev list in another.
+            ContextEncoderStage.AttachCached(NlpMode.SharedEncoder, train.Select(t => t.Document).ToList(), log);
+            if (dev is not null)
+            {
+                ContextEncoderStage.AttachCached(NlpMode.SharedEncoder, dev.Select(t => t.Document).ToList(), log);
+            }
+        }
+
         log.WriteLine($"coref: data {options.Data} ({train.Count} documents); dev {options.Dev ?? "none"}; out {options.Out}; annotated in {clock.Elapsed.TotalSeconds:F0} s");
         var baseOptions = CorefEvalTask.SieveOptions;
         Func<MentionRanker, string>? evaluate = null;
@@ -46,8 +64,8 @@ public sealed class CorefTrainTask : ITrainTask
 
         int runs = Environment.GetEnvironmentVariable("HEARSAY_COREF_SEEDS") is { } n ? int.Parse(n, CultureInfo.InvariantCulture) : SeedRuns;
         var seeds = Enumerable.Range(options.Seed, Math.Max(1, runs)).ToArray();
-        var version = "rank-" + DateTime.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-s" + options.Seed.ToString(CultureInfo.InvariantCulture) + (seeds.Length > 1 ? "x" + seeds.Length.ToString(CultureInfo.InvariantCulture) : "") + (sieveFeatures ? "" : "-nosieve");
-        var model = MentionRankerTrainer.Train(train, baseOptions, epochs, seeds, version, sieveFeatures, log, evaluate, pairRelations, cancellationToken);
+        var version = "rank-" + DateTime.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-s" + options.Seed.ToString(CultureInfo.InvariantCulture) + (seeds.Length > 1 ? "x" + seeds.Length.ToString(CultureInfo.InvariantCulture) : "") + (sieveFeatures ? "" : "-nosieve") + (variants.HasFlag(RankerVariants.Context) ? "-ctx" : "");
+        var model = MentionRankerTrainer.Train(train, baseOptions, epochs, seeds, version, sieveFeatures, log, evaluate, variants, cancellationToken);
         model.Save(options.Out);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coref: wrote {options.Out} ({model.Weights.FeatureCount} features, {new FileInfo(options.Out).Length} bytes) in {clock.Elapsed.TotalSeconds:F0} s"));
     }

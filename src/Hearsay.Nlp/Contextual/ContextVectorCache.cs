@@ -38,6 +38,13 @@ public static class ContextVectorCache
         for (int s = 0; s < sentences.Count; s++)
         {
             vectors[s] = encoder.Encode(sentences[s]);
+
+            // As the cache will give them back: a trainer then learns the same model whether the cache was cold or warm.
+            for (int i = 0; i < vectors[s].Length; i++)
+            {
+                vectors[s][i] = (float)(Half)vectors[s][i];
+            }
+
             words += sentences[s].Count;
             if ((s + 1) % 2000 == 0)
             {

@@ -21,6 +21,13 @@ public sealed record CoreferenceOptions
     /// </summary>
     public bool FullPhrases { get; init; }
 
+    /// <summary>
+    /// Noun phrases take in what GUM brackets before the noun: participle modifiers ("increased pluralism"), adverbs
+    /// grading an adjective ("the most important factor"), hyphenated participles ("purpose - built surroundings"),
+    /// "such a". Off by default; on for a ranker trained with <see cref="RankerVariants.Premodifiers"/>.
+    /// </summary>
+    public bool Premodifiers { get; init; }
+
     /// <summary>Learned mention ranking that redraws the sieve's clusters (<c>models/coref</c>); null keeps the sieve's.</summary>
     public MentionRanker? Ranker { get; init; }
 

@@ -25,7 +25,8 @@ public sealed class CoreferenceResolver : ModelStage<CorefPrediction>
 
     public override string Version => Options.Ranker is { } r ? "coref-sieve-1+" + r.Version : "coref-sieve-1";
 
-    public override Layers Requires => Layers.Tokens | Layers.Sentences | Layers.PartOfSpeech | Layers.Mentions;
+    public override Layers Requires => Layers.Tokens | Layers.Sentences | Layers.PartOfSpeech | Layers.Mentions
+        | (Options.Ranker is { NeedsContextVectors: true } ? Layers.ContextVectors : Layers.None);
 
     public override Layers Provides => Layers.Entities;
 
@@ -77,7 +78,7 @@ public sealed class CoreferenceResolver : ModelStage<CorefPrediction>
 
     private List<CorefMention> Collect(Document document)
     {
-        var detected = MentionDetector.Detect(document);
+        var detected = MentionDetector.Detect(document, Options.Premodifiers || (Options.Ranker?.Variants.HasFlag(RankerVariants.Premodifiers) ?? false));
         var byRange = new Dictionary<(int, int), CorefMention>();
         foreach (var m in detected)
         {

@@ -16,6 +16,9 @@ public sealed class MentionRanker
 {
     public const string DefaultModelPath = "coref/coref.bin";
 
+    /// <summary>The accurate mode's ranker, trained with contextual similarity (<see cref="RankerVariants.Context"/>).</summary>
+    public const string ContextModelPath = "coref/coref-context.bin";
+
     /// <summary>Earlier mentions an anaphor considers (GUM dev: 120 gave 0.536, 250 0.540, 500 and 2000 0.533).</summary>
     public const int CandidateLimit = 250;
 
@@ -26,6 +29,9 @@ public sealed class MentionRanker
 
     /// <summary>As HCR2, with <see cref="PairRelations"/> after the sieve flag (a file without it is HCR2, byte for byte as before).</summary>
     private const uint MagicWithOptions = 0x4843_5233; // "HCR3"
+
+    /// <summary>As HCR2, with all of <see cref="Variants"/> (an int) after the sieve flag; written only when a variant other than pair relations is on.</summary>
+    private const uint MagicWithVariants = 0x4843_5234; // "HCR4"
 
     public MentionRanker(SparseLinearModel weights, string version, bool sieveFeatures, MentionExtent? extent = null)
     {
@@ -51,47 +57,64 @@ public sealed class MentionRanker
     /// two-fold cross-fit of GUM train it lowered links of repeated compound modifiers ("asylum" in "asylum seekers"),
     /// but the dev gain (0.5445 -> 0.5476, seeds 4-6 0.5455 -> 0.5491) is within seed noise; see the model card.
     /// </summary>
-    public bool PairRelations { get; init; }
+    public bool PairRelations => Variants.HasFlag(RankerVariants.PairRelations);
 
-    /// <summary>Loads the shipped model, or returns null when none is installed.</summary>
-    public static MentionRanker? LoadDefault()
+    /// <summary>The optional features and mention rules this ranker was trained with (none in the shipped model).</summary>
+    public RankerVariants Variants { get; init; }
+
+    /// <summary>Loads the shipped model (the contextual one when <paramref name="accurate"/>), or returns null when none is installed.</summary>
+    public static MentionRanker? LoadDefault(bool accurate = false)
     {
-        var path = ModelPaths.Find(DefaultModelPath);
+        var path = ModelPaths.Find(accurate ? ContextModelPath : DefaultModelPath);
         return path is null ? null : Load(path);
     }
+
+    /// <summary>Whether scoring reads <see cref="Document.ContextVectors"/> (the accurate mode's model).</summary>
+    public bool NeedsContextVectors => Variants.HasFlag(RankerVariants.Context);
 
     /// <exception cref="InvalidDataException">The file is not a coreference ranking model.</exception>
     public static MentionRanker Load(string path)
     {
         using var r = ModelFile.OpenRead(path);
         uint magic = r.ReadUInt32();
-        if (magic is not Magic and not MagicWithExtent and not MagicWithOptions)
+        if (magic is not Magic and not MagicWithExtent and not MagicWithOptions and not MagicWithVariants)
         {
             throw new InvalidDataException($"{path}: not a coreference ranking model.");
         }
 
         var version = r.ReadString();
         bool sieve = r.ReadBoolean();
-        bool pairRelations = magic == MagicWithOptions && r.ReadBoolean();
+        var variants = magic switch
+        {
+            MagicWithOptions => r.ReadBoolean() ? RankerVariants.PairRelations : RankerVariants.None,
+            MagicWithVariants => (RankerVariants)r.ReadInt32(),
+            _ => RankerVariants.None,
+        };
         var weights = SparseLinearModel.Read(r);
         var extent = magic != Magic ? new MentionExtent(SparseLinearModel.Read(r)) : null;
-        return new MentionRanker(weights, version, sieve, extent) { PairRelations = pairRelations };
+        return new MentionRanker(weights, version, sieve, extent) { Variants = variants };
     }
 
     public void Save(string path)
     {
         using var w = ModelFile.Create(path);
-        if (PairRelations && Extent is null)
+        if (Variants != RankerVariants.None && Extent is null)
         {
-            throw new InvalidOperationException("A ranker with pair relations is saved with its boundary model (HCR3).");
+            throw new InvalidOperationException("A ranker with optional variants is saved with its boundary model (HCR3/HCR4).");
         }
 
-        w.Write(PairRelations ? MagicWithOptions : Extent is null ? Magic : MagicWithExtent);
+        // Pair relations alone keep the HCR3 layout, and no variant the HCR2 one, so those files stay byte for byte as before.
+        bool onlyPairRelations = Variants == RankerVariants.PairRelations;
+        w.Write(Variants == RankerVariants.None ? Extent is null ? Magic : MagicWithExtent : onlyPairRelations ? MagicWithOptions : MagicWithVariants);
         w.Write(Version);
         w.Write(SieveFeatures);
-        if (PairRelations)
+        if (onlyPairRelations)
         {
             w.Write(true);
+        }
+        else if (Variants != RankerVariants.None)
+        {
+            w.Write((int)Variants);
         }
 
         Weights.Write(w);
@@ -101,7 +124,7 @@ public sealed class MentionRanker
     /// <summary>The chosen antecedent of every mention (an index into <paramref name="mentions"/>), or -1 for a new entity.</summary>
     internal int[] Antecedents(Document document, List<CorefMention> mentions, CorefSieve sieve, IReadOnlyList<string?>? speakers)
     {
-        var view = new RankingView(document, mentions, sieve, SieveFeatures, speakers, PairRelations);
+        var view = new RankingView(document, mentions, sieve, SieveFeatures, speakers, Variants);
         var antecedents = new int[mentions.Count];
         var features = new List<ulong>(64);
         Span<float> score = stackalloc float[2];
@@ -157,6 +180,14 @@ internal sealed class RankingView
     private readonly int[] _sieveFirst;
     private readonly bool _sieveFeatures;
     private readonly bool _pairRelations;
+    private readonly bool _itFrames;
+
+    // Accurate mode: each mention's head vector and mean base-phrase vector, unit length (null without the variant),
+    // and the best head similarity among the candidates the current anaphor has seen (for its "new" option).
+    private readonly float[][]? _headVectors;
+    private readonly float[][]? _spanVectors;
+    private int _similarityOf = -1;
+    private float _bestSimilarity;
 
     // Each sentence's speaker in a transcript (null: unknown), and how many speakers take part (capped at 3).
     private readonly IReadOnlyList<string?>? _speakers;
@@ -182,9 +213,16 @@ internal sealed class RankingView
     private readonly int[] _linkPass;
     private readonly int[] _linkTarget;
 
-    public RankingView(Document document, List<CorefMention> mentions, CorefSieve sieve, bool sieveFeatures, IReadOnlyList<string?>? speakers, bool pairRelations)
+    public RankingView(Document document, List<CorefMention> mentions, CorefSieve sieve, bool sieveFeatures, IReadOnlyList<string?>? speakers, RankerVariants variants)
     {
-        _pairRelations = pairRelations;
+        _pairRelations = variants.HasFlag(RankerVariants.PairRelations);
+        _itFrames = variants.HasFlag(RankerVariants.ItFrames);
+        if (variants.HasFlag(RankerVariants.Context))
+        {
+            var vectors = document.ContextVectors ?? throw new InvalidOperationException("This coreference model reads contextual vectors: run the context encoder stage first (accurate mode).");
+            (_headVectors, _spanVectors) = ContextVectorsOf(vectors, mentions);
+        }
+
         _speakers = speakers;
         if (speakers is not null)
         {
@@ -219,12 +257,7 @@ internal sealed class RankingView
         {
             var m = mentions[i];
             int kind = m.Kind switch { MentionKind.Pronoun => 0, MentionKind.Name => 1, _ => 2 };
-            string rel = m.Head >= 0 && m.Head < tokens.Length ? tokens[m.Head].DepRel ?? "_" : "_";
-            int colon = rel.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0)
-            {
-                rel = rel[..colon];
-            }
+            string rel = m.Head >= 0 && m.Head < tokens.Length ? BaseRelation(tokens[m.Head].DepRel) : "_";
 
             _keys[i] = new MentionKey
             {
@@ -252,6 +285,8 @@ internal sealed class RankingView
                 WordSet = WordHashes(m.Words),
                 HeadLemma = FeatureHash.Of(HeadLemma(document, m)),
                 LemmaWords = FeatureHash.Of(LemmaPhrase(document, m)),
+                Frame = _itFrames ? ItFrame(document, m, lexical: false) : 0,
+                FrameLemma = _itFrames ? ItFrame(document, m, lexical: true) : 0,
             };
         }
 
@@ -406,6 +441,11 @@ internal sealed class RankingView
         f.Add(FeatureHash.Feature(25, kk, Flag(c.Possessive), Flag(a.Possessive)));
         f.Add(FeatureHash.Feature(26, kk, Flag(c.Definite), Flag(c.Indefinite)));
         f.Add(FeatureHash.Feature(27, kk, Flag(a.Sentence == c.Sentence && a.Relation == c.Relation)));
+        if (_headVectors is not null)
+        {
+            ContextSimilarity(i, j, kk, head, exact || lemmaExact, f);
+        }
+
         int r = Root(j);
         ulong size = (ulong)Bucket(_clusterSize[r]);
         f.Add(FeatureHash.Feature(60, (ulong)a.Kind, size, Flag(_clusterNamed[r])));
@@ -421,6 +461,11 @@ internal sealed class RankingView
         }
         if (a.Kind == 0)
         {
+            if (a.Frame != 0)
+            {
+                f.Add(FeatureHash.Feature(87, a.Frame, (ulong)c.Kind));
+            }
+
             f.Add(FeatureHash.Feature(8, a.HeadWord, (ulong)c.Kind, (ulong)sd));
             f.Add(FeatureHash.Feature(9, a.HeadWord, (ulong)c.Label));
             f.Add(FeatureHash.Feature(11, a.HeadWord, (ulong)md));
@@ -483,6 +528,126 @@ internal sealed class RankingView
         f.Add(FeatureHash.Feature(55, k, a.Extension, Flag(a.Definite), Flag(a.Indefinite)));
         f.Add(FeatureHash.Feature(50, k, (ulong)a.Label, Flag(a.Possessive)));
         f.Add(FeatureHash.Feature(51, k, a.Words));
+        if (_headVectors is not null)
+        {
+            // The closest candidate's head similarity: an anaphor with nothing similar before it tends to start an entity.
+            ulong best = _similarityOf == i ? (ulong)SimilarityBucket(_bestSimilarity) : 99;
+            f.Add(FeatureHash.Feature(92, k, best, Flag(headBefore)));
+        }
+
+        if (a.Frame != 0)
+        {
+            f.Add(FeatureHash.Feature(86, a.Frame));
+            f.Add(FeatureHash.Feature(88, a.FrameLemma));
+        }
+    }
+
+    /// <summary>
+    /// Cosine similarity of the two heads' and the two base phrases' contextual vectors, in tenths, with the kinds of
+    /// the pair: the string features cannot tell which earlier "leader" (or which name) a nominal continues, the
+    /// vectors of its context can. Conjoined with head and exact match, since a matching head is then the question of
+    /// which antecedent, a different head the question of whether at all.
+    /// </summary>
+    private void ContextSimilarity(int i, int j, ulong kk, bool head, bool exact, List<ulong> f)
+    {
+        float h = Dot(_headVectors![i], _headVectors[j]);
+        float s = Dot(_spanVectors![i], _spanVectors[j]);
+        if (_similarityOf != i || h > _bestSimilarity)
+        {
+            _similarityOf = i;
+            _bestSimilarity = h;
+        }
+
+        ulong hb = (ulong)SimilarityBucket(h), sb = (ulong)SimilarityBucket(s);
+        f.Add(FeatureHash.Feature(89, kk, hb, Flag(head), Flag(exact)));
+        f.Add(FeatureHash.Feature(90, kk, sb, Flag(head)));
+        f.Add(FeatureHash.Feature(91, kk, hb, sb));
+    }
+
+    /// <summary>Tenths of a cosine, clamped to 0..10 (MiniLM's states are rarely negatively similar).</summary>
+    private static int SimilarityBucket(float cosine) => Math.Clamp((int)MathF.Floor(cosine * 10), 0, 10);
+
+    private static float Dot(float[] a, float[] b) => System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
+
+    /// <summary>Unit-length head and mean base-phrase vectors of every mention.</summary>
+    private static (float[][] Heads, float[][] Spans) ContextVectorsOf(TokenVectors vectors, List<CorefMention> mentions)
+    {
+        var heads = new float[mentions.Count][];
+        var spans = new float[mentions.Count][];
+        for (int i = 0; i < mentions.Count; i++)
+        {
+            var m = mentions[i];
+            int head = m.Head >= 0 && m.Head < vectors.Count ? m.Head : Math.Min(m.End, vectors.Count) - 1;
+            heads[i] = Unit(vectors.Of(head).ToArray());
+            var span = new float[vectors.Dimension];
+            for (int t = m.Start; t < m.End && t < vectors.Count; t++)
+            {
+                System.Numerics.Tensors.TensorPrimitives.Add(span, vectors.Of(t), span);
+            }
+
+            spans[i] = Unit(span);
+        }
+
+        return (heads, spans);
+    }
+
+    private static float[] Unit(float[] v)
+    {
+        float norm = System.Numerics.Tensors.TensorPrimitives.Norm(v);
+        if (norm > 0)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Divide(v, norm, v);
+        }
+
+        return v;
+    }
+
+    /// <summary>
+    /// The frame an "it" stands in: its relation, its governor's tag class and the clause the governor takes after it
+    /// ("it is clear that ...", "it takes time to ..."): GUM marks extraposed "it" as the first mention of the clause
+    /// (cataphora) or as no mention, never as coreferent with an earlier phrase. 0 for every other mention.
+    /// </summary>
+    private static ulong ItFrame(Document document, CorefMention m, bool lexical)
+    {
+        var tokens = document.Tokens;
+        if (m.Kind != MentionKind.Pronoun || m.Head < 0 || m.Head >= tokens.Length || !m.HeadWord.Equals("it", StringComparison.OrdinalIgnoreCase))
+        {
+            return 0;
+        }
+
+        var it = tokens[m.Head];
+        string rel = BaseRelation(it.DepRel);
+        int gov = it.Head;
+        if (gov < 0 || gov >= tokens.Length)
+        {
+            return FeatureHash.Of("it|" + rel + "|root");
+        }
+
+        string clause = "none";
+        var range = document.Sentences[m.Sentence].Tokens;
+        for (int t = m.Head + 1; t < range.End && t < tokens.Length; t++)
+        {
+            if (tokens[t].Head == gov && BaseRelation(tokens[t].DepRel) is "csubj" or "ccomp" or "xcomp" or "advcl")
+            {
+                clause = BaseRelation(tokens[t].DepRel);
+                break;
+            }
+        }
+
+        string govTag = tokens[gov].Xpos is { Length: >= 2 } x ? x[..2] : "_";
+        string key = "it|" + rel + "|" + govTag + "|" + clause;
+        return FeatureHash.Of(lexical ? key + "|" + (tokens[gov].Lemma ?? "_").ToLowerInvariant() : key);
+    }
+
+    private static string BaseRelation(string? rel)
+    {
+        if (rel is null)
+        {
+            return "_";
+        }
+
+        int colon = rel.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 ? rel[..colon] : rel;
     }
 
     /// <summary>How mention i's speaker relates to the speaker of the cluster's "I": 0 none, 1 same, 2 other, 3 several, 4 unknown.</summary>
@@ -675,5 +840,9 @@ internal sealed class RankingView
         public ulong[] WordSet;
         public ulong HeadLemma;
         public ulong LemmaWords;
+
+        /// <summary>The frame of an "it" (<see cref="ItFrame"/>), 0 for other mentions; with the governor's lemma.</summary>
+        public ulong Frame;
+        public ulong FrameLemma;
     }
 }

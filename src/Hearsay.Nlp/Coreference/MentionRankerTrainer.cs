@@ -13,15 +13,15 @@ namespace Hearsay.Nlp.Coreference;
 /// </summary>
 public static class MentionRankerTrainer
 {
-    public static MentionRanker Train(IReadOnlyList<CorefDocument> documents, CoreferenceOptions options, int epochs, int seed, string version, bool sieveFeatures, TextWriter log, Func<MentionRanker, string>? evaluate = null, bool pairRelations = false, CancellationToken cancellationToken = default)
-        => Train(documents, options, epochs, [seed], version, sieveFeatures, log, evaluate, pairRelations, cancellationToken);
+    public static MentionRanker Train(IReadOnlyList<CorefDocument> documents, CoreferenceOptions options, int epochs, int seed, string version, bool sieveFeatures, TextWriter log, Func<MentionRanker, string>? evaluate = null, RankerVariants variants = RankerVariants.None, CancellationToken cancellationToken = default)
+        => Train(documents, options, epochs, [seed], version, sieveFeatures, log, evaluate, variants, cancellationToken);
 
     /// <summary>
     /// One perceptron per seed (document order shuffled with that seed), the final model their mean: the ranker's dev
     /// score varies by about a point with the seed alone, and the mean does not rest on one seed picked on dev.
     /// </summary>
-    /// <param name="pairRelations">Train with <see cref="MentionRanker.PairRelations"/> (off in the shipped model).</param>
-    public static MentionRanker Train(IReadOnlyList<CorefDocument> documents, CoreferenceOptions options, int epochs, IReadOnlyList<int> seeds, string version, bool sieveFeatures, TextWriter log, Func<MentionRanker, string>? evaluate = null, bool pairRelations = false, CancellationToken cancellationToken = default)
+    /// <param name="variants">Optional features and mention rules (<see cref="RankerVariants"/>; none in the shipped model).</param>
+    public static MentionRanker Train(IReadOnlyList<CorefDocument> documents, CoreferenceOptions options, int epochs, IReadOnlyList<int> seeds, string version, bool sieveFeatures, TextWriter log, Func<MentionRanker, string>? evaluate = null, RankerVariants variants = RankerVariants.None, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(seeds);
         if (seeds.Count == 0)
@@ -32,6 +32,7 @@ public static class MentionRankerTrainer
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
+        options = options with { Premodifiers = variants.HasFlag(RankerVariants.Premodifiers) };
         MentionExtent? extent = null;
         if (options.FullPhrases && Environment.GetEnvironmentVariable("HEARSAY_COREF_RULE_EXTENT") is null)
         {
@@ -51,7 +52,7 @@ public static class MentionRankerTrainer
             var speakers = d.Speakers();
             var (list, sieve) = resolver.Sieve(d.Document, speakers, cancellationToken);
             var gold = GoldEntities(d, list, options.FullPhrases);
-            prepared.Add((new RankingView(d.Document, list, sieve, sieveFeatures, speakers, pairRelations), gold));
+            prepared.Add((new RankingView(d.Document, list, sieve, sieveFeatures, speakers, variants), gold));
             mentions += list.Count;
             foreach (int g in gold)
             {
@@ -63,10 +64,10 @@ public static class MentionRankerTrainer
         var models = new List<SparseLinearModel>(seeds.Count);
         foreach (int seed in seeds)
         {
-            models.Add(TrainOne(prepared, epochs, seed, version, sieveFeatures, extent, pairRelations, log, evaluate, cancellationToken));
+            models.Add(TrainOne(prepared, epochs, seed, version, sieveFeatures, extent, variants, log, evaluate, cancellationToken));
         }
 
-        var mean = new MentionRanker(models.Count == 1 ? models[0] : SparseLinearModel.Mean(models), version, sieveFeatures, extent) { PairRelations = pairRelations };
+        var mean = new MentionRanker(models.Count == 1 ? models[0] : SparseLinearModel.Mean(models), version, sieveFeatures, extent) { Variants = variants };
         if (models.Count > 1 && evaluate is not null)
         {
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coref: mean of {models.Count} seeds; dev {evaluate(mean)}"));
@@ -77,7 +78,7 @@ public static class MentionRankerTrainer
 
     private const int ExtentEpochs = 5;
 
-    private static SparseLinearModel TrainOne(List<(RankingView View, int[] Gold)> prepared, int epochs, int seed, string version, bool sieveFeatures, MentionExtent? extent, bool pairRelations, TextWriter log, Func<MentionRanker, string>? evaluate, CancellationToken cancellationToken)
+    private static SparseLinearModel TrainOne(List<(RankingView View, int[] Gold)> prepared, int epochs, int seed, string version, bool sieveFeatures, MentionExtent? extent, RankerVariants variants, TextWriter log, Func<MentionRanker, string>? evaluate, CancellationToken cancellationToken)
     {
         var perceptron = new AveragedPerceptron(2);
         var rng = new Random(seed);
@@ -181,7 +182,7 @@ public static class MentionRankerTrainer
                 }
             }
 
-            string dev = evaluate is null ? "" : "; dev " + evaluate(new MentionRanker(perceptron.Average(), version, sieveFeatures, extent) { PairRelations = pairRelations });
+            string dev = evaluate is null ? "" : "; dev " + evaluate(new MentionRanker(perceptron.Average(), version, sieveFeatures, extent) { Variants = variants });
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coref: seed {seed} epoch {epoch}: {errors}/{decisions} decisions wrong ({errors / Math.Max(1.0, decisions):P1}){dev}"));
         }
 
