@@ -33,7 +33,7 @@ public class NlpModeTests
     {
         var accurate = EvalTasks.All.OfType<AccurateEvalTask>().Select(t => t.Name).ToList();
 
-        accurate.ShouldBe(["tagger-accurate", "ner-accurate", "parser-accurate"]);
+        accurate.ShouldBe(["tagger-accurate", "ner-accurate", "parser-accurate", "coref-accurate"]);
         foreach (var name in accurate)
         {
             var fast = name[..^"-accurate".Length];

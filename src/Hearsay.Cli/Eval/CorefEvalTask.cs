@@ -20,21 +20,14 @@ namespace Hearsay.Cli.Eval;
 /// </summary>
 public sealed class CorefEvalTask : IEvalTask
 {
-    // null: the mode HEARSAY_ACCURATE asks for ("coref"); true: always the accurate mode ("coref-accurate", so a floor
-    // can hold the contextual model without depending on the environment the tests run in).
-    private readonly bool? _accurate;
+    public string Name => "coref";
 
-    public CorefEvalTask(bool? accurate = null) => _accurate = accurate;
-
-    public string Name => _accurate == true ? "coref-accurate" : "coref";
-
-    public string Description => _accurate == true
-        ? "Coreference in the accurate mode (MiniLM contextual vectors, models/coref/coref-context.bin) on CorefUD/GUM CoNLL-U."
-        : "Coreference on CorefUD/GUM CoNLL-U: CoNLL f1 (mean of muc, b3, ceafe; no singletons), withSingletons, news.";
+    public string Description => "Coreference on CorefUD/GUM CoNLL-U: CoNLL f1 (mean of muc, b3, ceafe; no singletons), withSingletons, news; in the accurate mode with models/coref/coref-context.bin.";
 
     public EvalReport Run(string data, CancellationToken cancellationToken)
     {
-        bool accurate = _accurate ?? NlpMode.Accurate;
+        // The accurate mode (HEARSAY_ACCURATE=1, or the coref-accurate task) adds the encoder and the contextual ranker.
+        bool accurate = NlpMode.Accurate;
         var docs = Load(data);
         var stages = LoadStages(accurate);
         var resolver = new CoreferenceResolver(CorpusOptionsFor(accurate));

@@ -11,6 +11,7 @@ public static class EvalTasks
     private static readonly IEvalTask Tagger = new SyntaxEvalTask("tagger", parse: false, () => [.. NlpMode.ContextStages(), PosTagger.Load(NlpMode.Accurate)]);
     private static readonly IEvalTask Parser = new SyntaxEvalTask("parser", parse: true, () => [.. NlpMode.ContextStages(), PosTagger.Load(NlpMode.Accurate), DependencyParser.Load(NlpMode.Accurate)]);
     private static readonly IEvalTask Ner = new NerEvalTask();
+    private static readonly IEvalTask Coref = new CorefEvalTask();
 
     public static IReadOnlyList<IEvalTask> All { get; } =
     [
@@ -25,8 +26,8 @@ public static class EvalTasks
         Parser,
         new AccurateEvalTask(Parser),
         new SeedEvalTask(),
-        new CorefEvalTask(),
-        new CorefEvalTask(accurate: true),
+        Coref,
+        new AccurateEvalTask(Coref),
         new XdocEvalTask(),
     ];
 }

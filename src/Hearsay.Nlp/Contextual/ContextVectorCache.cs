@@ -54,15 +54,6 @@ public static class ContextVectorCache
 
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"context vectors: {sentences.Count} sentences, {words} words encoded in {clock.Elapsed.TotalSeconds:F0}s"));
 
-        // Rounded as the cache stores them, so that the run that fills the cache trains on the same values as every later run.
-        foreach (var row in vectors)
-        {
-            for (int i = 0; i < row.Length; i++)
-            {
-                row[i] = (float)(Half)row[i];
-            }
-        }
-
         Write(path, vectors);
         return vectors;
     }
