@@ -1,5 +1,11 @@
 using Hearsay.Cli.Analysis;
 using Hearsay.Cli.Eval;
+using Hearsay.Core.Documents;
+using Hearsay.Core.Pipeline;
+using Hearsay.Nlp.Contextual;
+using Hearsay.Nlp.Entities;
+using Hearsay.Nlp.Parsing;
+using Hearsay.Nlp.Tagging;
 
 namespace Hearsay.Cli.Tests;
 
@@ -39,5 +45,19 @@ public class NlpModeTests
             var fast = name[..^"-accurate".Length];
             EvalTasks.All.ShouldContain(t => t.Name == fast);
         }
+    }
+
+    [Fact]
+    public void The_accurate_analysis_adds_the_encoder_and_keeps_the_syntax_attribution_learned_from()
+    {
+        using var mode = NlpMode.Force(accurate: true);
+
+        var stages = AnalysisPipelineFactory.DefaultStages();
+
+        stages.OfType<ContextEncoderStage>().ShouldHaveSingleItem();
+        stages.OfType<EntityRecognizer>().Single().Requires.HasFlag(Layers.ContextVectors).ShouldBeTrue();
+        stages.OfType<PosTagger>().Single().Requires.HasFlag(Layers.ContextVectors).ShouldBeFalse();
+        stages.OfType<DependencyParser>().Single().Requires.HasFlag(Layers.ContextVectors).ShouldBeFalse();
+        Should.NotThrow(() => DocumentPipeline.Build(stages, Layers.Text));
     }
 }
