@@ -11,9 +11,13 @@ namespace Hearsay.Cli.Tests;
 [Collection("cli")]
 public class CorefCommandTests
 {
-    [Fact]
-    public async Task Coref_OutputScoresAsTheEvaluationDoes()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Coref_OutputScoresAsTheEvaluationDoes(bool accurate)
     {
+        // The mode flows into the in-process CLI run (NlpMode.Force is scoped to this flow of execution).
+        using var mode = Hearsay.Cli.Analysis.NlpMode.Force(accurate);
         var gum = Path.Combine(TestPaths.Shared, "corpora", "gum");
         var dir = Directory.CreateTempSubdirectory("hearsay-coref-");
         try

@@ -25,8 +25,10 @@ public static class CorefCommands
             var inPath = parse.GetValue(input)!;
             var outDir = parse.GetValue(output)!;
             var docs = CorefEvalTask.Load(inPath);
-            var stages = CorefEvalTask.LoadStages();
-            var resolver = new CoreferenceResolver(CorefEvalTask.CorpusOptions);
+            // As `hearsay eval coref` in the same mode (HEARSAY_ACCURATE=1: the encoder and the contextual ranker).
+            bool accurate = Analysis.NlpMode.Accurate;
+            var stages = CorefEvalTask.LoadStages(accurate);
+            var resolver = new CoreferenceResolver(CorefEvalTask.CorpusOptionsFor(accurate));
             try
             {
                 Directory.CreateDirectory(outDir);
