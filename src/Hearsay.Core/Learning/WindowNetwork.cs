@@ -66,14 +66,7 @@ public sealed class WindowNetwork
         bool anyUpper = false;
         for (int i = 0; i < n && !anyUpper; i++)
         {
-            foreach (char c in text.AsSpan(tokens[i].Start, tokens[i].Range.Length))
-            {
-                if (char.IsUpper(c))
-                {
-                    anyUpper = true;
-                    break;
-                }
-            }
+            anyUpper = HasUpper(text.AsSpan(tokens[i].Start, tokens[i].Range.Length));
         }
 
         for (int i = 0; i < n; i++)
@@ -81,37 +74,70 @@ public sealed class WindowNetwork
             var w = text.AsSpan(tokens[i].Start, tokens[i].Range.Length);
             counts[i] = pieces.Split(w, rows.Slice(i * WordPieces.MaxPieces, WordPieces.MaxPieces), out bool whole);
             var shape = inputs.Slice((i * unit) + Dim, ShapeCount);
-            shape.Clear();
-            bool letters = false, digits = false, upper = true;
-            foreach (char c in w)
-            {
-                letters |= char.IsLetter(c);
-                digits |= char.IsDigit(c);
-                upper &= !char.IsLower(c);
-            }
-
-            shape[0] = w.Length > 0 && char.IsUpper(w[0]) ? 1 : 0;
-            shape[1] = letters && upper && w.Length > 1 ? 1 : 0;
-            shape[2] = digits ? 1 : 0;
-            shape[3] = !letters && !digits ? 1 : 0;
-            shape[4] = i == 0 ? 1 : 0;
-            shape[5] = anyUpper ? 0 : 1;
+            WriteShape(w, i == 0, anyUpper, shape);
             shape[6] = whole ? 0 : 1;
         }
     }
 
-    /// <summary>Pre-activation of token <paramref name="i"/>'s hidden layer from the inputs of its window.</summary>
-    public void HiddenInput(ReadOnlySpan<float> inputs, int n, int i, Span<float> hidden)
+    /// <summary>Whether <paramref name="word"/> has a capital letter (a sentence without any is lower-cased text).</summary>
+    public static bool HasUpper(ReadOnlySpan<char> word)
     {
-        B1.CopyTo(hidden);
-        int unit = Unit;
-        for (int p = 0; p < Width; p++)
+        foreach (char c in word)
         {
-            int j = i + p - Radius;
+            if (char.IsUpper(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The first six shape indicators of a word (initial capital, all capitals, digit, no letter or digit,
+    /// sentence-initial, lower-case sentence) into <paramref name="shape"/>, the rest cleared: the casing the
+    /// uncased MiniLM vectors cannot carry. Shared with the contextual token network.
+    /// </summary>
+    public static void WriteShape(ReadOnlySpan<char> w, bool first, bool anyUpper, Span<float> shape)
+    {
+        shape.Clear();
+        bool letters = false, digits = false, upper = true;
+        foreach (char c in w)
+        {
+            letters |= char.IsLetter(c);
+            digits |= char.IsDigit(c);
+            upper &= !char.IsLower(c);
+        }
+
+        shape[0] = w.Length > 0 && char.IsUpper(w[0]) ? 1 : 0;
+        shape[1] = letters && upper && w.Length > 1 ? 1 : 0;
+        shape[2] = digits ? 1 : 0;
+        shape[3] = !letters && !digits ? 1 : 0;
+        shape[4] = first ? 1 : 0;
+        shape[5] = anyUpper ? 0 : 1;
+    }
+
+    /// <summary>Pre-activation of token <paramref name="i"/>'s hidden layer from the inputs of its window.</summary>
+    public void HiddenInput(ReadOnlySpan<float> inputs, int n, int i, Span<float> hidden) =>
+        WindowHidden(W1, B1, Unit, Radius, Dim + Padding, inputs, n, i, hidden);
+
+    /// <summary>
+    /// Pre-activation of token <paramref name="i"/>'s hidden layer (size <c>b1.Length</c>) from the inputs of the
+    /// tokens at +-<paramref name="radius"/>, <paramref name="unit"/> inputs each: W1 holds one row per (position,
+    /// input), and a position outside the sentence adds its <paramref name="padding"/> row. Zero inputs are skipped
+    /// (most shape indicators are zero). Shared with the contextual token network.
+    /// </summary>
+    public static void WindowHidden(ReadOnlySpan<float> w1, ReadOnlySpan<float> b1, int unit, int radius, int padding, ReadOnlySpan<float> inputs, int n, int i, Span<float> hidden)
+    {
+        int size = b1.Length;
+        b1.CopyTo(hidden);
+        for (int p = 0; p <= 2 * radius; p++)
+        {
+            int j = i + p - radius;
             int rowBase = p * unit;
             if (j < 0 || j >= n)
             {
-                AddRow(rowBase + Dim + Padding, 1, hidden);
+                AddScaled(w1.Slice((rowBase + padding) * size, size), 1, hidden);
                 continue;
             }
 
@@ -120,19 +146,52 @@ public sealed class WindowNetwork
             {
                 if (x[u] != 0)
                 {
-                    AddRow(rowBase + u, x[u], hidden);
+                    AddScaled(w1.Slice((rowBase + u) * size, size), x[u], hidden);
                 }
             }
         }
     }
 
     /// <summary>Tag scores from the activated hidden layer.</summary>
-    public void Output(ReadOnlySpan<float> hidden, Span<float> scores)
+    public void Output(ReadOnlySpan<float> hidden, Span<float> scores) => Scores(W2, B2, hidden, scores);
+
+    /// <summary>One score per output row: b2 plus the row of <paramref name="w2"/> (class x hidden) dotted with the activated hidden layer.</summary>
+    public static void Scores(ReadOnlySpan<float> w2, ReadOnlySpan<float> b2, ReadOnlySpan<float> hidden, Span<float> scores)
     {
-        for (int t = 0; t < Tags; t++)
+        for (int t = 0; t < b2.Length; t++)
         {
-            scores[t] = B2[t] + Dot(hidden, W2.AsSpan(t * Hidden, Hidden));
+            scores[t] = b2[t] + Dot(hidden, w2.Slice(t * hidden.Length, hidden.Length));
         }
+    }
+
+    /// <summary>
+    /// Backpropagates softmax cross-entropy through the output layer for one token: from the log-probabilities
+    /// <paramref name="logProbs"/> and the gold class, adds to the gradients of W2 and b2 and writes the gradient of
+    /// the activated hidden layer <paramref name="hidden"/> into <paramref name="gHidden"/>. Shared by the trainers.
+    /// </summary>
+    public static void OutputGradient(ReadOnlySpan<float> logProbs, int gold, ReadOnlySpan<float> hidden, ReadOnlySpan<float> w2, Span<float> gW2, Span<float> gB2, Span<float> gHidden)
+    {
+        int size = hidden.Length;
+        gHidden.Clear();
+        for (int y = 0; y < logProbs.Length; y++)
+        {
+            float g = MathF.Exp(logProbs[y]) - (y == gold ? 1 : 0);
+            gB2[y] += g;
+            AddScaled(hidden, g, gW2.Slice(y * size, size));
+            AddScaled(w2.Slice(y * size, size), g, gHidden);
+        }
+    }
+
+    /// <summary>The index of the highest score (the first of equal ones).</summary>
+    public static int ArgMax(ReadOnlySpan<float> scores)
+    {
+        int best = 0;
+        for (int y = 1; y < scores.Length; y++)
+        {
+            best = scores[y] > scores[best] ? y : best;
+        }
+
+        return best;
     }
 
     /// <summary>ReLU in place.</summary>
@@ -202,8 +261,6 @@ public sealed class WindowNetwork
             y[i] += a * x[i];
         }
     }
-
-    private void AddRow(int row, float value, Span<float> hidden) => AddScaled(W1.AsSpan(row * Hidden, Hidden), value, hidden);
 
     public void Write(BinaryWriter w)
     {

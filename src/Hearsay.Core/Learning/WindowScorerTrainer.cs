@@ -125,23 +125,10 @@ public sealed class WindowScorerTrainer
 
                     network.Output(h, scores);
                     WindowNetwork.LogSoftmax(scores);
-                    int argmax = 0;
-                    for (int y = 0; y < t; y++)
-                    {
-                        argmax = scores[y] > scores[argmax] ? y : argmax;
-                    }
-
-                    correct += argmax == gold[i] ? 1 : 0;
+                    correct += WindowNetwork.ArgMax(scores) == gold[i] ? 1 : 0;
                     total++;
                     loss -= scores[gold[i]];
-                    gHidden.AsSpan().Clear();
-                    for (int y = 0; y < t; y++)
-                    {
-                        float g = MathF.Exp(scores[y]) - (y == gold[i] ? 1 : 0);
-                        gB2[y] += g;
-                        WindowNetwork.AddScaled(h, g, gW2.AsSpan(y * hiddenSize, hiddenSize));
-                        WindowNetwork.AddScaled(network.W2.AsSpan(y * hiddenSize, hiddenSize), g, gHidden);
-                    }
+                    WindowNetwork.OutputGradient(scores, gold[i], h, network.W2, gW2, gB2, gHidden);
 
                     for (int k = 0; k < hiddenSize; k++)
                     {

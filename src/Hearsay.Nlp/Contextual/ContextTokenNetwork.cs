@@ -82,14 +82,7 @@ public sealed class ContextTokenNetwork
         bool anyUpper = false;
         for (int i = 0; i < n && !anyUpper; i++)
         {
-            foreach (char c in words[i])
-            {
-                if (char.IsUpper(c))
-                {
-                    anyUpper = true;
-                    break;
-                }
-            }
+            anyUpper = WindowNetwork.HasUpper(words[i]);
         }
 
         Span<float> centre = stackalloc float[Dim];
@@ -110,21 +103,7 @@ public sealed class ContextTokenNetwork
 
             var w = words[i].AsSpan();
             var shape = x[Dim..];
-            shape.Clear();
-            bool letters = false, digits = false, upper = true;
-            foreach (char c in w)
-            {
-                letters |= char.IsLetter(c);
-                digits |= char.IsDigit(c);
-                upper &= !char.IsLower(c);
-            }
-
-            shape[0] = w.Length > 0 && char.IsUpper(w[0]) ? 1 : 0;
-            shape[1] = letters && upper && w.Length > 1 ? 1 : 0;
-            shape[2] = digits ? 1 : 0;
-            shape[3] = !letters && !digits ? 1 : 0;
-            shape[4] = i == 0 ? 1 : 0;
-            shape[5] = anyUpper ? 0 : 1;
+            WindowNetwork.WriteShape(w, i == 0, anyUpper, shape);
             shape[6] = w.Length > 2 && w[1..^1].Contains('-') ? 1 : 0;
         }
     }
@@ -140,39 +119,11 @@ public sealed class ContextTokenNetwork
     }
 
     /// <summary>Pre-activation of token <paramref name="i"/>'s hidden layer from the inputs of its window.</summary>
-    public void HiddenInput(ReadOnlySpan<float> inputs, int n, int i, Span<float> hidden)
-    {
-        B1.CopyTo(hidden);
-        int unit = Unit;
-        for (int p = 0; p < Width; p++)
-        {
-            int j = i + p - Radius;
-            int rowBase = p * unit;
-            if (j < 0 || j >= n)
-            {
-                WindowNetwork.AddScaled(W1.AsSpan((rowBase + Dim + Padding) * Hidden, Hidden), 1, hidden);
-                continue;
-            }
-
-            var x = inputs.Slice(j * unit, unit);
-            for (int u = 0; u < unit; u++)
-            {
-                if (x[u] != 0)
-                {
-                    WindowNetwork.AddScaled(W1.AsSpan((rowBase + u) * Hidden, Hidden), x[u], hidden);
-                }
-            }
-        }
-    }
+    public void HiddenInput(ReadOnlySpan<float> inputs, int n, int i, Span<float> hidden) =>
+        WindowNetwork.WindowHidden(W1, B1, Unit, Radius, Dim + Padding, inputs, n, i, hidden);
 
     /// <summary>Class scores from the activated hidden layer.</summary>
-    public void Output(ReadOnlySpan<float> hidden, Span<float> scores)
-    {
-        for (int t = 0; t < Classes; t++)
-        {
-            scores[t] = B2[t] + WindowNetwork.Dot(hidden, W2.AsSpan(t * Hidden, Hidden));
-        }
-    }
+    public void Output(ReadOnlySpan<float> hidden, Span<float> scores) => WindowNetwork.Scores(W2, B2, hidden, scores);
 
     /// <summary>Log-probabilities of every class for each token of a sentence (n x <see cref="Classes"/>).</summary>
     public void LogProbabilities(IReadOnlyList<string> words, ReadOnlySpan<float> vectors, Span<float> output)

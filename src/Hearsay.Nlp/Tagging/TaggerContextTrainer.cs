@@ -15,7 +15,6 @@ namespace Hearsay.Nlp.Tagging;
 public static class TaggerContextTrainer
 {
     /// <summary>Weights tried on the held-out block; 1000 is the network alone in effect.</summary>
-    private static readonly float[] Scales = [0, 0.5f, 1, 1.5f, 2, 3, 4, 6, 8, 12, 16, 24, 32, 1000];
 
     /// <param name="train">The tagger's training sentences, in the tagger card's order.</param>
     /// <param name="vectors">Each sentence's contextual vectors (words x dim), as <see cref="ContextVectorCache"/> gives them.</param>
@@ -69,36 +68,6 @@ public static class TaggerContextTrainer
             tagger.Context.Score(e.Words, e.Vectors, map, scores);
             return scores;
         }).ToArray();
-        float best = 0;
-        double bestAccuracy = -1;
-        foreach (float scale in Scales)
-        {
-            long correct = 0, correctBoth = 0, total = 0;
-            for (int s = 0; s < heldOut.Count; s++)
-            {
-                var words = train[s].Words;
-                var hashes = words.Select(w => model.Hashes(w.Form)).ToArray();
-                var classes = new int[words.Count];
-                tagger.TagSentence(hashes, classes, Array.ConvertAll(logProbs[s], x => x * scale));
-                for (int i = 0; i < words.Count; i++)
-                {
-                    bool upos = model.Upos[classes[i]] == words[i].Upos;
-                    correct += upos ? 1 : 0;
-                    correctBoth += upos && model.Xpos[classes[i]] == words[i].Xpos ? 1 : 0;
-                    total++;
-                }
-            }
-
-            double accuracy = (double)correct / Math.Max(1, total);
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger context held-out: scale {scale} upos {accuracy:F4} upos+xpos {(double)correctBoth / Math.Max(1, total):F4} ({heldOut.Count} sentences, {total} words)"));
-            if (accuracy > bestAccuracy)
-            {
-                bestAccuracy = accuracy;
-                best = scale;
-            }
-        }
-
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger context held-out: scale {best} (upos {bestAccuracy:F4})"));
-        return best;
+        return TaggerTrainer.ChooseScale("tagger context held-out", tagger, train.Take(heldOut.Count).ToArray(), logProbs, log);
     }
 }

@@ -115,30 +115,45 @@ public static class TaggerTrainer
             network.Score(text, tokens, scores);
             return scores;
         }).ToArray();
-        float[] grid = [0, 0.5f, 1, 1.5f, 2, 3, 4, 6, 8, 12, 16, 24, 32, 1000];
+        float best = ChooseScale("tagger held-out", tagger, heldOut, logProbs, log);
+        var full = Train(train, null, epochs, seed, version, log, wordClasses);
+        var fullNetwork = TrainNetwork("tagger network", train, full, embeddings, networkEpochs, seed, log, cancellationToken).WithScale(best);
+        return new TaggerModel(full.Version, full.Upos, full.Xpos, full.Model, full.UnambiguousTable, full.AmbiguityTable, full.FormAmbiguityTable, full.DominantTable, full.Lemmatizer) { WordClasses = wordClasses, Network = fullNetwork };
+    }
+
+    /// <summary>Weights tried for a scorer's log-probabilities added to the perceptron's scores (1000: the scorer decides).</summary>
+    internal static readonly float[] ScaleGrid = [0, 0.5f, 1, 1.5f, 2, 3, 4, 6, 8, 12, 16, 24, 32, 1000];
+
+    /// <summary>
+    /// The weight of <see cref="ScaleGrid"/> whose scaled log-probabilities (<paramref name="logProbs"/>, one array per
+    /// sentence, words x classes), added to <paramref name="tagger"/>'s scores, tag the held-out sentences with the best
+    /// UPOS accuracy (the first of equals); every weight is logged. Shared by the window and the contextual scorer.
+    /// </summary>
+    internal static float ChooseScale(string name, PosTagger tagger, IReadOnlyList<ConlluSentence> heldOut, IReadOnlyList<float[]> logProbs, TextWriter log)
+    {
+        var model = tagger.Model;
         float best = 0;
         double bestAccuracy = -1;
-        foreach (float scale in grid)
+        foreach (float scale in ScaleGrid)
         {
             long correct = 0, correctBoth = 0, total = 0;
-            for (int si = 0; si < heldOut.Length; si++)
+            for (int si = 0; si < heldOut.Count; si++)
             {
                 var words = heldOut[si].Words;
-                var hashes = words.Select(w => perceptron.Hashes(w.Form)).ToArray();
+                var hashes = words.Select(w => model.Hashes(w.Form)).ToArray();
                 var classes = new int[words.Count];
-                var scaled = Array.ConvertAll(logProbs[si], x => x * scale);
-                tagger.TagSentence(hashes, classes, scaled);
+                tagger.TagSentence(hashes, classes, Array.ConvertAll(logProbs[si], x => x * scale));
                 for (int i = 0; i < words.Count; i++)
                 {
-                    bool upos = perceptron.Upos[classes[i]] == words[i].Upos;
+                    bool upos = model.Upos[classes[i]] == words[i].Upos;
                     correct += upos ? 1 : 0;
-                    correctBoth += upos && perceptron.Xpos[classes[i]] == words[i].Xpos ? 1 : 0;
+                    correctBoth += upos && model.Xpos[classes[i]] == words[i].Xpos ? 1 : 0;
                     total++;
                 }
             }
 
             double accuracy = (double)correct / Math.Max(1, total);
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger held-out: scale {scale} upos {accuracy:F4} upos+xpos {(double)correctBoth / Math.Max(1, total):F4} ({heldOut.Length} sentences, {total} words)"));
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: scale {scale} upos {accuracy:F4} upos+xpos {(double)correctBoth / Math.Max(1, total):F4} ({heldOut.Count} sentences, {total} words)"));
             if (accuracy > bestAccuracy)
             {
                 bestAccuracy = accuracy;
@@ -146,10 +161,8 @@ public static class TaggerTrainer
             }
         }
 
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tagger held-out: network scale {best} (upos {bestAccuracy:F4})"));
-        var full = Train(train, null, epochs, seed, version, log, wordClasses);
-        var fullNetwork = TrainNetwork("tagger network", train, full, embeddings, networkEpochs, seed, log, cancellationToken).WithScale(best);
-        return new TaggerModel(full.Version, full.Upos, full.Xpos, full.Model, full.UnambiguousTable, full.AmbiguityTable, full.FormAmbiguityTable, full.DominantTable, full.Lemmatizer) { WordClasses = wordClasses, Network = fullNetwork };
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: scale {best} (upos {bestAccuracy:F4})"));
+        return best;
     }
 
     /// <summary>The window scorer over <paramref name="model"/>'s classes, with the NER scorer's hyper-parameters (48-d projection, 128 hidden, dropout 0.2).</summary>
