@@ -182,6 +182,43 @@ public sealed class WindowNetwork
         }
     }
 
+    /// <summary>
+    /// Backpropagates the hidden layer's gradient of token <paramref name="i"/> to W1 (the rows of its window's non-zero
+    /// inputs, or a position's padding row, the last of its <paramref name="unit"/>), as <see cref="WindowHidden"/> read
+    /// them; the gradient of each token's first <paramref name="inputDim"/> inputs is added to <paramref name="gInputs"/>
+    /// (n x inputDim; empty and 0 when the inputs are not learned).
+    /// </summary>
+    public static void WindowGradient(ReadOnlySpan<float> gHidden, ReadOnlySpan<float> inputs, int unit, int radius, int n, int i, ReadOnlySpan<float> w1, Span<float> gW1, Span<float> gInputs, int inputDim)
+    {
+        int size = gHidden.Length;
+        for (int p = 0; p <= 2 * radius; p++)
+        {
+            int j = i + p - radius;
+            int rowBase = p * unit;
+            if (j < 0 || j >= n)
+            {
+                AddScaled(gHidden, 1, gW1.Slice((rowBase + unit - 1) * size, size));
+                continue;
+            }
+
+            for (int u = 0; u < unit; u++)
+            {
+                float x = inputs[(j * unit) + u];
+                if (x == 0)
+                {
+                    continue;
+                }
+
+                int row = (rowBase + u) * size;
+                AddScaled(gHidden, x, gW1.Slice(row, size));
+                if (u < inputDim)
+                {
+                    gInputs[(j * inputDim) + u] += Dot(w1.Slice(row, size), gHidden);
+                }
+            }
+        }
+    }
+
     /// <summary>The index of the highest score (the first of equal ones).</summary>
     public static int ArgMax(ReadOnlySpan<float> scores)
     {

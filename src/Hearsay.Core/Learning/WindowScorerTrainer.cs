@@ -136,32 +136,7 @@ public sealed class WindowScorerTrainer
                     }
 
                     WindowNetwork.AddScaled(gHidden, 1, gB1);
-                    for (int p = 0; p < WindowNetwork.Width; p++)
-                    {
-                        int j = i + p - WindowNetwork.Radius;
-                        int rowBase = p * unit;
-                        if (j < 0 || j >= n)
-                        {
-                            WindowNetwork.AddScaled(gHidden, 1, gW1.AsSpan((rowBase + unit - 1) * hiddenSize, hiddenSize));
-                            continue;
-                        }
-
-                        for (int u = 0; u < unit; u++)
-                        {
-                            float x = inputs[(j * unit) + u];
-                            if (x == 0)
-                            {
-                                continue;
-                            }
-
-                            var row = (rowBase + u) * hiddenSize;
-                            WindowNetwork.AddScaled(gHidden, x, gW1.AsSpan(row, hiddenSize));
-                            if (u < dim)
-                            {
-                                gInputs[(j * dim) + u] += WindowNetwork.Dot(network.W1.AsSpan(row, hiddenSize), gHidden);
-                            }
-                        }
-                    }
+                    WindowNetwork.WindowGradient(gHidden, inputs, unit, WindowNetwork.Radius, n, i, network.W1, gW1, gInputs, dim);
                 }
 
                 for (int j = 0; j < n; j++)

@@ -117,25 +117,7 @@ public sealed class ContextTokenTrainer
                     }
 
                     WindowNetwork.AddScaled(gHidden, 1, gB1);
-                    for (int p = 0; p < width; p++)
-                    {
-                        int j = i + p - network.Radius;
-                        int rowBase = p * unit;
-                        if (j < 0 || j >= n)
-                        {
-                            WindowNetwork.AddScaled(gHidden, 1, gW1.AsSpan((rowBase + unit - 1) * hiddenSize, hiddenSize));
-                            continue;
-                        }
-
-                        for (int u = 0; u < unit; u++)
-                        {
-                            float x = inputs[(j * unit) + u];
-                            if (x != 0)
-                            {
-                                WindowNetwork.AddScaled(gHidden, x, gW1.AsSpan((rowBase + u) * hiddenSize, hiddenSize));
-                            }
-                        }
-                    }
+                    WindowNetwork.WindowGradient(gHidden, inputs, unit, network.Radius, n, i, network.W1, gW1, [], 0);
                 }
 
                 step++;
