@@ -60,4 +60,37 @@ public class EntitiesNameConsistencyTests
         spans[1].ShouldBe([new EntitySpan(0, 1, EntityLabel.Person)]);
         spans[2].ShouldAllBe(s => s.Label == EntityLabel.Loc);
     }
+
+    [Fact]
+    public void An_acronym_defined_after_a_tagged_name_joins_the_name_and_spreads_with_its_label()
+    {
+        var (text, sentences) = Doc(
+            ["a", "complaint", "against", "the", "Housing", "Authority", "of", "New", "Orleans", "(", "HANO", ")"],
+            ["HANO", "said", "no"]);
+        var spans = new List<List<EntitySpan>> { new() { new(4, 6, EntityLabel.Org), new(7, 9, EntityLabel.Loc) }, new() };
+        NameConsistency.Propagate(text, sentences, spans);
+        spans[0].ShouldBe([new EntitySpan(4, 9, EntityLabel.Org), new EntitySpan(10, 11, EntityLabel.Org)]);
+        spans[1].ShouldBe([new EntitySpan(0, 1, EntityLabel.Org)]);
+    }
+
+    [Fact]
+    public void An_acronym_takes_the_label_of_a_name_without_an_organisation_in_it()
+    {
+        var (text, sentences) = Doc(["in", "the", "Democratic", "Republic", "of", "Congo", "(", "DRC", ")"]);
+        var spans = new List<List<EntitySpan>> { new() { new(5, 6, EntityLabel.Loc) } };
+        NameConsistency.Propagate(text, sentences, spans);
+        spans[0].ShouldBe([new EntitySpan(2, 6, EntityLabel.Loc), new EntitySpan(7, 8, EntityLabel.Loc)]);
+    }
+
+    [Fact]
+    public void An_acronym_after_an_untagged_name_or_with_other_initials_changes_nothing()
+    {
+        var (text, sentences) = Doc(
+            ["using", "Computer", "Aided", "Design", "(", "CAD", ")"],
+            ["the", "Housing", "Authority", "(", "NASA", ")"]);
+        var spans = new List<List<EntitySpan>> { new(), new() { new(1, 3, EntityLabel.Org) } };
+        NameConsistency.Propagate(text, sentences, spans);
+        spans[0].ShouldBeEmpty();
+        spans[1].ShouldBe([new EntitySpan(1, 3, EntityLabel.Org)]);
+    }
 }

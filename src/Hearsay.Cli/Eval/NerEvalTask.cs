@@ -15,16 +15,20 @@ public sealed class NerEvalTask : IEvalTask
 {
     public string Name => "ner";
 
-    public string Description => "Named entities on IOB2/CoNLL data: exact-span micro f1, precision, recall, perType.";
+    public string Description => "Named entities on IOB2/CoNLL data, or GUM named mentions (FOLDER#split): exact-span micro f1, precision, recall, perType.";
 
     public EvalReport Run(string data, CancellationToken cancellationToken)
     {
         List<LabeledSentence> gold;
         try
         {
-            gold = IobReader.ReadFile(data);
+            // "gum/dep#dev": GUM's named mentions (person / organization / place with a proper-noun head), an
+            // out-of-domain check on data no NER model trains on.
+            gold = data.Contains('#', StringComparison.Ordinal)
+                ? [.. Hearsay.Nlp.Conllu.ConlluReader.ExpandPaths([data]).SelectMany(GumNameReader.ReadFile)]
+                : IobReader.ReadFile(data);
         }
-        catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or FormatException)
         {
             throw new CliException(e.Message, e);
         }

@@ -3,7 +3,7 @@ using Hearsay.Nlp.Contextual;
 
 namespace Hearsay.Cli.Training;
 
-/// <summary>The contextual scorers' network settings from the environment (HEARSAY_CONTEXT_EPOCHS, _RADIUS, _HIDDEN, _DROPOUT, _CENTRED); unset: the defaults.</summary>
+/// <summary>The contextual scorers' network settings from the environment (HEARSAY_CONTEXT_EPOCHS, _RADIUS, _HIDDEN, _DROPOUT, _CENTRED, _ENSEMBLE); unset: the defaults.</summary>
 internal static class ContextTrainSettings
 {
     public static ContextTokenSettings FromEnvironment()
@@ -14,6 +14,7 @@ internal static class ContextTrainSettings
             Epochs = Read("HEARSAY_CONTEXT_EPOCHS", settings.Epochs),
             Radius = Read("HEARSAY_CONTEXT_RADIUS", settings.Radius),
             Hidden = Read("HEARSAY_CONTEXT_HIDDEN", settings.Hidden),
+            Ensemble = Read("HEARSAY_CONTEXT_ENSEMBLE", settings.Ensemble),
             Centred = Environment.GetEnvironmentVariable("HEARSAY_CONTEXT_CENTRED") == "1",
             Dropout = Environment.GetEnvironmentVariable("HEARSAY_CONTEXT_DROPOUT") is { Length: > 0 } d ? float.Parse(d, CultureInfo.InvariantCulture) : settings.Dropout,
         };

@@ -1,3 +1,4 @@
+using Hearsay.Core.Learning;
 using Hearsay.Nlp.Learning;
 
 namespace Hearsay.Nlp.Contextual;
@@ -7,25 +8,42 @@ namespace Hearsay.Nlp.Contextual;
 /// stage adds them to its own scores (the accurate mode's tagger and NER). The class names let a stage map the
 /// network's classes onto its own model's numbering, and <see cref="Source"/> names the encoder whose vectors it was
 /// trained on. Stored as its own gzip-compressed file beside the fast model, which stays untouched.
+/// A scorer may hold several networks trained alike from different seeds (an ensemble): their log-probabilities are
+/// averaged before scaling, which removes much of one network's seed noise.
 /// </summary>
 public sealed class ContextTokenScorer
 {
-    private const uint Magic = 0x3154_4348; // "HCT1"
+    private const uint Magic = 0x3154_4348; // "HCT1": one network
+
+    private const uint EnsembleMagic = 0x3254_4348; // "HCT2": a count, then the networks
 
     public ContextTokenScorer(string version, string source, string[] classes, float scale, ContextTokenNetwork network)
+        : this(version, source, classes, scale, [network])
+    {
+    }
+
+    public ContextTokenScorer(string version, string source, string[] classes, float scale, IReadOnlyList<ContextTokenNetwork> networks)
     {
         ArgumentNullException.ThrowIfNull(classes);
-        ArgumentNullException.ThrowIfNull(network);
-        if (classes.Length != network.Classes)
+        ArgumentNullException.ThrowIfNull(networks);
+        if (networks.Count == 0)
         {
-            throw new ArgumentException($"{classes.Length} class names for a network of {network.Classes} classes.", nameof(classes));
+            throw new ArgumentException("a contextual scorer needs at least one network.", nameof(networks));
+        }
+
+        foreach (var network in networks)
+        {
+            if (classes.Length != network.Classes || network.Dim != networks[0].Dim)
+            {
+                throw new ArgumentException($"{classes.Length} class names and {networks[0].Dim}-d vectors for a network of {network.Classes} classes over {network.Dim}-d vectors.", nameof(networks));
+            }
         }
 
         Version = version;
         Source = source;
         ClassNames = classes;
         Scale = scale;
-        Network = network;
+        Networks = networks;
     }
 
     /// <summary>Identifies the training run (recorded with analyses through the stage's version).</summary>
@@ -40,9 +58,13 @@ public sealed class ContextTokenScorer
     /// <summary>Weight of the log-probabilities (chosen on held-out training data).</summary>
     public float Scale { get; }
 
-    public ContextTokenNetwork Network { get; }
+    /// <summary>The first (or only) network; every network reads vectors of its <see cref="ContextTokenNetwork.Dim"/>.</summary>
+    public ContextTokenNetwork Network => Networks[0];
 
-    public ContextTokenScorer WithScale(float scale) => new(Version, Source, [.. ClassNames], scale, Network);
+    /// <summary>The ensemble's networks (one for a plain scorer).</summary>
+    public IReadOnlyList<ContextTokenNetwork> Networks { get; }
+
+    public ContextTokenScorer WithScale(float scale) => new(Version, Source, [.. ClassNames], scale, Networks);
 
     /// <summary>
     /// Scaled log-probabilities of a sentence's tokens into <paramref name="output"/> (n x <paramref name="map"/>'s
@@ -55,6 +77,22 @@ public sealed class ContextTokenScorer
         int n = words.Count, k = Network.Classes, t = map.Length;
         var logProbs = new float[n * k];
         Network.LogProbabilities(words, vectors, logProbs);
+        if (Networks.Count > 1)
+        {
+            var more = new float[n * k];
+            for (int m = 1; m < Networks.Count; m++)
+            {
+                Networks[m].LogProbabilities(words, vectors, more);
+                WindowNetwork.AddScaled(more, 1, logProbs);
+            }
+
+            float mean = 1f / Networks.Count;
+            for (int j = 0; j < logProbs.Length; j++)
+            {
+                logProbs[j] *= mean;
+            }
+        }
+
         for (int i = 0; i < n; i++)
         {
             var row = logProbs.AsSpan(i * k, k);
@@ -88,7 +126,7 @@ public sealed class ContextTokenScorer
     public void Save(string path)
     {
         using var w = ModelFile.Create(path);
-        w.Write(Magic);
+        w.Write(Networks.Count == 1 ? Magic : EnsembleMagic);
         w.Write(Version);
         w.Write(Source);
         w.Write(Scale);
@@ -98,7 +136,15 @@ public sealed class ContextTokenScorer
             w.Write(name);
         }
 
-        Network.Write(w);
+        if (Networks.Count > 1)
+        {
+            w.Write(Networks.Count);
+        }
+
+        foreach (var network in Networks)
+        {
+            network.Write(w);
+        }
     }
 
     /// <exception cref="InvalidDataException">The file is not a contextual scorer, or is truncated.</exception>
@@ -107,7 +153,8 @@ public sealed class ContextTokenScorer
         try
         {
             using var r = ModelFile.OpenRead(path);
-            if (r.ReadUInt32() != Magic)
+            uint magic = r.ReadUInt32();
+            if (magic is not (Magic or EnsembleMagic))
             {
                 throw new InvalidDataException($"{path}: not a Hearsay contextual token scorer.");
             }
@@ -121,7 +168,19 @@ public sealed class ContextTokenScorer
                 classes[c] = r.ReadString();
             }
 
-            return new ContextTokenScorer(version, source, classes, scale, ContextTokenNetwork.Read(r));
+            int count = magic == Magic ? 1 : r.ReadInt32();
+            if (count is < 1 or > 64)
+            {
+                throw new InvalidDataException($"{path}: {count} networks in a contextual token scorer.");
+            }
+
+            var networks = new ContextTokenNetwork[count];
+            for (int m = 0; m < count; m++)
+            {
+                networks[m] = ContextTokenNetwork.Read(r);
+            }
+
+            return new ContextTokenScorer(version, source, classes, scale, networks);
         }
         catch (EndOfStreamException e)
         {

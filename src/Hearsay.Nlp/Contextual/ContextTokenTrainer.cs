@@ -22,8 +22,11 @@ public sealed record ContextTokenSettings
     /// <summary>Subtract each sentence's mean vector first (<see cref="ContextTokenNetwork.Centred"/>).</summary>
     public bool Centred { get; init; }
 
-    /// <summary>Short form for versions and logs, e.g. "e4-r0-h256-d0.2-c".</summary>
-    public string Describe() => string.Create(CultureInfo.InvariantCulture, $"e{Epochs}-r{Radius}-h{Hidden}-d{Dropout}{(Centred ? "-c" : "")}");
+    /// <summary>Networks trained alike from seeds seed, seed + 1, ... whose log-probabilities are averaged (1: a single network).</summary>
+    public int Ensemble { get; init; } = 1;
+
+    /// <summary>Short form for versions and logs, e.g. "e4-r0-h256-d0.2-c" ("-x3" for an ensemble of three).</summary>
+    public string Describe() => string.Create(CultureInfo.InvariantCulture, $"e{Epochs}-r{Radius}-h{Hidden}-d{Dropout}{(Centred ? "-c" : "")}{(Ensemble > 1 ? $"-x{Ensemble}" : "")}");
 }
 
 /// <summary>
@@ -43,6 +46,28 @@ public sealed class ContextTokenTrainer
         ArgumentNullException.ThrowIfNull(log);
         _settings = settings;
         _log = log;
+    }
+
+    /// <summary>
+    /// <see cref="ContextTokenSettings.Ensemble"/> networks, network k trained as <see cref="Train"/> with
+    /// <c>new Random(seed + k)</c> (so the first is the single network of that seed), on up to one thread per core;
+    /// each network depends only on its own seed, so the result does not depend on the thread count.
+    /// </summary>
+    public ContextTokenNetwork[] TrainEnsemble(string name, IReadOnlyList<(IReadOnlyList<string> Words, float[] Vectors, int[] Gold)> sentences, int dim, int classes, int seed, CancellationToken cancellationToken)
+    {
+        int count = Math.Max(1, _settings.Ensemble);
+        if (count == 1)
+        {
+            return [Train(name, sentences, dim, classes, new Random(seed), cancellationToken)];
+        }
+
+        var networks = new ContextTokenNetwork[count];
+        var log = TextWriter.Synchronized(_log);
+        var member = new ContextTokenTrainer(_settings, log);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Min(count, Environment.ProcessorCount), CancellationToken = cancellationToken };
+        Parallel.For(0, count, parallel, k =>
+            networks[k] = member.Train(string.Create(CultureInfo.InvariantCulture, $"{name} [{k + 1}/{count}, seed {seed + k}]"), sentences, dim, classes, new Random(seed + k), cancellationToken));
+        return networks;
     }
 
     /// <summary>Trains over <paramref name="classes"/> classes; each sentence's vectors are words x <paramref name="dim"/>, row-major.</summary>

@@ -54,8 +54,8 @@ public static class NerContextTrainer
         var options = perceptron with { NetworkEpochs = 0, Stacked = false };
         var model = new NerTrainer(options, log).Train(train.Skip(held).ToArray(), null, gazetteerOnly, clusters, null, null, null, cancellationToken);
         var trainer = new ContextTokenTrainer(settings, log);
-        var network = trainer.Train("ner context held-out", examples[held..], dim, names.Length, new Random(perceptron.Seed), cancellationToken);
-        var scorer = new ContextTokenScorer("held-out", source, names, 1, network);
+        var networks = trainer.TrainEnsemble("ner context held-out", examples[held..], dim, names.Length, perceptron.Seed, cancellationToken);
+        var scorer = new ContextTokenScorer("held-out", source, names, 1, networks);
         float best = 0;
         double bestF1 = -1;
         foreach (float scale in Scales)
@@ -71,7 +71,7 @@ public static class NerContextTrainer
         }
 
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ner context held-out: scale {best} (F1 {bestF1:F4})"));
-        var full = trainer.Train("ner context", examples, dim, names.Length, new Random(perceptron.Seed), cancellationToken);
+        var full = trainer.TrainEnsemble("ner context", examples, dim, names.Length, perceptron.Seed, cancellationToken);
         return new ContextTokenScorer(version, source, names, best, full);
     }
 }

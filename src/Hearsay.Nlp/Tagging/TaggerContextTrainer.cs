@@ -49,10 +49,10 @@ public static class TaggerContextTrainer
         var trainer = new ContextTokenTrainer(settings, log);
         int held = (int)(train.Count * holdout);
         var perceptron = TaggerTrainer.Train(train.Skip(held).ToArray(), null, perceptronEpochs, seed, "held-out", log, wordClasses);
-        var network = trainer.Train("tagger context held-out", examples[held..], dim, names.Count, new Random(seed), cancellationToken);
-        var tagger = new PosTagger(perceptron, new ContextTokenScorer("held-out", source, [.. names], 1, network));
+        var networks = trainer.TrainEnsemble("tagger context held-out", examples[held..], dim, names.Count, seed, cancellationToken);
+        var tagger = new PosTagger(perceptron, new ContextTokenScorer("held-out", source, [.. names], 1, networks));
         float best = ChooseScale(tagger, examples[..held], train, log);
-        var full = trainer.Train("tagger context", examples, dim, names.Count, new Random(seed), cancellationToken);
+        var full = trainer.TrainEnsemble("tagger context", examples, dim, names.Count, seed, cancellationToken);
         return new ContextTokenScorer(version, source, [.. names], best, full);
     }
 

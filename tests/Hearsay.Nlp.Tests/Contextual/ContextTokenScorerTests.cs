@@ -88,6 +88,55 @@ public class ContextTokenScorerTests
     }
 
     [Fact]
+    public void An_ensemble_averages_its_networks_log_probabilities_reloads_identically_and_its_first_network_is_the_single_seed()
+    {
+        var settings = new ContextTokenSettings { Epochs = 10, Hidden = 16, Rate = 0.01f, Ensemble = 3 };
+        var networks = new ContextTokenTrainer(settings, TextWriter.Null).TrainEnsemble("test", Synthetic(), Dim, 3, 1, CancellationToken.None);
+        networks.Length.ShouldBe(3);
+        var ensemble = new ContextTokenScorer("test", ContextEncoder.SourceName, ["a", "b", "c"], 2, networks);
+        settings.Describe().ShouldEndWith("-x3");
+
+        string[] words = ["word", "Word", "word"];
+        var vectors = VectorsOf([2, 0, 1], new Random(9));
+        int[] map = [0, 1, 2];
+        var expected = new float[words.Length * 3];
+        var one = new float[words.Length * 3];
+        foreach (var network in networks)
+        {
+            new ContextTokenScorer("one", ContextEncoder.SourceName, ["a", "b", "c"], 2, network).Score(words, vectors, map, one);
+            for (int j = 0; j < one.Length; j++)
+            {
+                expected[j] += one[j] / 3;
+            }
+        }
+
+        var scores = new float[words.Length * 3];
+        ensemble.Score(words, vectors, map, scores);
+        scores.ShouldBe(expected, tolerance: 1e-4);
+
+        var single = Train(0);
+        new ContextTokenScorer("one", ContextEncoder.SourceName, ["a", "b", "c"], 2, networks[0]).Score(words, vectors, map, one);
+        var alone = new float[words.Length * 3];
+        single.Score(words, vectors, map, alone);
+        one.ShouldBe(alone);
+
+        var path = Path.Combine(Path.GetTempPath(), $"hearsay-context-{Guid.NewGuid():N}.bin");
+        try
+        {
+            ensemble.Save(path);
+            var loaded = ContextTokenScorer.Load(path);
+            loaded.Networks.Count.ShouldBe(3);
+            var after = new float[words.Length * 3];
+            loaded.Score(words, vectors, map, after);
+            after.ShouldBe(scores);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_class_the_network_never_saw_gets_the_tokens_lowest_score()
     {
         var scorer = Train(0);
