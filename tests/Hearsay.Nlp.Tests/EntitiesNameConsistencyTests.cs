@@ -93,4 +93,23 @@ public class EntitiesNameConsistencyTests
         spans[0].ShouldBeEmpty();
         spans[1].ShouldBe([new EntitySpan(1, 3, EntityLabel.Org)]);
     }
+
+    [Fact]
+    public void A_corporate_designator_after_a_name_joins_it_as_an_organisation()
+    {
+        var (text, sentences) = Doc(
+            ["Traci", "Warner", "Enron", "Broadband", "Services", ",", "Inc.", "Phone"],
+            ["shares", "of", "CCNG", "Inc.", "rose"],
+            ["Enron", ",", "Inc.", "and", "Azurix", "Corp."]);
+        var spans = new List<List<EntitySpan>>
+        {
+            new() { new(0, 2, EntityLabel.Person), new(2, 5, EntityLabel.Org) },
+            new() { new(2, 3, EntityLabel.Loc) },
+            new() { new(0, 1, EntityLabel.Org), new(4, 6, EntityLabel.Org) },
+        };
+        NameConsistency.Propagate(text, sentences, spans);
+        spans[0].ShouldBe([new EntitySpan(0, 2, EntityLabel.Person), new EntitySpan(2, 7, EntityLabel.Org)]);
+        spans[1].ShouldBe([new EntitySpan(2, 4, EntityLabel.Org)]);
+        spans[2].ShouldBe([new EntitySpan(0, 3, EntityLabel.Org), new EntitySpan(4, 6, EntityLabel.Org)]);
+    }
 }

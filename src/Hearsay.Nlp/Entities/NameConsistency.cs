@@ -22,6 +22,7 @@ public static class NameConsistency
         int labelCount = Enum.GetValues<EntityLabel>().Length;
         for (int k = 0; k < sentences.Count; k++)
         {
+            IncludeDesignators(text, sentences[k], spans[k]);
             DefineAcronyms(text, sentences[k], spans[k], names, labelCount);
         }
 
@@ -202,6 +203,30 @@ public static class NameConsistency
             counts[(int)label] += MinSingleWordVotes;
         }
     }
+
+    /// <summary>
+    /// A name directly followed by a corporate designator ("Enron Broadband Services , Inc.", "CCNG Inc.") is an
+    /// organisation that includes it: the training data's ORG spans include a following designator 48 times and leave
+    /// it out 4 times, but the tagger, seeing few of them after a comma, often stops before it.
+    /// </summary>
+    private static void IncludeDesignators(string text, ArraySegment<Token> toks, List<EntitySpan> spans)
+    {
+        for (int j = 0; j < spans.Count; j++)
+        {
+            var s = spans[j];
+            int next = s.End < toks.Count && Is(text, toks[s.End], ",") ? s.End + 1 : s.End;
+            if (next >= toks.Count || !IsDesignator(text.AsSpan(toks[next].Start, toks[next].Range.Length))
+                || (j + 1 < spans.Count && spans[j + 1].Start <= next))
+            {
+                continue;
+            }
+
+            spans[j] = new EntitySpan(s.Start, next + 1, EntityLabel.Org);
+        }
+    }
+
+    private static bool IsDesignator(ReadOnlySpan<char> word) =>
+        word is "Inc." or "Inc" or "Corp." or "Corp" or "Ltd." or "Ltd" or "LLC" or "L.L.C." or "L.P." or "LP" or "PLC" or "plc" or "GmbH" or "Co." or "Incorporated" or "Limited" or "Corporation";
 
     /// <summary>The token's text when it is 2-8 capital letters, else null.</summary>
     private static string? Acronym(string text, Token token)
