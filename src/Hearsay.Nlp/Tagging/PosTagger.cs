@@ -148,7 +148,11 @@ public sealed class PosTagger : ModelStage<TagPrediction>
         return new TagPrediction(upos, xpos, lemmas, wordClasses);
     }
 
-    /// <summary>Tags a sentence given as word forms; returns (UPOS, XPOS) per word.</summary>
+    /// <summary>
+    /// Tags a sentence given as word forms; returns (UPOS, XPOS) per word. Word forms carry no contextual vectors, so
+    /// this is always the fast model (perceptron and window scorer), even when <see cref="Context"/> is set; its
+    /// callers (NER's POS option, attribution training) were trained on the fast tags.
+    /// </summary>
     public (string Upos, string Xpos)[] TagWords(IReadOnlyList<string> forms)
     {
         var words = new WordHashes[forms.Count];
