@@ -1,6 +1,5 @@
 using System.Globalization;
 using Hearsay.Cli.Analysis;
-using Hearsay.Core.Learning;
 using Hearsay.Nlp.Contextual;
 using Hearsay.Nlp.Entities;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hearsay.Core.Learning;
 using Hearsay.Nlp.Entities;
 
 namespace Hearsay.Cli.Training;
@@ -68,7 +69,7 @@ internal sealed class NerDataSpec
     public WordClusters? Clusters(int seed, TextWriter log) => MiniLm is null ? null : FromMiniLm(() => WordClusters.FromMiniLm(MiniLm, seed, log));
 
     /// <summary>The MiniLM static word vectors, or null when there is no "minilm:" source.</summary>
-    public Hearsay.Core.Learning.WordEmbeddings? Embeddings() => MiniLm is null ? null : FromMiniLm(() => Hearsay.Core.Learning.WordEmbeddings.FromMiniLm(MiniLm));
+    public WordEmbeddings? Embeddings() => MiniLm is null ? null : FromMiniLm(() => WordEmbeddings.FromMiniLm(MiniLm));
 
     /// <summary>One IOB/CoNLL file or GUM folder; <paramref name="option"/> names the option it came from in errors.</summary>
     public static List<LabeledSentence> Load(string source, TextWriter log, string option = "--data")

@@ -1,6 +1,5 @@
 using Hearsay.Nlp.Tagging;
 using Hearsay.Cli.Commands;
-using Hearsay.Core.Learning;
 using Hearsay.Nlp.Entities;
 
 namespace Hearsay.Cli.Training;
