@@ -49,6 +49,9 @@ public class ParseCommandTests
             }
 
             using var report = JsonDocument.Parse(evalOut);
+            report.RootElement.GetProperty("loadSeconds").GetDouble().ShouldBeGreaterThan(0);
+            report.RootElement.GetProperty("wordsPerCpuSecond").GetDouble().ShouldBeGreaterThan(0);
+            report.RootElement.GetProperty("wordsPerSecond").GetDouble().ShouldBeGreaterThan(0);
             var expected = raw ? report.RootElement.GetProperty("raw") : report.RootElement;
             foreach (var (key, value) in scores.ToMetrics(parsed: true, raw))
             {

@@ -7,7 +7,8 @@ namespace Hearsay.Nlp.Entities;
 /// missed occurrences in the same document with its most frequent label ("Miramar" found in one
 /// sentence of a review is Miramar in the next). Exact, case-sensitive token matches only.
 /// An acronym defined in parentheses after a name whose initials spell it ("the Housing Authority of New Orleans
-/// ( HANO )") makes the name one entity and the acronym that entity's label for the rest of the document.
+/// ( HANO )") makes the name one entity and the acronym that entity's label for the rest of the document, and a
+/// corporate designator after a name ("Enron Broadband Services , Inc.") joins it as an organisation.
 /// </summary>
 public static class NameConsistency
 {
